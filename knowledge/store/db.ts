@@ -1,0 +1,93 @@
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
+import type { Entry } from '../entry.ts';
+import type { StoredEvent } from '../events.ts';
+
+/** One saved state of an entry: every change is kept, with who made it and when. */
+export interface EntryVersionRow {
+  id: string;
+  version: number;
+  /** The whole entry as it was after this change (as it was before, for 'deleted'). */
+  entry: Entry;
+  who: string;
+  /** ISO 8601. */
+  at: string;
+  change: EntryChange;
+}
+export const ENTRY_CHANGES = ['created', 'updated', 'deleted', 'imported'] as const;
+export type EntryChange = (typeof ENTRY_CHANGES)[number];
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/** A phrasing an agent taught the search for an entry (from feedback), with its search terms. */
+export interface LearnedRow {
+  id?: number;
+  entryId: string;
+  text: string;
+  terms: string[];
+  at: string;
+  who: string;
+}
+
+export type EventRow = StoredEvent & { seq?: number };
+
+export type KnowledgeDb = Dexie & {
+  entries: EntityTable<Entry, 'id'>;
+  entryVersions: Table<EntryVersionRow, [string, number]>;
+  settings: EntityTable<SettingRow, 'key'>;
+  events: Table<EventRow, number>;
+  learned: Table<LearnedRow, number>;
+};
+
+/** Version 1: the first shipped schema. Kept verbatim: Dexie needs every version to upgrade from it. */
+export const SCHEMA_V1 = {
+  entries: 'id, status, owner, reviewBy, updatedAt, locale, *tags',
+  settings: 'key',
+  events: '++seq, type, at',
+} as const;
+
+/**
+ * Version 2 adds the history (entryVersions) and learned phrasings. Entries written by v1 had
+ * no history, so the upgrade gives each one its first version row: "every change kept" then
+ * holds for every entry, whatever version wrote it.
+ */
+export const SCHEMA_V2 = {
+  entryVersions: '[id+version], id, at',
+  learned: '++id, entryId, at',
+} as const;
+
+/** Who the upgrade records in the history rows it creates. */
+export const UPGRADE_WHO = 'agent-assist (upgrade to database v2)';
+
+export interface OpenOptions {
+  /** For tests: an IndexedDB factory other than the global one. */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+/** The one place the database is opened; pass the result to every store function. */
+export function openKnowledgeDb(name = 'agent-assist', options: OpenOptions = {}): KnowledgeDb {
+  const db = new Dexie(name, options) as KnowledgeDb;
+  db.version(1).stores(SCHEMA_V1);
+  db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  return db;
+}
+
+async function upgradeToV2(tx: Transaction): Promise<void> {
+  const entries = tx.table<Entry, string>('entries');
+  const versions = tx.table<EntryVersionRow, [string, number]>('entryVersions');
+  const rows: EntryVersionRow[] = [];
+  await entries.each((entry) => {
+    rows.push({
+      id: entry.id,
+      version: entry.version,
+      entry,
+      who: UPGRADE_WHO,
+      at: entry.updatedAt,
+      change: entry.version > 1 ? 'updated' : 'created',
+    });
+  });
+  await versions.bulkPut(rows);
+}

@@ -1,0 +1,78 @@
+import type { Entry } from '../entry.ts';
+import { formatProblem, type ImportProblem } from '../problems.ts';
+import type { KnowledgeDb } from './db.ts';
+import { sameContent, validEntry, type SaveOptions } from './entries.ts';
+import { StoreError, checkWho, withStoreErrors } from './errors.ts';
+import { nextVersion, writeVersion } from './versions.ts';
+
+/** The part of knowledge/standardise.ts's ImportResult the store needs. */
+export interface ImportToApply {
+  entries: Entry[];
+  problems: ImportProblem[];
+}
+
+export interface ImportReport {
+  added: string[];
+  updated: string[];
+  /** Already stored with the same content: no new version written. */
+  unchanged: string[];
+}
+
+/**
+ * Lands every entry of an import in one transaction, or none: an invalid entry, a failing write
+ * or a full disk rolls the whole import back. Refuses an import that still has errors.
+ */
+export async function applyImport(db: KnowledgeDb, result: ImportToApply, who: string, options: SaveOptions = {}): Promise<ImportReport> {
+  const by = checkWho(who);
+  refuseErrors(result.problems);
+  refuseDuplicateIds(result.entries);
+  const at = (options.now ?? new Date()).toISOString();
+  const n = result.entries.length;
+  return withStoreErrors(`this import (${n} ${n === 1 ? 'entry' : 'entries'})`, () =>
+    db.transaction('rw', db.entries, db.entryVersions, async () => {
+      const report: ImportReport = { added: [], updated: [], unchanged: [] };
+      for (const incoming of result.entries) {
+        const current = await db.entries.get(incoming.id);
+        if (current && sameContent(current, incoming)) {
+          report.unchanged.push(incoming.id);
+          continue;
+        }
+        const next = await nextVersion(db, incoming.id);
+        const landed = validEntry({
+          ...incoming,
+          // A new entry keeps the version it was exported with, so a pack moved between browsers keeps counting.
+          version: current ? next : Math.max(next, incoming.version),
+          createdAt: current?.createdAt ?? incoming.createdAt,
+          updatedAt: current ? at : incoming.updatedAt,
+        });
+        await db.entries.put(landed);
+        await writeVersion(db, landed, by, at, 'imported');
+        (current ? report.updated : report.added).push(landed.id);
+      }
+      return report;
+    }),
+  );
+}
+
+function refuseErrors(problems: ImportProblem[]): void {
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length === 0) return;
+  const shown = errors.slice(0, 3).map((p) => `  ${formatProblem(p)}`);
+  const more = errors.length > 3 ? [`  … and ${errors.length - 3} more`] : [];
+  throw new StoreError(
+    'refused',
+    [`Nothing was imported: fix ${errors.length === 1 ? 'this error' : `these ${errors.length} errors`} first.`, ...shown, ...more].join('\n'),
+  );
+}
+
+function refuseDuplicateIds(entries: Entry[]): void {
+  const seen = new Map<string, Entry>();
+  for (const e of entries) {
+    const first = seen.get(e.id);
+    if (first) {
+      const where = (x: Entry) => `${x.source.file}${x.source.row !== undefined ? ` row ${x.source.row}` : ''}`;
+      throw new StoreError('refused', `Nothing was imported: id ${JSON.stringify(e.id)} appears twice (${where(first)} and ${where(e)}).`);
+    }
+    seen.set(e.id, e);
+  }
+}

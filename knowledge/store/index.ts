@@ -1,0 +1,8 @@
+export { openKnowledgeDb, ENTRY_CHANGES, type KnowledgeDb, type EntryVersionRow, type EntryChange, type LearnedRow } from './db.ts';
+export { StoreError, type StoreErrorKind } from './errors.ts';
+export { getEntry, listEntries, saveEntry, deleteEntry, sameContent, type EntryFilter, type SaveOptions } from './entries.ts';
+export { entryHistory } from './versions.ts';
+export { applyImport, type ImportToApply, type ImportReport } from './import.ts';
+export { getSettings, saveSettings, Settings, GenericSelectors, HelpdeskOrigin, type SettingsPatch } from './settings.ts';
+export { recordEvent, listEvents, type EventInput, type EventRange, type RecordOptions } from './events.ts';
+export { addLearned, listLearned, removeLearned, type LearnedInput, type LearnOptions } from './learned.ts';

@@ -1,0 +1,41 @@
+import { applySpans, findPersonalData } from '../redact.ts';
+import type { KnowledgeDb, LearnedRow } from './db.ts';
+import { StoreError, checkWho, withStoreErrors } from './errors.ts';
+
+export interface LearnedInput {
+  entryId: string;
+  /** The phrasing (usually a customer's question); redacted before it is stored. */
+  text: string;
+  /** Search terms the index derived from it; terms from redacted personal data are dropped. */
+  terms: string[];
+}
+
+export interface LearnOptions {
+  /** The requester's name(s), redacted from the text. */
+  names?: string[];
+  now?: Date;
+}
+
+/** Stores a learned phrasing for an entry, without the personal data in it. */
+export async function addLearned(db: KnowledgeDb, input: LearnedInput, who: string, options: LearnOptions = {}): Promise<LearnedRow> {
+  const by = checkWho(who);
+  const spans = findPersonalData(input.text, { names: options.names });
+  const text = applySpans(input.text, spans).trim().slice(0, 500);
+  if (!text) throw new StoreError('invalid', 'A learned phrasing is empty.');
+  const personal = spans.flatMap((s) => input.text.slice(s.start, s.end).toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter(Boolean);
+  const terms = [...new Set(input.terms.map((t) => t.trim().toLowerCase()).filter(Boolean))].filter(
+    (t) => !personal.some((p) => p === t || p.startsWith(t) || (p.length >= 3 && t.startsWith(p))),
+  );
+  const row: LearnedRow = { entryId: input.entryId, text, terms, at: (options.now ?? new Date()).toISOString(), who: by };
+  return withStoreErrors('the learned phrasing', async () => ({ ...row, id: await db.learned.add(row) }));
+}
+
+/** Learned phrasings, oldest first; for one entry when entryId is given. */
+export async function listLearned(db: KnowledgeDb, entryId?: string): Promise<LearnedRow[]> {
+  const rows = entryId === undefined ? await db.learned.toArray() : await db.learned.where('entryId').equals(entryId).toArray();
+  return rows.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
+}
+
+export async function removeLearned(db: KnowledgeDb, id: number): Promise<void> {
+  await db.learned.delete(id);
+}
