@@ -1,0 +1,145 @@
+import Papa from 'papaparse';
+import { ProblemList } from '../problems.ts';
+import type { Entry } from '../entry.ts';
+import type { FieldKey, ParsedFile, RawFields, RawRecord, TextFile } from './record.ts';
+import { cleanLine } from './text.ts';
+
+/** Columns by their standard name; other columns are kept as custom fields. */
+const COLUMNS: Record<string, FieldKey | 'source_format' | 'source_file' | 'source_row' | 'source_path'> = {
+  id: 'id', title: 'title', body: 'body', questions: 'questions', tags: 'tags', locale: 'locale',
+  status: 'status', owner: 'owner', review_by: 'reviewBy', created_at: 'createdAt', updated_at: 'updatedAt',
+  version: 'version', source_format: 'source_format', source_file: 'source_file', source_row: 'source_row',
+  source_path: 'source_path',
+};
+/** Names people also use for the same columns. */
+const ALIASES: Record<string, string> = {
+  answer: 'body', question: 'questions', tag: 'tags', language: 'locale',
+  reviewby: 'review_by', createdat: 'created_at', updatedat: 'updated_at',
+};
+export const CSV_COLUMNS = Object.keys(COLUMNS);
+const REQUIRED = ['title', 'body'];
+const NAMES: Partial<Record<FieldKey, string>> = { reviewBy: 'review_by', createdAt: 'created_at', updatedAt: 'updated_at', source: 'source_format' };
+
+/** Cells starting like a formula are prefixed with ' on export so spreadsheets do not run them. */
+const FORMULA_ESCAPED = /^'+[=+\-@]/;
+const FORMULA_LIKE = /^'*[=+\-@]/;
+
+function columnKey(header: string): string {
+  const key = cleanLine(header).toLowerCase().replace(/[\s-]+/g, '_');
+  return ALIASES[key] ?? key;
+}
+
+export function readCsv(file: TextFile): ParsedFile {
+  const problems = new ProblemList();
+  const at = (row?: number) => ({ file: file.name, ...(row ? { row } : {}) });
+  const parsed = Papa.parse<string[]>(file.text, { header: false, skipEmptyLines: false, delimitersToGuess: [',', ';', '\t', '|'] });
+  const quoteErrors = parsed.errors.filter((e) => e.type === 'Quotes');
+  if (quoteErrors.length) {
+    for (const e of quoteErrors) {
+      const message = e.code === 'MissingQuotes'
+        ? 'a cell that starts with " is never closed (a closing " is missing), so the rest of the file cannot be read'
+        : 'has a " in the wrong place: inside a quoted cell write a quote as ""';
+      problems.error(at((e.row ?? 0) + 1), undefined, message);
+    }
+    return { records: [], problems: problems.items };
+  }
+  const [header, ...rows] = parsed.data;
+  if (!header || header.every((h) => !h.trim())) {
+    problems.error(at(1), undefined, 'is empty; the first row must name the columns (title, body, ...)');
+    return { records: [], problems: problems.items };
+  }
+  const keys = header.map(columnKey);
+  const columns = checkHeader(header, keys, problems, at(1));
+  if (problems.hasErrors) return { records: [], problems: problems.items };
+
+  const records: RawRecord[] = [];
+  rows.forEach((cells, index) => {
+    const row = index + 2;
+    if (cells.every((c) => !c.trim())) return;
+    const extra = cells.slice(header.length).filter((c) => c.trim());
+    if (extra.length) {
+      problems.error(at(row), undefined, `has ${cells.length} cells but the header has ${header.length} columns (is there a comma in a cell that is not in quotes?)`);
+      return;
+    }
+    records.push(toRecord(file.name, row, cells, header, columns));
+  });
+  return { records, problems: problems.items };
+}
+
+/** Returns which column indexes are standard fields, and reports missing, doubled and unknown columns. */
+function checkHeader(header: string[], keys: string[], problems: ProblemList, at: { file: string; row?: number }): boolean[] {
+  const seen = new Map<string, number>();
+  keys.forEach((key, i) => {
+    if (!key) return;
+    const first = seen.get(key);
+    if (first !== undefined) problems.error(at, cleanLine(header[i]!), `the column appears twice (columns ${first + 1} and ${i + 1}); keep one`);
+    else seen.set(key, i);
+  });
+  for (const name of REQUIRED) {
+    if (!seen.has(name)) {
+      const has = header.map((h) => cleanLine(h)).filter(Boolean).join(', ');
+      problems.error(at, name, `the column is missing; every file needs ${REQUIRED.join(' and ')} columns (this header has: ${has || 'nothing'})`);
+    }
+  }
+  return keys.map((key, i) => {
+    if (key in COLUMNS) return true;
+    if (!key) problems.warn(at, `column ${i + 1}`, 'has no name; its cells were ignored');
+    else problems.warn(at, cleanLine(header[i]!), `is not a standard column; kept as a custom field (standard columns: ${CSV_COLUMNS.join(', ')})`);
+    return false;
+  });
+}
+
+function toRecord(file: string, row: number, cells: string[], header: string[], standard: boolean[]): RawRecord {
+  const fields: Record<string, unknown> = {};
+  const source: Record<string, string> = {};
+  const custom: [string, string][] = [];
+  header.forEach((name, i) => {
+    const key = columnKey(name);
+    const cell = unescapeFormula(cells[i] ?? '');
+    if (!key) return;
+    if (!standard[i]) {
+      if (cell.trim()) custom.push([cleanLine(name), cell]);
+      return;
+    }
+    const target = COLUMNS[key]!;
+    if (target.startsWith('source_')) source[target.slice(7)] = cell.trim();
+    else fields[target] = cell;
+  });
+  if (source.format) {
+    fields.source = {
+      format: source.format,
+      file: source.file ?? '',
+      ...(source.row ? { row: /^\d+$/.test(source.row) ? Number(source.row) : source.row } : {}),
+      ...(source.path ? { path: source.path } : {}),
+    };
+  }
+  return {
+    at: { file, row },
+    fields: fields as RawFields,
+    bodyKind: 'markdown',
+    custom: Object.fromEntries(custom),
+    names: NAMES,
+    defaults: { status: 'draft', source: { format: 'csv', file, row } },
+  };
+}
+
+function unescapeFormula(cell: string): string {
+  return FORMULA_ESCAPED.test(cell) ? cell.slice(1) : cell;
+}
+
+function escapeFormula(cell: string): string {
+  return FORMULA_LIKE.test(cell) ? `'${cell}` : cell;
+}
+
+export function writeCsv(entries: readonly Entry[]): string {
+  const customKeys = [...new Set(entries.flatMap((e) => Object.keys(e.custom)))].sort();
+  const header = [...CSV_COLUMNS, ...customKeys];
+  const rows = entries.map((e) => [
+    e.id, e.title, e.body, e.questions.join('\n'), e.tags.join(', '), e.locale, e.status, e.owner,
+    e.reviewBy ?? '', e.createdAt, e.updatedAt, String(e.version), e.source.format, e.source.file,
+    e.source.row === undefined ? '' : String(e.source.row), e.source.path ?? '',
+    ...customKeys.map((k) => e.custom[k] ?? ''),
+  ].map(escapeFormula));
+  // The byte-order mark makes Excel open the file as UTF-8.
+  return `\uFEFF${Papa.unparse([header, ...rows], { newline: '\r\n' })}\r\n`;
+}

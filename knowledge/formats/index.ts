@@ -1,0 +1,59 @@
+import type { Entry } from '../entry.ts';
+import { readCsv, writeCsv } from './csv.ts';
+import { readCanonical, writeCanonical } from './json.ts';
+import { readMarkdown, writeMarkdown } from './markdown.ts';
+import type { ExportFormat, FormatId, FormatReader, ParsedFile, TextFile } from './record.ts';
+import { readZendeskGuide } from './zendesk-guide.ts';
+import { readZendeskMacros } from './zendesk-macros.ts';
+
+export { IMPORT_FORMATS, EXPORT_FORMATS, type FormatId, type ExportFormat } from './record.ts';
+
+/** Every importable format, with what a person calls it. */
+export const FORMATS: Record<FormatId, FormatReader & { label: string }> = {
+  json: { label: 'Agent Assist knowledge (JSON)', read: readCanonical },
+  csv: { label: 'CSV spreadsheet', read: readCsv },
+  markdown: { label: 'Markdown with front matter', read: readMarkdown },
+  'zendesk-macros': { label: 'Zendesk macros (API JSON)', read: readZendeskMacros },
+  'zendesk-guide': { label: 'Zendesk Guide articles (API JSON)', read: readZendeskGuide },
+};
+
+/** File name endings that importing a folder picks up. */
+export const IMPORTABLE_EXTENSIONS = ['.json', '.csv', '.tsv', '.md', '.markdown'];
+
+export function isImportableName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return IMPORTABLE_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+/** The format of a file from its name and, for JSON, what it holds; undefined when not importable. */
+export function detectFormat(name: string, text: string): FormatId | undefined {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.csv') || lower.endsWith('.tsv')) return 'csv';
+  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
+  if (!lower.endsWith('.json')) return undefined;
+  if (/"format"\s*:\s*"agent-assist\/knowledge"/.test(text)) return 'json';
+  if (/"macros?"\s*:\s*[[{]/.test(text)) return 'zendesk-macros';
+  if (/"articles?"\s*:\s*[[{]/.test(text)) return 'zendesk-guide';
+  return 'json';
+}
+
+export function readFile(format: FormatId, file: TextFile): ParsedFile {
+  return FORMATS[format].read(file);
+}
+
+/**
+ * Entries -> files. json: one canonical `knowledge.json`; csv: one `knowledge.csv`;
+ * markdown: one `<id>.md` per entry. Importing them gives back the same entries.
+ */
+export function exportEntries(entries: readonly Entry[], format: ExportFormat): { name: string; bytes: Uint8Array }[] {
+  const utf8 = (s: string) => new TextEncoder().encode(s);
+  const sorted = [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  switch (format) {
+    case 'json':
+      return [{ name: 'knowledge.json', bytes: utf8(writeCanonical(sorted)) }];
+    case 'csv':
+      return [{ name: 'knowledge.csv', bytes: utf8(writeCsv(sorted)) }];
+    case 'markdown':
+      return sorted.map((e) => ({ name: `${e.id}.md`, bytes: utf8(writeMarkdown(e)) }));
+  }
+}

@@ -1,0 +1,97 @@
+import { parseDocument, stringify } from 'yaml';
+import { ID_PATTERN, type Entry } from '../entry.ts';
+import { ProblemList } from '../problems.ts';
+import { describe } from './fields.ts';
+import { isPlainObject } from './json.ts';
+import { baseName, type FieldKey, type ParsedFile, type RawFields, type TextFile } from './record.ts';
+
+/** Front matter keys, as written in the files, and the entry fields they fill. */
+const KEYS: Record<string, FieldKey> = {
+  id: 'id', title: 'title', questions: 'questions', tags: 'tags', locale: 'locale', status: 'status',
+  owner: 'owner', review_by: 'reviewBy', reviewBy: 'reviewBy', created_at: 'createdAt', createdAt: 'createdAt',
+  updated_at: 'updatedAt', updatedAt: 'updatedAt', version: 'version', source: 'source',
+};
+export const FRONT_MATTER_KEYS = [...Object.keys(KEYS).filter((k) => !/[A-Z]/.test(k)), 'custom'];
+const NAMES: Partial<Record<FieldKey, string>> = { reviewBy: 'review_by', createdAt: 'created_at', updatedAt: 'updated_at' };
+
+const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+const FIRST_HEADING = /^\s*#{1,2}[ \t]+(.+?)[ \t#]*(?:\n|$)/;
+
+export function readMarkdown(file: TextFile): ParsedFile {
+  const problems = new ProblemList();
+  const at = { file: file.name };
+  const text = file.text.replace(/\r\n?/g, '\n');
+  const match = FRONT_MATTER.exec(text);
+  let meta: Record<string, unknown> = {};
+  let body = text;
+  if (match) {
+    const doc = parseDocument(match[1] ?? '', { uniqueKeys: true });
+    if (doc.errors.length) {
+      for (const e of doc.errors.slice(0, 3)) {
+        const line = (e.linePos?.[0]?.line ?? 0) + 1;
+        problems.error({ file: file.name, path: `front matter line ${line}` }, undefined, `is not valid YAML: ${e.message.split('\n')[0]}`);
+      }
+      return { records: [], problems: problems.items };
+    }
+    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    if (value !== null && !isPlainObject(value)) {
+      problems.error(at, 'front matter', `should be a set of fields (key: value lines), not ${describe(value)}`);
+      return { records: [], problems: problems.items };
+    }
+    meta = value ?? {};
+    body = text.slice(match[0].length);
+  } else if (/^---[ \t]*\n/.test(text)) {
+    problems.error(at, 'front matter', 'starts with --- but is never closed by a second --- line');
+    return { records: [], problems: problems.items };
+  }
+
+  const fields: Record<string, unknown> = {};
+  const custom: [string, unknown][] = [];
+  for (const [key, value] of Object.entries(meta)) {
+    const field = KEYS[key];
+    if (field) fields[field] = value;
+    else if (key === 'custom') {
+      if (isPlainObject(value)) custom.push(...Object.entries(value));
+      else problems.error(at, 'custom', `should be a set of named texts, not ${describe(value)}`);
+    } else {
+      problems.warn(at, key, `is not a standard field; kept as a custom field (standard fields: ${FRONT_MATTER_KEYS.join(', ')})`);
+      custom.push([key, value]);
+    }
+  }
+  const heading = fields.title === undefined ? FIRST_HEADING.exec(body) : null;
+  if (heading) {
+    fields.title = heading[1];
+    body = body.slice(heading[0].length);
+  }
+  fields.body = body;
+  const stem = baseName(file.name).replace(/\.(md|markdown)$/i, '');
+  return {
+    records: [{
+      at,
+      fields: fields as RawFields,
+      bodyKind: 'markdown',
+      custom: Object.fromEntries(custom),
+      names: NAMES,
+      defaults: { ...(ID_PATTERN.test(stem) ? { id: stem } : {}), status: 'draft', source: { format: 'markdown', file: file.name } },
+    }],
+    problems: problems.items,
+  };
+}
+
+/** One entry as `<id>.md`: YAML front matter with every field but the body, then the body. */
+export function writeMarkdown(entry: Entry): string {
+  const meta: Record<string, unknown> = { id: entry.id, title: entry.title };
+  if (entry.questions.length) meta.questions = entry.questions;
+  if (entry.tags.length) meta.tags = entry.tags;
+  meta.locale = entry.locale;
+  meta.status = entry.status;
+  if (entry.owner) meta.owner = entry.owner;
+  if (entry.reviewBy) meta.review_by = entry.reviewBy;
+  meta.created_at = entry.createdAt;
+  meta.updated_at = entry.updatedAt;
+  meta.version = entry.version;
+  meta.source = { format: entry.source.format, file: entry.source.file, ...(entry.source.row !== undefined ? { row: entry.source.row } : {}), ...(entry.source.path !== undefined ? { path: entry.source.path } : {}) };
+  const customKeys = Object.keys(entry.custom).sort();
+  if (customKeys.length) meta.custom = Object.fromEntries(customKeys.map((k) => [k, entry.custom[k]]));
+  return `---\n${stringify(meta, { lineWidth: 0 })}---\n\n${entry.body}\n`;
+}

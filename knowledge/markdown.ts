@@ -1,0 +1,126 @@
+import { Lexer, Parser, type Token, type Tokens } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+import TurndownService from 'turndown';
+
+/**
+ * The Markdown subset entry bodies are written in (see knowledge/formats/README.md):
+ * paragraphs, line breaks (a single newline is a line break), **bold**, *italic*,
+ * links to http/https/mailto, bullet and numbered lists, headings ### and ####, `inline code`.
+ * Anything else (raw HTML, images, tables, quotes, code blocks, other link targets) is
+ * flattened to text. Render with MARKED_OPTIONS and still sanitise the HTML (DOMPurify).
+ */
+export const MARKED_OPTIONS = { gfm: true, breaks: true } as const;
+
+const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
+
+/** True when every token of `md` is in the subset, so it can be kept exactly as written. */
+export function isSubsetMarkdown(md: string): boolean {
+  const lexer = new Lexer(MARKED_OPTIONS);
+  return lexer.lex(md).every(allowed);
+}
+
+function allowed(token: Token): boolean {
+  switch (token.type) {
+    case 'space':
+    case 'text':
+    case 'escape':
+    case 'br':
+    case 'codespan':
+    case 'paragraph':
+    case 'strong':
+    case 'em':
+    case 'list':
+    case 'list_item':
+    case 'checkbox':
+      return children(token).every(allowed);
+    case 'heading':
+      return (token as Tokens.Heading).depth >= 3 && (token as Tokens.Heading).depth <= 4 && children(token).every(allowed);
+    case 'link': {
+      const link = token as Tokens.Link;
+      return SAFE_HREF.test(link.href) && !link.title && children(token).every(allowed);
+    }
+    default:
+      return false;
+  }
+}
+
+function children(token: Token): Token[] {
+  const t = token as { tokens?: Token[]; items?: Token[] };
+  return [...(t.tokens ?? []), ...(t.items ?? [])];
+}
+
+/** Markdown from any source, brought into the subset: kept as written when it already is. */
+export function toSubsetMarkdown(md: string): string {
+  if (isSubsetMarkdown(md)) return md;
+  const lexer = new Lexer(MARKED_OPTIONS);
+  const html = renderTokens(lexer.lex(md));
+  return htmlToMarkdown(html);
+}
+
+function renderTokens(tokens: Token[]): string {
+  return Parser.parse(tokens as Parameters<typeof Parser.parse>[0], MARKED_OPTIONS);
+}
+
+const BLOCKS_AS_PARAGRAPHS = [
+  'div', 'pre', 'blockquote', 'section', 'article', 'header', 'footer', 'aside', 'main', 'nav',
+  'table', 'tr', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'address', 'details', 'summary', 'center',
+  'hgroup', 'caption', 'fieldset', 'legend', 'form', 'hr',
+];
+
+const SANITIZE: sanitizeHtml.IOptions = {
+  allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'a', 'ul', 'ol', 'li', 'h3', 'h4', 'code'],
+  allowedAttributes: { a: ['href'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesAppliedToAttributes: ['href'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  nonTextTags: [
+    'script', 'style', 'textarea', 'option', 'noscript', 'title', 'head', 'iframe', 'object', 'embed',
+    'svg', 'math', 'template', 'noembed', 'noframes', 'select', 'button', 'frameset', 'applet',
+  ],
+  transformTags: {
+    h1: 'h3',
+    h2: 'h3',
+    h5: 'h4',
+    h6: 'h4',
+    ...Object.fromEntries(BLOCKS_AS_PARAGRAPHS.map((t) => [t, 'p'])),
+    a: (tagName, attribs) => {
+      const href = (attribs.href ?? '').trim();
+      const kept: sanitizeHtml.Attributes = SAFE_HREF.test(href) ? { href } : {};
+      return { tagName, attribs: kept };
+    },
+  },
+};
+
+const turndown = new TurndownService({
+  headingStyle: 'atx',
+  bulletListMarker: '-',
+  emDelimiter: '*',
+  strongDelimiter: '**',
+  codeBlockStyle: 'fenced',
+  br: '',
+});
+// Turndown leaves `<` as it is; text like "&lt;script&gt;" must not become a tag in Markdown.
+const defaultEscape = turndown.escape.bind(turndown);
+turndown.escape = (s: string) => defaultEscape(s).replace(/</g, '\\<');
+
+// Private-use characters mark placeholders so Turndown does not escape their underscores.
+const MARK_OPEN = '\uE000';
+const MARK_CLOSE = '\uE001';
+const PLACEHOLDER_IN_HTML = /\{\{[^{}<>]*\}\}/g;
+
+/** Sanitised HTML (no script, handlers or unsafe URLs survive) turned into the subset. */
+export function htmlToMarkdown(html: string): string {
+  const kept: string[] = [];
+  const marked = html
+    .replace(/[\uE000\uE001]/g, '')
+    .replace(PLACEHOLDER_IN_HTML, (token) => `${MARK_OPEN}${kept.push(decodeBasicEntities(token)) - 1}${MARK_CLOSE}`)
+    .replace(/<\/(td|th)\s*>/gi, ' $&');
+  const clean = sanitizeHtml(marked, SANITIZE);
+  const md = turndown.turndown(clean);
+  return md.replace(/\uE000(\d+)\uE001/g, (_m, i: string) => kept[Number(i)] ?? '');
+}
+
+function decodeBasicEntities(s: string): string {
+  return s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#0?39;/g, "'").replace(/&nbsp;/g, ' ');
+}
