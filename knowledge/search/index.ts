@@ -1,0 +1,218 @@
+import type { Entry } from '../entry';
+import { DEFAULT_RANKING, FIELD_ID, FIELDS, idf, queryWeight, type Field, type RankingOptions } from './bm25f';
+import { InvertedIndex, type UnitInput } from './inverted';
+import { idealScore, Scratch, scoreQuery, type QueryTerm } from './score';
+import { DEFAULT_TOKENISE_OPTIONS, tokenise, tokeniseWithWords, type TokeniseOptions } from './tokenise';
+
+/** A ticket's wording that taught the index which entry answers it (see knowledge/feedback.ts). */
+export interface LearnedPhrasing {
+  entryId: string;
+  /** The distinctive words, as the customer wrote them. */
+  text: string;
+  /** The same words as index terms (tokenised with the index's options). */
+  terms: string[];
+  /** ISO 8601 */
+  at: string;
+}
+
+export interface IndexOptions {
+  tokenise?: Partial<TokeniseOptions>;
+  ranking?: Partial<RankingOptions>;
+}
+
+export interface QueryPart {
+  text: string;
+  /** How much this part counts (subject and latest message above the earlier thread). */
+  weight: number;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  /** Leads' search sees everything; the agent's suggestions pass isSuggestable here. */
+  filter?: (entry: Entry) => boolean;
+  /** The query's language (tokenised with its stemmer); default: the index's default locale. */
+  locale?: string;
+}
+
+export type Matched = Partial<Record<Field, string[]>>;
+
+export interface SearchHit {
+  id: string;
+  score: number;
+  /** Query words found in each field of the entry: why it was suggested. */
+  matched: Matched;
+}
+
+export interface RankedHit extends SearchHit {
+  /** Share of the query's weight (by idf) that this entry contains, 0..1. */
+  coverage: number;
+}
+
+export interface QueryResult {
+  hits: RankedHit[];
+  /** The score of an entry matching every known query term perfectly: score / ideal is 0..1. */
+  ideal: number;
+  /** Query terms the index knows, with their weight. */
+  terms: { term: string; word: string; weight: number }[];
+}
+
+export class KnowledgeIndex {
+  readonly tokeniseOptions: Readonly<TokeniseOptions>;
+  readonly ranking: Readonly<RankingOptions>;
+  private ix = new InvertedIndex();
+  private readonly scratch = new Scratch();
+  private readonly entries = new Map<string, { entry: Entry; doc: number }>();
+  private readonly learnedBy = new Map<string, LearnedPhrasing[]>();
+
+  constructor(options: IndexOptions = {}) {
+    this.tokeniseOptions = Object.freeze({ ...DEFAULT_TOKENISE_OPTIONS, ...options.tokenise });
+    this.ranking = Object.freeze({ ...DEFAULT_RANKING, ...options.ranking });
+  }
+
+  static build(entries: readonly Entry[], options?: IndexOptions, learned: readonly LearnedPhrasing[] = []): KnowledgeIndex {
+    const index = new KnowledgeIndex(options);
+    for (const l of learned) index.learnedList(l.entryId).push(l);
+    for (const e of entries) index.add(e);
+    return index;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(id: string): Entry | undefined {
+    return this.entries.get(id)?.entry;
+  }
+
+  all(): Entry[] {
+    return [...this.entries.values()].map((v) => v.entry);
+  }
+
+  /** Adds an entry, or replaces the entry with the same id. */
+  add(entry: Entry): void {
+    if (this.entries.has(entry.id)) this.remove(entry.id);
+    const doc = this.ix.addDoc(entry.id, this.units(entry));
+    this.entries.set(entry.id, { entry, doc });
+  }
+
+  update(entry: Entry): void {
+    this.add(entry);
+  }
+
+  remove(id: string): boolean {
+    const found = this.entries.get(id);
+    if (!found) return false;
+    this.ix.removeDoc(found.doc);
+    this.entries.delete(id);
+    if (this.ix.deadUnits > 1000 && this.ix.deadUnits > this.ix.unitCount / 2) this.compact();
+    return true;
+  }
+
+  /** Every learned phrasing, or those of one entry. They are data: shown to leads, removable. */
+  learned(entryId?: string): LearnedPhrasing[] {
+    if (entryId !== undefined) return [...(this.learnedBy.get(entryId) ?? [])];
+    return [...this.learnedBy.values()].flat();
+  }
+
+  learn(phrasing: LearnedPhrasing): void {
+    const list = this.learnedList(phrasing.entryId);
+    if (list.some((l) => l.text === phrasing.text)) return;
+    list.push(phrasing);
+    this.reindex(phrasing.entryId);
+  }
+
+  /** Removes a learned phrasing (by its text); true if there was one. */
+  unlearn(entryId: string, text: string): boolean {
+    const list = this.learnedBy.get(entryId) ?? [];
+    const kept = list.filter((l) => l.text !== text);
+    if (kept.length === list.length) return false;
+    if (kept.length) this.learnedBy.set(entryId, kept);
+    else this.learnedBy.delete(entryId);
+    this.reindex(entryId);
+    return true;
+  }
+
+  terms(text: string, locale?: string): string[] {
+    return tokenise(text, locale, this.tokeniseOptions);
+  }
+
+  search(text: string, options: SearchOptions = {}): SearchHit[] {
+    return this.query([{ text, weight: 1 }], options).hits.map(({ id, score, matched }) => ({ id, score, matched }));
+  }
+
+  /** Search with weighted parts, plus what calibration needs (ideal score, coverage). */
+  query(parts: readonly QueryPart[], options: SearchOptions = {}): QueryResult {
+    const { terms, query } = this.queryTerms(parts, options.locale);
+    const filter = options.filter;
+    const accept = filter ? (d: number) => filter(this.entries.get(this.ix.docKey[d] ?? '')!.entry) : () => true;
+    const scored = scoreQuery(this.ix, query, this.ranking, this.scratch, options.limit ?? 10, accept);
+    const totalWeight = query.reduce((s, q) => s + q.weight * idf(this.ix.liveDocs, this.ix.df[q.id]!), 0);
+    const hits = scored.map(({ doc, score }) => {
+      const entry = this.entries.get(this.ix.docKey[doc]!)!.entry;
+      let covered = 0;
+      for (const q of query) if (this.ix.hasTerm(doc, q.id)) covered += q.weight * idf(this.ix.liveDocs, this.ix.df[q.id]!);
+      return { id: entry.id, score, matched: this.matched(doc, query, terms), coverage: totalWeight ? covered / totalWeight : 0 };
+    });
+    return { hits, ideal: idealScore(this.ix, query, this.ranking), terms };
+  }
+
+  private queryTerms(parts: readonly QueryPart[], locale?: string) {
+    const qtf = new Map<number, { tf: number; word: string; term: string }>();
+    for (const part of parts) {
+      if (!(part.weight > 0)) continue;
+      for (const { term, word } of tokeniseWithWords(part.text, locale, this.tokeniseOptions)) {
+        const id = this.ix.termIds.get(term);
+        if (id === undefined || this.ix.df[id] === 0) continue;
+        const seen = qtf.get(id);
+        if (seen) seen.tf += part.weight;
+        else qtf.set(id, { tf: part.weight, word, term });
+      }
+    }
+    const query: QueryTerm[] = [];
+    const terms: QueryResult['terms'] = [];
+    for (const [id, { tf, word, term }] of qtf) {
+      const weight = queryWeight(tf, this.ranking.k3);
+      query.push({ id, weight });
+      terms.push({ term, word, weight });
+    }
+    return { query, terms };
+  }
+
+  private matched(doc: number, query: readonly QueryTerm[], terms: QueryResult['terms']): Matched {
+    const out: Matched = {};
+    query.forEach((q, i) => {
+      const mask = this.ix.fieldsWithTerm(doc, q.id);
+      for (let f = 0; f < FIELDS.length; f++) if (mask & (1 << f)) (out[FIELDS[f]!] ??= []).push(terms[i]!.word);
+    });
+    return out;
+  }
+
+  private units(entry: Entry): UnitInput[] {
+    const t = (s: string) => tokenise(s, entry.locale, this.tokeniseOptions);
+    const units: UnitInput[] = [{ field: FIELD_ID.title, terms: t(entry.title) }];
+    for (const q of entry.questions) units.push({ field: FIELD_ID.questions, terms: t(q) });
+    units.push({ field: FIELD_ID.body, terms: t(entry.body) });
+    if (entry.tags.length) units.push({ field: FIELD_ID.tags, terms: t(entry.tags.join(' ')) });
+    for (const l of this.learnedBy.get(entry.id) ?? []) units.push({ field: FIELD_ID.learned, terms: l.terms });
+    return units;
+  }
+
+  private learnedList(entryId: string): LearnedPhrasing[] {
+    let list = this.learnedBy.get(entryId);
+    if (!list) this.learnedBy.set(entryId, (list = []));
+    return list;
+  }
+
+  private reindex(entryId: string): void {
+    const found = this.entries.get(entryId);
+    if (found) this.add(found.entry);
+  }
+
+  /** Drops tombstones by rebuilding from the live entries (same results, less memory). */
+  private compact(): void {
+    const live = [...this.entries.values()].sort((a, b) => a.doc - b.doc).map((v) => v.entry);
+    this.ix = new InvertedIndex();
+    this.entries.clear();
+    for (const e of live) this.add(e);
+  }
+}

@@ -1,0 +1,174 @@
+import { FIELD_COUNT, INSTANCE_FIELDS } from './bm25f';
+
+/** One field instance of a document: a title, one question, the body, the tags, one learned phrasing. */
+export interface UnitInput {
+  field: number;
+  terms: readonly string[];
+}
+
+function grow<T extends Int32Array | Uint8Array | Uint16Array | Float64Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/**
+ * The inverted index proper: integer term ids, and per term one Int32Array of (unit, tf) pairs.
+ * A "unit" is one field instance of one document; a document's units are contiguous.
+ * Removal leaves tombstones (unitDoc = -1) that queries skip; document frequencies and length
+ * sums are kept exact, so scores after any sequence of changes equal a fresh build's.
+ */
+export class InvertedIndex {
+  readonly termIds = new Map<string, number>();
+  readonly terms: string[] = [];
+  postings: Int32Array[] = [];
+  /** Ints used in each postings array (2 per pair). */
+  postingLen: number[] = [];
+  /** Live documents containing each term. */
+  df: number[] = [];
+
+  unitDoc = new Int32Array(256);
+  unitField = new Uint8Array(256);
+  unitLen = new Uint16Array(256);
+  unitCount = 0;
+  deadUnits = 0;
+
+  docKey: (string | undefined)[] = [];
+  docFieldLen = new Float64Array(256 * FIELD_COUNT);
+  docUnitStart: number[] = [];
+  docUnitEnd: number[] = [];
+  /** Sorted unique term ids of each live document. */
+  docTerms: (Int32Array | undefined)[] = [];
+  liveDocs = 0;
+
+  readonly fieldLenSum = new Float64Array(FIELD_COUNT);
+  readonly instLenSum = new Float64Array(FIELD_COUNT);
+  readonly instCount = new Float64Array(FIELD_COUNT);
+
+  termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.termIds.set(term, id);
+      this.terms.push(term);
+      this.postings.push(new Int32Array(4));
+      this.postingLen.push(0);
+      this.df.push(0);
+    }
+    return id;
+  }
+
+  get docCount(): number {
+    return this.docKey.length;
+  }
+
+  addDoc(key: string, units: readonly UnitInput[]): number {
+    const doc = this.docKey.length;
+    this.docKey.push(key);
+    this.docFieldLen = grow(this.docFieldLen, (doc + 1) * FIELD_COUNT);
+    this.docUnitStart.push(this.unitCount);
+    const unique = new Set<number>();
+    const counts = new Map<number, number>();
+    for (const u of units) {
+      const unit = this.unitCount++;
+      this.ensureUnits(this.unitCount);
+      this.unitDoc[unit] = doc;
+      this.unitField[unit] = u.field;
+      this.unitLen[unit] = Math.min(u.terms.length, 65_535);
+      this.docFieldLen[doc * FIELD_COUNT + u.field]! += u.terms.length;
+      this.fieldLenSum[u.field]! += u.terms.length;
+      if (INSTANCE_FIELDS[u.field]) {
+        this.instLenSum[u.field]! += u.terms.length;
+        this.instCount[u.field]! += 1;
+      }
+      counts.clear();
+      for (const t of u.terms) {
+        const id = this.termId(t);
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+      for (const [id, tf] of counts) {
+        this.appendPosting(id, unit, tf);
+        unique.add(id);
+      }
+    }
+    this.docUnitEnd.push(this.unitCount);
+    for (const id of unique) this.df[id]! += 1;
+    this.docTerms.push(Int32Array.from(unique).sort());
+    this.liveDocs++;
+    return doc;
+  }
+
+  removeDoc(doc: number): void {
+    if (this.docKey[doc] === undefined) return;
+    for (let u = this.docUnitStart[doc]!; u < this.docUnitEnd[doc]!; u++) {
+      const f = this.unitField[u]!;
+      this.fieldLenSum[f]! -= this.unitLen[u]!;
+      if (INSTANCE_FIELDS[f]) {
+        this.instLenSum[f]! -= this.unitLen[u]!;
+        this.instCount[f]! -= 1;
+      }
+      this.unitDoc[u] = -1;
+      this.deadUnits++;
+    }
+    for (const id of this.docTerms[doc] ?? []) this.df[id]! -= 1;
+    this.docTerms[doc] = undefined;
+    this.docKey[doc] = undefined;
+    this.liveDocs--;
+  }
+
+  hasTerm(doc: number, termId: number): boolean {
+    const terms = this.docTerms[doc];
+    if (!terms) return false;
+    let lo = 0;
+    let hi = terms.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = terms[mid]!;
+      if (v === termId) return true;
+      if (v < termId) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+
+  /**
+   * Bit mask of the fields (1 << field) of `doc` that contain `termId`. Postings are sorted by
+   * unit and a document's units are contiguous, so this is a binary search, not a scan.
+   */
+  fieldsWithTerm(doc: number, termId: number): number {
+    const p = this.postings[termId];
+    const start = this.docUnitStart[doc];
+    const end = this.docUnitEnd[doc];
+    if (!p || start === undefined || end === undefined) return 0;
+    let lo = 0;
+    let hi = (this.postingLen[termId] ?? 0) >> 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (p[mid * 2]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    let mask = 0;
+    const n = (this.postingLen[termId] ?? 0) >> 1;
+    for (let i = lo; i < n && p[i * 2]! < end; i++) mask |= 1 << this.unitField[p[i * 2]!]!;
+    return mask;
+  }
+
+  private ensureUnits(n: number): void {
+    this.unitDoc = grow(this.unitDoc, n);
+    this.unitField = grow(this.unitField, n);
+    this.unitLen = grow(this.unitLen, n);
+  }
+
+  private appendPosting(id: number, unit: number, tf: number): void {
+    const len = this.postingLen[id]!;
+    let p = this.postings[id]!;
+    if (len + 2 > p.length) {
+      p = grow(p, len + 2);
+      this.postings[id] = p;
+    }
+    p[len] = unit;
+    p[len + 1] = tf;
+    this.postingLen[id] = len + 2;
+  }
+}

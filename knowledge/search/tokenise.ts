@@ -1,0 +1,140 @@
+import { stemmer as en } from '@orama/stemmers/english';
+import { stemmer as de } from '@orama/stemmers/german';
+import { stemmer as fr } from '@orama/stemmers/french';
+import { stemmer as es } from '@orama/stemmers/spanish';
+import { stemmer as it } from '@orama/stemmers/italian';
+import { stemmer as nl } from '@orama/stemmers/dutch';
+import { stemmer as pt } from '@orama/stemmers/portuguese';
+import { stopwords as enStop } from '@orama/stopwords/english';
+import { stopwords as deStop } from '@orama/stopwords/german';
+import { stopwords as frStop } from '@orama/stopwords/french';
+import { stopwords as esStop } from '@orama/stopwords/spanish';
+import { stopwords as itStop } from '@orama/stopwords/italian';
+import { stopwords as nlStop } from '@orama/stopwords/dutch';
+import { stopwords as ptStop } from '@orama/stopwords/portuguese';
+
+/**
+ * The ONE options object for turning text into terms. The index stores it, uses it for every
+ * entry and every query, and a serialised index refuses to load under different options.
+ */
+export interface TokeniseOptions {
+  /** Locale used when an entry or a query does not say (or says one we have no stemmer for). */
+  defaultLocale: string;
+  stemming: boolean;
+  stopWords: boolean;
+  /** "not", "no", "never", "n't": they change what a customer means ("card not working"). */
+  keepNegations: boolean;
+  /** Shorter tokens are dropped (after stop words, before stemming). Digits are always kept. */
+  minLength: number;
+  /** Longer tokens (hashes, base64, URLs) are dropped: they never match a knowledge entry. */
+  maxLength: number;
+}
+
+export const DEFAULT_TOKENISE_OPTIONS: Readonly<TokeniseOptions> = Object.freeze({
+  defaultLocale: 'en',
+  stemming: true,
+  stopWords: true,
+  keepNegations: true,
+  minLength: 2,
+  maxLength: 40,
+});
+
+interface Language {
+  stem: (word: string) => string;
+  stop: ReadonlySet<string>;
+}
+
+const apostrophes = (w: string) => w.replace(/’/g, "'");
+const NEGATIONS = new Set(['no', 'not', 'nor', 'never', 'nicht', 'kein', 'keine', 'pas', 'ne', 'jamais', 'non']);
+const isNegation = (w: string) => NEGATIONS.has(w) || w.endsWith("n't");
+
+const LANGUAGES: Record<string, { stem: (w: string) => string; stop: string[] }> = {
+  en: { stem: en, stop: enStop },
+  de: { stem: de, stop: deStop },
+  fr: { stem: fr, stop: frStop },
+  es: { stem: es, stop: esStop },
+  it: { stem: it, stop: itStop },
+  nl: { stem: nl, stop: nlStop },
+  pt: { stem: pt, stop: ptStop },
+};
+
+/** Locales with a stemmer and a stop-word list; others are lower-cased and split only. */
+export const SUPPORTED_LOCALES = Object.keys(LANGUAGES);
+
+const prepared = new Map<string, Language>();
+
+function language(locale: string, options: TokeniseOptions): Language | undefined {
+  const base = locale.toLowerCase().split('-')[0] ?? '';
+  const key = `${base}|${options.keepNegations}`;
+  const cached = prepared.get(key);
+  if (cached) return cached;
+  const lang = LANGUAGES[base];
+  if (!lang) return undefined;
+  const stop = new Set(lang.stop.map(apostrophes).filter((w) => !(options.keepNegations && isNegation(w))));
+  // Stemming is the hot path when building an index: remember each word's stem.
+  const stems = new Map<string, string>();
+  const stem = (w: string) => {
+    let s = stems.get(w);
+    if (s === undefined) {
+      s = lang.stem(w);
+      if (stems.size < 200_000) stems.set(w, s);
+    }
+    return s;
+  };
+  const made = { stem, stop };
+  prepared.set(key, made);
+  return made;
+}
+
+/** Words: letters and digits, with inner apostrophes kept ("didn't", "l'adresse"). */
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const DIGITS = /^\p{N}+$/u;
+
+/**
+ * Text -> terms, in order, duplicates kept (the caller counts them).
+ * `locale` is the entry's or the query's; falls back to options.defaultLocale.
+ */
+export function tokenise(text: string, locale: string | undefined, options: TokeniseOptions): string[] {
+  const out: string[] = [];
+  eachToken(text, locale, options, (term) => out.push(term));
+  return out;
+}
+
+/** Like tokenise, with the word as written next to each term (to show people why something matched). */
+export function tokeniseWithWords(
+  text: string,
+  locale: string | undefined,
+  options: TokeniseOptions,
+): { term: string; word: string }[] {
+  const out: { term: string; word: string }[] = [];
+  eachToken(text, locale, options, (term, word) => out.push({ term, word }));
+  return out;
+}
+
+function eachToken(
+  text: string,
+  locale: string | undefined,
+  options: TokeniseOptions,
+  emit: (term: string, word: string) => void,
+): void {
+  const lang =
+    language(locale ?? options.defaultLocale, options) ?? language(options.defaultLocale, options);
+  for (const match of text.toLowerCase().matchAll(WORD)) {
+    let word = apostrophes(match[0]);
+    if (word.length > options.maxLength) continue;
+    if (lang && options.stopWords && lang.stop.has(word)) continue;
+    if (word.length < options.minLength && !DIGITS.test(word)) continue;
+    if (word.includes("'")) {
+      // "customer's" -> "customer", "l'adresse" -> "adresse", "didn't" stays (a negation)
+      if (!isNegation(word)) word = word.replace(/'s$/, '').replace(/^\p{L}{1,2}'/u, '').replace(/'/g, '');
+      if (!word) continue;
+    }
+    emit(lang && options.stemming && !DIGITS.test(word) ? lang.stem(word) : word, word);
+  }
+}
+
+/** A stable text form of the options, stored in a serialised index and compared on load. */
+export function optionsKey(options: TokeniseOptions): string {
+  const o: TokeniseOptions = options;
+  return JSON.stringify([o.defaultLocale, o.stemming, o.stopWords, o.keepNegations, o.minLength, o.maxLength]);
+}
