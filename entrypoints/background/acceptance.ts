@@ -1,0 +1,80 @@
+import { editRatio } from '@/knowledge/events';
+import type { Feedback, InsertRequest, TabState } from '@/knowledge/messages';
+import { recordEvent, type EventInput, type KnowledgeDb } from '@/knowledge/store';
+
+type TicketRef = EventInput['ticket'];
+const MAX_MS = 7 * 24 * 3600 * 1000;
+
+/** The ticket an event is counted under; a tab where reading failed is counted by its URL. */
+export function ticketRef(state: TabState | undefined): TicketRef {
+  if (state?.kind === 'ticket') return { helpdesk: state.ticket.helpdesk, id: state.ticket.id, url: state.ticket.url };
+  if (state?.kind === 'failed') return { helpdesk: state.failure.helpdesk, id: '', url: state.failure.url };
+  return { helpdesk: 'none', id: '' };
+}
+
+function names(state: TabState | undefined): string[] {
+  const name = state?.kind === 'ticket' ? state.ticket.requester.name : undefined;
+  return name ? [name] : [];
+}
+
+function sinceRead(state: TabState | undefined, now: number): number | undefined {
+  if (state?.kind !== 'ticket') return undefined;
+  return Math.min(MAX_MS, Math.max(0, Math.round(now - state.readAt)));
+}
+
+/** Records what the background saw: suggestions shown, or no confident answer. */
+export async function recordSuggested(db: KnowledgeDb, state: Extract<TabState, { kind: 'ticket' }>, agent: string | undefined, threshold?: number): Promise<void> {
+  const ticket = ticketRef(state);
+  const { suggestions, abstained } = state.result;
+  if (abstained || suggestions.length === 0) {
+    const best = suggestions[0]?.confidence;
+    await recordEvent(db, { type: 'no_confident_answer', ticket, agent, ...(best !== undefined ? { bestConfidence: best } : {}), ...(threshold !== undefined ? { threshold } : {}) });
+    return;
+  }
+  await recordEvent(db, {
+    type: 'shown',
+    ticket,
+    agent,
+    suggestions: suggestions.map((s, i) => ({ entryId: s.entry.id, rank: i + 1, confidence: s.confidence })),
+  });
+}
+
+export async function recordInserted(db: KnowledgeDb, req: InsertRequest, state: TabState | undefined, agent: string | undefined, now: number): Promise<void> {
+  if (!req.entryId) return;
+  await recordEvent(db, {
+    type: 'inserted',
+    ticket: ticketRef(state),
+    agent,
+    entryId: req.entryId,
+    rank: req.rank ?? 1,
+    editRatio: editRatio(req.suggestedText, req.text),
+    msFromRead: sinceRead(state, now),
+  });
+}
+
+/** One event per feedback message; notes are redacted by the store (the requester's name too). */
+export async function recordFeedback(db: KnowledgeDb, fb: Feedback, state: TabState | undefined, agent: string | undefined, now: number): Promise<void> {
+  const ticket = ticketRef(state);
+  const options = { names: names(state) };
+  switch (fb.kind) {
+    case 'copied':
+      await recordEvent(db, { type: 'copied', ticket, agent, entryId: fb.entryId, rank: fb.rank, msFromRead: sinceRead(state, now) }, options);
+      return;
+    case 'rejected':
+      await recordEvent(db, { type: 'rejected', ticket, agent, entryId: fb.entryId, rank: fb.rank, reason: fb.reason, ...(fb.note ? { note: fb.note } : {}) }, options);
+      return;
+    case 'flagged-outdated':
+      await recordEvent(db, { type: 'flagged_outdated', ticket, agent, entryId: fb.entryId, ...(fb.note ? { note: fb.note } : {}) }, options);
+      return;
+    case 'manual-search-used':
+      await recordEvent(db, {
+        type: 'manual_search',
+        ticket,
+        agent,
+        queryLength: fb.queryLength,
+        resultCount: fb.resultCount,
+        ...(fb.chosenEntryId ? { chosenEntryId: fb.chosenEntryId } : {}),
+      });
+      return;
+  }
+}

@@ -1,0 +1,50 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { today } from '@/knowledge/entry';
+import { listLearned, listEntries, openKnowledgeDb } from '@/knowledge/store';
+import { injectInto, notifyPanel, syncNow, watchPermissions, wirePanelOpening } from './browser-wiring';
+import type { BackgroundDeps } from './deps';
+import { KnowledgeHolder } from './knowledge-holder';
+import { contentLink, listen } from './listen';
+import { loadSamplePack } from './sample';
+import { dexieIndexCache } from './index-cache';
+import { TabStates } from './tab-states';
+import { getTabState, readSelection } from './ticket-handlers';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    const db = openKnowledgeDb();
+    const deps: BackgroundDeps = {
+      db,
+      holder: new KnowledgeHolder({
+        entries: () => listEntries(db),
+        learned: async () => (await listLearned(db)).map(({ entryId, text, terms, at }) => ({ entryId, text, terms, at })),
+        ...dexieIndexCache(db),
+      }),
+      tabs: new TabStates(),
+      content: contentLink,
+      inject: injectInto,
+      notifyPanel,
+      syncRegistrations: syncNow,
+      samplePack: loadSamplePack,
+      now: () => Date.now(),
+      day: () => today(),
+    };
+    listen(deps);
+    watchPermissions();
+    wirePanelOpening((tabId) => {
+      // A helpdesk tab already has its ticket; anywhere else, read the selection (activeTab was just granted).
+      if (getTabState(deps, tabId).kind === 'none') void readSelection(deps, tabId);
+    });
+    browser.tabs.onRemoved.addListener((tabId) => deps.tabs.delete(tabId));
+    browser.tabs.onUpdated.addListener((tabId, change) => {
+      // A new page in the tab: what was read there is gone (a helpdesk page will send its ticket again).
+      if (change.status !== 'loading' || !deps.tabs.get(tabId)) return;
+      deps.tabs.delete(tabId);
+      notifyPanel({ kind: 'none', tabId });
+    });
+    // Build (or load) the index now, so the first ticket does not wait for it.
+    void deps.holder.get().catch((err: unknown) => console.error('[agent-assist] building the search index failed:', err));
+  },
+});

@@ -1,0 +1,79 @@
+import { isSuggestable, type Entry } from '@/knowledge/entry';
+import type { Feedback, ImportReportView, KnowledgeStatus, ManualHit, Outcome, SettingsPatchView, SettingsView } from '@/knowledge/messages';
+import { applyImport, getSettings, listEntries, saveSettings, StoreError, type Settings } from '@/knowledge/store';
+import { recordFeedback } from './acceptance';
+import type { BackgroundDeps } from './deps';
+import { manualHits } from './suggestions';
+import { agentOf, logAndGoOn, refreshTickets } from './ticket-handlers';
+
+export const SAMPLE_WHO = 'Agent Assist sample knowledge (Northwind demo shop)';
+
+export async function search(deps: BackgroundDeps, text: string, limit: number): Promise<ManualHit[]> {
+  if (!text.trim()) return [];
+  return manualHits(text, await deps.holder.get(), deps.day(), limit);
+}
+
+export async function knowledgeStatus(deps: BackgroundDeps): Promise<KnowledgeStatus> {
+  const entries = await listEntries(deps.db);
+  const day = deps.day();
+  return { total: entries.length, suggestable: entries.filter((e) => isSuggestable(e, day)).length };
+}
+
+export async function loadSample(deps: BackgroundDeps): Promise<Outcome<ImportReportView>> {
+  return land(deps, await deps.samplePack(), SAMPLE_WHO);
+}
+
+/** Lands entries the panel already checked (importFiles ran there): all of them, or none. */
+export async function importEntries(deps: BackgroundDeps, entries: Entry[]): Promise<Outcome<ImportReportView>> {
+  const settings = await getSettings(deps.db);
+  return land(deps, entries, `${agentOf(settings) ?? 'an agent'} (import in the side panel)`);
+}
+
+async function land(deps: BackgroundDeps, entries: Entry[], who: string): Promise<Outcome<ImportReportView>> {
+  try {
+    const report = await applyImport(deps.db, { entries, problems: [] }, who);
+    const changed = [...report.added, ...report.updated];
+    if (changed.length) {
+      await deps.holder.changed(changed);
+      await refreshTickets(deps);
+    }
+    return { ok: true, value: report };
+  } catch (err) {
+    if (err instanceof StoreError) return { ok: false, error: err.message };
+    throw err;
+  }
+}
+
+export function settingsView(s: Settings): SettingsView {
+  return {
+    agentName: s.agentName,
+    agentSignature: s.agentSignature,
+    companyName: s.companyName,
+    helpdeskDomains: s.helpdeskDomains,
+    genericSelectors: s.genericSelectors,
+  };
+}
+
+export async function readSettings(deps: BackgroundDeps): Promise<SettingsView> {
+  return settingsView(await getSettings(deps.db));
+}
+
+export async function writeSettings(deps: BackgroundDeps, patch: SettingsPatchView): Promise<Outcome<SettingsView>> {
+  try {
+    return { ok: true, value: settingsView(await saveSettings(deps.db, patch)) };
+  } catch (err) {
+    if (err instanceof StoreError) return { ok: false, error: err.message };
+    throw err;
+  }
+}
+
+export async function feedback(deps: BackgroundDeps, fb: Feedback): Promise<{ ok: boolean }> {
+  const settings = await getSettings(deps.db);
+  try {
+    await recordFeedback(deps.db, fb, deps.tabs.get(fb.tabId), agentOf(settings), deps.now());
+    return { ok: true };
+  } catch (err) {
+    logAndGoOn(err);
+    return { ok: false };
+  }
+}

@@ -1,0 +1,103 @@
+import type { Ticket } from '@/knowledge/ticket';
+import type { InsertOutcome, InsertRequest, ReadFailure, ReadReply, TabState } from '@/knowledge/messages';
+import { getSettings } from '@/knowledge/store';
+import { recordInserted, recordSuggested } from './acceptance';
+import type { BackgroundDeps } from './deps';
+import { suggestionsFor } from './suggestions';
+
+type TicketState = Extract<TabState, { kind: 'ticket' }>;
+
+function agentOf(settings: { agentName: string }): string | undefined {
+  return settings.agentName.trim() ? settings.agentName.trim().slice(0, 100) : undefined;
+}
+
+/** A ticket arrived from a tab: suggest (here, off the panel's thread), keep it, tell the panel, count it. */
+export async function onTicket(deps: BackgroundDeps, tabId: number, ticket: Ticket, fromSelection = false): Promise<TicketState> {
+  const [index, settings] = await Promise.all([deps.holder.get(), getSettings(deps.db)]);
+  const { threshold, ...result } = suggestionsFor(ticket, index, deps.day(), settings.thresholdOverride);
+  const state: TicketState = { kind: 'ticket', tabId, ticket, result, readAt: deps.now(), fromSelection };
+  deps.tabs.set(state);
+  deps.notifyPanel(state);
+  await recordSuggested(deps.db, state, agentOf(settings), threshold ?? settings.thresholdOverride).catch(logAndGoOn);
+  return state;
+}
+
+export function onReadFailed(deps: BackgroundDeps, tabId: number, failure: ReadFailure): TabState {
+  const state: TabState = { kind: 'failed', tabId, failure };
+  deps.tabs.set(state);
+  deps.notifyPanel(state);
+  return state;
+}
+
+export function noTicket(deps: BackgroundDeps, tabId: number): TabState {
+  const state: TabState = { kind: 'none', tabId };
+  deps.tabs.set(state);
+  deps.notifyPanel(state);
+  return state;
+}
+
+/** The panel asks what a tab holds. Nothing known (e.g. after a worker restart): ask the tab to read again. */
+export function getTabState(deps: BackgroundDeps, tabId: number): TabState {
+  const known = deps.tabs.get(tabId);
+  if (known) return known;
+  deps.content.readAgain(tabId).catch(() => undefined);
+  return { kind: 'none', tabId };
+}
+
+/** Generic mode: read the agent's selection in the tab, injecting the content script if it is not there. */
+export async function readSelection(deps: BackgroundDeps, tabId: number): Promise<TabState> {
+  let reply: ReadReply;
+  try {
+    reply = await deps.content.readSelection(tabId);
+  } catch {
+    try {
+      await deps.inject(tabId);
+      reply = await deps.content.readSelection(tabId);
+    } catch {
+      const note =
+        'Agent Assist may not read this tab yet. Select the customer\u2019s message and press the Agent Assist shortcut ' +
+        '(Alt+Shift+A) or click its toolbar button, or enable this helpdesk in Settings.';
+      const state: TabState = { kind: 'none', tabId, note };
+      deps.notifyPanel(state);
+      return state;
+    }
+  }
+  if (reply.kind === 'ticket') return onTicket(deps, tabId, reply.ticket, true);
+  if (reply.kind === 'failed') return onReadFailed(deps, tabId, reply.failure);
+  const state: TabState = { kind: 'none', tabId, note: reply.reason };
+  deps.notifyPanel(state);
+  return state;
+}
+
+/** Insert at the cursor in the tab (never sends); counts the insert with how much the agent edited. */
+export async function insert(deps: BackgroundDeps, req: InsertRequest): Promise<InsertOutcome> {
+  let outcome: InsertOutcome;
+  try {
+    outcome = await deps.content.insert(req.tabId, req.text, req.html);
+  } catch {
+    outcome = { ok: false, method: 'none', reason: 'the helpdesk tab did not answer (reload it, or enable this helpdesk in Settings)' };
+  }
+  if (outcome.ok) {
+    const settings = await getSettings(deps.db);
+    await recordInserted(deps.db, req, deps.tabs.get(req.tabId), agentOf(settings), deps.now()).catch(logAndGoOn);
+  }
+  return outcome;
+}
+
+/** After the knowledge changed, every open ticket gets fresh suggestions (not counted as shown again). */
+export async function refreshTickets(deps: BackgroundDeps): Promise<void> {
+  const [index, settings] = await Promise.all([deps.holder.get(), getSettings(deps.db)]);
+  for (const state of deps.tabs.withTickets()) {
+    const { threshold: _t, ...result } = suggestionsFor(state.ticket, index, deps.day(), settings.thresholdOverride);
+    const next: TicketState = { ...state, result };
+    deps.tabs.set(next);
+    deps.notifyPanel(next);
+  }
+}
+
+/** Acceptance events are for reports: failing to store one must never block the agent. */
+export function logAndGoOn(err: unknown): void {
+  console.warn('[agent-assist] could not record an acceptance event:', err instanceof Error ? err.message : err);
+}
+
+export { agentOf };
