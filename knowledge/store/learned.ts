@@ -22,10 +22,12 @@ export async function addLearned(db: KnowledgeDb, input: LearnedInput, who: stri
   const spans = findPersonalData(input.text, { names: options.names });
   const text = applySpans(input.text, spans).trim().slice(0, 500);
   if (!text) throw new StoreError('invalid', 'A learned phrasing is empty.');
-  const personal = spans.flatMap((s) => input.text.slice(s.start, s.end).toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter(Boolean);
-  const terms = [...new Set(input.terms.map((t) => t.trim().toLowerCase()).filter(Boolean))].filter(
-    (t) => !personal.some((p) => p === t || p.startsWith(t) || (p.length >= 3 && t.startsWith(p))),
-  );
+  // Search terms are often accent-folded and stemmed: compare folded, and prefixes both ways.
+  const personal = spans.flatMap((s) => plain(input.text.slice(s.start, s.end)).split(/[^\p{L}\p{N}]+/u)).filter(Boolean);
+  const terms = [...new Set(input.terms.map((t) => t.trim()).filter(Boolean))].filter((term) => {
+    const t = plain(term);
+    return !personal.some((p) => p.startsWith(t) || (p.length >= 3 && t.startsWith(p)));
+  });
   const row: LearnedRow = { entryId: input.entryId, text, terms, at: (options.now ?? new Date()).toISOString(), who: by };
   return withStoreErrors('the learned phrasing', async () => ({ ...row, id: await db.learned.add(row) }));
 }
@@ -38,4 +40,8 @@ export async function listLearned(db: KnowledgeDb, entryId?: string): Promise<Le
 
 export async function removeLearned(db: KnowledgeDb, id: number): Promise<void> {
   await db.learned.delete(id);
+}
+
+function plain(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
