@@ -22,13 +22,13 @@ export interface Location {
   path?: string;
 }
 
-export function formatProblem(p: ImportProblem): string {
+/** `returns.csv row 14, review_by: "31/02/2026" is not a date` (severity is shown by the caller). */
+export function formatProblem(p: Omit<ImportProblem, 'severity'>): string {
   let where = p.file;
   if (p.row !== undefined) where += ` row ${p.row}`;
   if (p.path) where += ` ${p.path}`;
   if (p.field) where += `, ${p.field}`;
-  const label = p.severity === 'warning' ? 'warning: ' : '';
-  return `${where}: ${label}${p.message}`;
+  return `${where}: ${p.message}`;
 }
 
 export function hasErrors(problems: readonly ImportProblem[]): boolean {

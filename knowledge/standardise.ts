@@ -1,6 +1,6 @@
 import { Entry, LIMITS, SCHEMA_VERSION, EntrySource, type EntryStatus } from './entry.ts';
 import { htmlToMarkdown, toSubsetMarkdown } from './markdown.ts';
-import { ProblemList, quote, type ImportProblem } from './problems.ts';
+import { ProblemList, quote } from './problems.ts';
 import {
   asText, checkDate, checkDateTime, checkId, checkLength, checkList, checkLocale, checkStatus, checkVersion, describe, isBlank,
   type Checked,

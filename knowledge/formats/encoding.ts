@@ -83,5 +83,6 @@ function windows1252(bytes: Uint8Array): Decoded {
 }
 
 function hasControlCharacters(text: string): boolean {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   return /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/.test(text);
 }

@@ -98,5 +98,5 @@ function* readOne(
 }
 
 function where(at: Location): string {
-  return formatProblem({ ...at, message: '', severity: 'error' }).replace(/: $/, '');
+  return formatProblem({ ...at, message: '' }).replace(/: $/, '');
 }

@@ -3,6 +3,7 @@
 // Zero-width characters and the byte-order mark carry no meaning in an answer.
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\uE000\uE001]/g;
 // Control characters other than tab and newline.
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
 

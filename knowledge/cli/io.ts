@@ -1,0 +1,125 @@
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Entry } from '../entry.ts';
+import { isImportableName } from '../formats/index.ts';
+import { EXPORT_FORMATS, type ExportFormat, type FormatId } from '../formats/record.ts';
+import { formatProblem, hasErrors, type ImportProblem } from '../problems.ts';
+import { importFiles, type ImportResult } from '../standardise.ts';
+
+/** A mistake by the person running the command: its message is shown as it is, without a stack trace. */
+export class UserError extends Error {}
+
+/** Where a command writes; tests capture it. */
+export interface CliIO {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export const processIO: CliIO = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+/** Every command file exports `run`; it returns the exit code (0 fine, 1 problems found). */
+export interface Command {
+  run(args: string[], io: CliIO): Promise<number>;
+}
+
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, usage: string) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UserError(`${(e as Error).message}\nusage: ${usage}`);
+  }
+}
+
+/** Files and folders (read recursively for .json, .csv, .tsv, .md) -> named bytes, in a stable order. */
+export async function readInputs(paths: string[]): Promise<{ name: string; bytes: Uint8Array }[]> {
+  if (!paths.length) throw new UserError('no files or folders given');
+  const out: { name: string; bytes: Uint8Array }[] = [];
+  for (const given of paths) {
+    const info = await stat(given).catch(() => undefined);
+    if (!info) throw new UserError(`${given}: no such file or folder`);
+    if (info.isDirectory()) {
+      const found = await listFolder(given);
+      if (!found.length) throw new UserError(`${given}: the folder has no .json, .csv or .md files`);
+      for (const file of found) out.push({ name: displayName(file), bytes: await readFile(file) });
+    } else {
+      out.push({ name: displayName(given), bytes: await readFile(given) });
+    }
+  }
+  return out;
+}
+
+async function listFolder(dir: string): Promise<string[]> {
+  const items = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const files: string[] = [];
+  for (const item of items) {
+    if (item.name.startsWith('.') || item.name === 'node_modules') continue;
+    const full = path.join(dir, item.name);
+    if (item.isDirectory()) files.push(...(await listFolder(full)));
+    else if (item.isFile() && isImportableName(item.name)) files.push(full);
+  }
+  return files;
+}
+
+function displayName(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file).split(path.sep).join('/');
+}
+
+export async function importPaths(paths: string[], format?: FormatId): Promise<ImportResult> {
+  return importFiles(await readInputs(paths), { ...(format ? { format } : {}) });
+}
+
+/** The knowledge base behind `--kb`: any importable files or folders. Errors stop the command. */
+export async function loadKnowledge(paths: string[]): Promise<{ entries: Entry[]; problems: ImportProblem[] }> {
+  const result = await importPaths(paths);
+  if (hasErrors(result.problems)) {
+    throw new UserError(`${describeProblems(result.problems).join('\n')}\nThe knowledge base has errors; fix them and try again.`);
+  }
+  return { entries: result.entries, problems: result.problems };
+}
+
+/** One line per problem, warnings marked, as `file row N, field: message`. */
+export function describeProblems(problems: readonly ImportProblem[]): string[] {
+  return problems.map((p) => (p.severity === 'warning' ? `warning: ${formatProblem(p)}` : formatProblem(p)));
+}
+
+/** Writes through a temporary file and a rename, so a reader never sees half a file. */
+export async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await writeFile(tmp, bytes);
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Writes export files: one file to `out`, or several into the folder `out`. */
+export async function writeOutput(out: string, files: { name: string; bytes: Uint8Array }[], asFolder: boolean): Promise<string> {
+  const info = await stat(out).catch(() => undefined);
+  if (!asFolder) {
+    if (info?.isDirectory()) throw new UserError(`${out} is a folder; give a file name for --out`);
+    await writeAtomic(out, files[0]?.bytes ?? new Uint8Array());
+    return out;
+  }
+  if (info && !info.isDirectory()) throw new UserError(`${out} is a file; Markdown is written as one .md file per entry into a folder`);
+  for (const f of files) await writeAtomic(path.join(out, f.name), f.bytes);
+  return `${files.length} files in ${out}`;
+}
+
+/** --format, or a guess from --out: .json and .csv are files; anything else must say --format. */
+export function outputFormat(format: string | undefined, out: string): ExportFormat {
+  if (format !== undefined) {
+    if ((EXPORT_FORMATS as readonly string[]).includes(format)) return format as ExportFormat;
+    throw new UserError(`--format ${format}: not a format; use one of ${EXPORT_FORMATS.join(', ')}`);
+  }
+  if (/\.json$/i.test(out)) return 'json';
+  if (/\.csv$/i.test(out)) return 'csv';
+  throw new UserError(`--out ${out}: say which format to write with --format ${EXPORT_FORMATS.join('|')}`);
+}

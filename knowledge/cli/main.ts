@@ -1,0 +1,42 @@
+import { pathToFileURL } from 'node:url';
+import { UserError, processIO, type CliIO, type Command } from './io.ts';
+
+/** Every command: one line each; the file `./<name>.ts` exports `run(args, io)`. */
+const COMMANDS: Record<string, { describe: string; load: () => Promise<Command> }> = {
+  validate: { describe: 'check knowledge files or folders and list every problem', load: () => import('./validate.ts') },
+  import: { describe: 'convert files (CSV, Markdown, Zendesk, JSON) into one knowledge file', load: () => import('./import.ts') },
+  export: { describe: 'write a knowledge base as JSON, CSV or Markdown', load: () => import('./export.ts') },
+};
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.describe}`);
+  return ['usage: npm run kb -- <command> [arguments]', '', 'commands:', ...lines].join('\n');
+}
+
+/** Runs one command and returns the exit code; user mistakes are printed, never thrown. */
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.err(usage());
+    return name ? 0 : 1;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.err(`unknown command "${name}"\n\n${usage()}`);
+    return 1;
+  }
+  try {
+    return await (await command.load()).run(args, io);
+  } catch (e) {
+    if (e instanceof UserError) {
+      io.err(e.message);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}
