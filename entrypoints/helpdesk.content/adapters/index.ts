@@ -1,0 +1,30 @@
+/**
+ * Every helpdesk adapter, in priority order: hosted helpdesks on their own domains first, then
+ * self-hosted ones recognised by path on any domain, then the local demo. Adding an adapter means
+ * adding it here plus a fixture folder test/fixtures/helpdesk/<id>/ (the convention test checks).
+ */
+import type { HelpdeskAdapter } from '../adapter';
+import { demo } from './demo';
+import { freescout } from './freescout';
+import { genericAdapter, type GenericSelectors } from './generic';
+import { osticket } from './osticket';
+
+export const ADAPTERS: readonly HelpdeskAdapter[] = [osticket, freescout, demo];
+
+export interface AdapterSettings {
+  /** Selectors team leads saved per domain (generic mode b). */
+  genericSelectors?: readonly GenericSelectors[];
+}
+
+/**
+ * The adapter for a page. Selectors a team lead saved for the domain come first: they are how a
+ * team works around a helpdesk whose markup changed before the built-in adapter is fixed.
+ * Null means generic mode (a): read the agent's selection.
+ */
+export function adapterFor(url: URL, settings: AdapterSettings = {}): HelpdeskAdapter | null {
+  const saved = settings.genericSelectors?.find((s) => genericAdapter(s).matches(url));
+  if (saved) return genericAdapter(saved);
+  return ADAPTERS.find((a) => a.matches(url)) ?? null;
+}
+
+export { genericAdapter, readTicketFromSelection, type GenericSelectors } from './generic';

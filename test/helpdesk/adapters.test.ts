@@ -1,0 +1,98 @@
+/**
+ * Every adapter over every saved page: the adapter chosen by URL reads exactly the expected
+ * ticket (or fails naming what it could not find), finds the reply editor, and no other adapter
+ * claims the URL. A convention test keeps every adapter paired with its pages.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ADAPTERS, adapterFor } from '../../entrypoints/helpdesk.content/adapters';
+import { Ticket } from '../../knowledge/ticket';
+import { FIXTURES_DIR, loadFixtures } from './fixtures';
+
+const fixtures = loadFixtures();
+const MAX_FIXTURE_BYTES = 80 * 1024;
+
+describe.each(fixtures.map((f) => [`${f.folder}/${f.name}`, f] as const))('%s', (_label, fixture) => {
+  const { expected } = fixture;
+  const url = new URL(expected.url);
+  const settings = expected.generic ? { genericSelectors: [expected.generic] } : {};
+  const adapter = adapterFor(url, settings);
+
+  it('is read by the adapter of its folder, chosen by URL', () => {
+    expect(adapter?.id).toBe(fixture.folder);
+  });
+
+  it('is claimed by no other adapter', () => {
+    const others = ADAPTERS.filter((a) => a.id !== fixture.folder && a.matches(url)).map((a) => a.id);
+    expect(others).toEqual([]);
+  });
+
+  it(expected.ticket ? 'reads the expected ticket' : `fails naming "${expected.fails}"`, () => {
+    const result = adapter!.readTicket(fixture.document(), url);
+    if (expected.ticket) {
+      expect(result).toEqual({ ok: true, ticket: expected.ticket });
+      expect(() => Ticket.parse(result.ok && result.ticket)).not.toThrow();
+    } else {
+      expect(result.ok).toBe(false);
+      expect(result).toMatchObject({ helpdesk: fixture.folder });
+      expect(!result.ok && result.reason).toContain(expected.fails);
+    }
+  });
+
+  it(`finds the reply editor (${expected.replyBox ?? 'none open'})`, () => {
+    const doc = fixture.document();
+    const box = adapter!.findReplyBox(doc);
+    if (expected.replyBox === null) {
+      expect(box).toBeNull();
+    } else {
+      expect(box).not.toBeNull();
+      expect(box).toBe(doc.querySelector(expected.replyBox));
+    }
+  });
+});
+
+describe('conventions', () => {
+  const folders = readdirSync(FIXTURES_DIR);
+
+  it.each(ADAPTERS.map((a) => [a.id, a] as const))('%s says what it was written against and has a page it reads, with a reply editor', (id, adapter) => {
+    expect(adapter.writtenAgainst.trim().length).toBeGreaterThan(10);
+    expect(folders).toContain(id);
+    const own = fixtures.filter((f) => f.folder === id);
+    expect(own.filter((f) => f.expected.ticket).length).toBeGreaterThanOrEqual(1);
+    expect(own.some((f) => f.expected.replyBox !== null)).toBe(true);
+  });
+
+  it('self-hosted helpdesks have two real pages each', () => {
+    for (const id of ['osticket', 'freescout']) {
+      expect(fixtures.filter((f) => f.folder === id && f.expected.ticket).length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('every fixture folder belongs to an adapter', () => {
+    const ids = [...ADAPTERS.map((a) => a.id), 'generic'];
+    expect(folders.filter((f) => !ids.includes(f))).toEqual([]);
+  });
+
+  it('every page has its expected JSON and stays under 80 KB', () => {
+    for (const folder of folders) {
+      const files = readdirSync(join(FIXTURES_DIR, folder));
+      for (const html of files.filter((f) => f.endsWith('.html'))) {
+        expect(files).toContain(html.replace(/\.html$/, '.expected.json'));
+      }
+    }
+    expect(fixtures.filter((f) => f.bytes > MAX_FIXTURE_BYTES).map((f) => f.name)).toEqual([]);
+  });
+
+  it('adapters stay cheap and small: no innerText (layout), no zod or React at runtime', () => {
+    const dir = join(import.meta.dirname, '../../entrypoints/helpdesk.content');
+    // The adapters and what they import; the content script's other files belong to its wiring.
+    const files = ['adapter.ts', 'dom.ts', 'locale.ts', ...readdirSync(join(dir, 'adapters')).map((f) => `adapters/${f}`)];
+    for (const file of files) {
+      const code = readFileSync(join(dir, file), 'utf8');
+      expect(code, file).not.toMatch(/\.innerText\b|getComputedStyle\(|getBoundingClientRect\(/);
+      expect(code, file).not.toMatch(/from '(zod|react)'/);
+      expect(code, file).not.toMatch(/^import \{[^}]*\} from '[./]*knowledge\/ticket'/m);
+    }
+  });
+});
