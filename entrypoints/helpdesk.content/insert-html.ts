@@ -1,0 +1,70 @@
+/**
+ * The HTML handed to a rich editor on insert. Built from the approved plain text (paragraphs,
+ * line breaks, bare links) or, when the panel rendered the entry's Markdown, from that HTML
+ * cut down to the knowledge subset: nothing else from a knowledge file reaches a helpdesk page.
+ */
+
+const KEPT_TAGS = new Set(['P', 'BR', 'STRONG', 'B', 'EM', 'I', 'A', 'UL', 'OL', 'LI', 'H3', 'H4', 'CODE']);
+const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
+const URL_IN_TEXT = /\b(?:https?:\/\/|mailto:)[^\s<>"]*[^\s<>".,;:!?)\]'}]/gi;
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function linkify(line: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of line.matchAll(URL_IN_TEXT)) {
+    out += escapeHtml(line.slice(last, m.index)) + `<a href="${escapeHtml(m[0])}">${escapeHtml(m[0])}</a>`;
+    last = m.index + m[0].length;
+  }
+  return out + escapeHtml(line.slice(last));
+}
+
+/** Blank lines separate paragraphs; a single newline is a line break (as in the entry's Markdown). */
+export function textToHtml(text: string): string {
+  return splitParagraphs(text)
+    .map((para) => `<p>${para.map(linkify).join('<br>')}</p>`)
+    .join('');
+}
+
+/** Paragraphs as lists of lines; CRLF and trailing blank lines are tidied. */
+export function splitParagraphs(text: string): string[][] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .split(/\n[ \t]*\n+/)
+    .map((p) => p.split('\n'));
+}
+
+/** `html` reduced to the knowledge subset (tags above, http/https/mailto links, no attributes). */
+export function cleanHtml(html: string, doc: Document): string {
+  // An inert document: nothing in it loads, runs or fires while we walk it.
+  const inert = doc.implementation.createHTMLDocument('');
+  const src = inert.createElement('div');
+  src.innerHTML = html;
+  const out = inert.createElement('div');
+  copyKept(src, out, inert);
+  return out.innerHTML;
+}
+
+function copyKept(from: Node, to: Node, doc: Document): void {
+  for (const child of Array.from(from.childNodes)) {
+    if (child.nodeType === 3) {
+      to.appendChild(doc.createTextNode(child.textContent ?? ''));
+    } else if (child.nodeType === 1) {
+      const el = child as Element;
+      if (/^(SCRIPT|STYLE|TEMPLATE|IFRAME|OBJECT|SVG|MATH|TEXTAREA|SELECT|NOSCRIPT)$/i.test(el.tagName)) continue;
+      if (!KEPT_TAGS.has(el.tagName)) {
+        copyKept(el, to, doc);
+        continue;
+      }
+      const copy = doc.createElement(el.tagName.toLowerCase());
+      const href = el.getAttribute('href')?.trim();
+      if (el.tagName === 'A' && href && SAFE_HREF.test(href)) copy.setAttribute('href', href);
+      copyKept(el, copy, doc);
+      to.appendChild(copy);
+    }
+  }
+}
