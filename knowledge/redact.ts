@@ -102,15 +102,19 @@ export function ibanValid(iban: string): boolean {
 
 /** A number right after one of these is an identifier of the order/shipment/device, not personal data. */
 const NUMBER_LABEL =
-  /(?:order|invoice|tracking|shipment|parcel|package|consignment|reference|ref|ticket|case|serial|s\/n|imei|sku|item|article|model|version|build|bestellung|bestellnummer|auftrag|sendung|sendungsnummer|rechnung|rechnungsnummer|artikel|commande|facture|suivi|colis|référence|pedido|factura|seguimiento|número de pedido|ordine|fattura|spedizione|bestelling|factuur|zending|zamówienie|faktura)(?:[\s:#.]|no\b|nr\b|n°|number|nummer|numéro|número|id)*$/iu;
+  /(?<!\p{L})(?:order|invoice|tracking|shipment|parcel|package|consignment|reference|ref|ticket|case|serial|s\/n|sn|imei|sku|item|article|model|version|build|bestellung|bestellnummer|auftrag|sendung|sendungsnummer|rechnung|rechnungsnummer|artikel|commande|facture|suivi|colis|référence|pedido|factura|seguimiento|número de pedido|ordine|fattura|spedizione|bestelling|factuur|zending|zamówienie|faktura)(?:[\s:#.]|no\b|nr\b|n°|number|nummer|numéro|número|id)*$/iu;
 
 function labelledAsIdentifier(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
   return NUMBER_LABEL.test(before) || /#\s*$/.test(before);
 }
 
+/** A letter of a script written without spaces (CJK): a number may touch it. */
+const CJK_LETTER = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]`;
+const OTHER_LETTER = String.raw`(?:(?!${CJK_LETTER})\p{L})`;
+
 /** Runs of digits joined by single spaces or dashes (how cards are written), as maximal runs. */
-const DIGIT_RUN = /(?<![\p{L}\p{N}.,/_-])\d(?:[ \u00a0-]?\d)*(?![\p{L}\p{N}]|[.,]\d)/gu;
+const DIGIT_RUN = new RegExp(String.raw`(?<!${OTHER_LETTER}|[\p{N}.,/_-])\d(?:[ \u00a0-]?\d)*(?!${OTHER_LETTER}|\p{N}|[.,]\d)`, 'gu');
 
 function findCards(text: string): [number, number][] {
   const found: [number, number][] = [];
@@ -140,11 +144,20 @@ export function luhnValid(digits: string): boolean {
 }
 
 /** A phone-shaped stretch: digits, spaces, ( ) . - / and a leading +, ending on a digit. */
-const PHONE_RUN = /(?<![\p{L}\p{N}+#@/.=_$€£¥-])(?:\+[ \u00a0]?)?[\d(](?:[\d()./-]|[ \u00a0](?=[\d(]))*\d(?![\p{L}\p{N}]|[.,]\d)/gu;
+const PHONE_RUN = new RegExp(
+  String.raw`(?<!${OTHER_LETTER}|[\p{N}+#@/.=_$€£¥-])(?:\+[ \u00a0]?)?[\d(](?:[\d()./-]|[ \u00a0](?=[\d(]))*\d(?!${OTHER_LETTER}|\p{N}|[.,]\d)`,
+  'gu',
+);
 const DATE_LIKE = /^(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4}))$/;
 const US_LIKE = /^(?:1[ .-]?)?\d{3}[ .-]\d{3}[ .-]\d{4}$/;
-/** Spanish and similar numbers without a trunk 0: 612 345 678, 612 34 56 78. */
-const NINE_DIGIT_MOBILE = /^[6-9]\d{2}(?: \d{3} \d{3}| \d{2} \d{2} \d{2})$/;
+/** National numbers written without a trunk 0, by their usual grouping. */
+const NO_TRUNK_NATIONAL = [
+  /^[6-9]\d{2}(?: \d{3} \d{3}| \d{2} \d{2} \d{2})$/, // Spain: 612 345 678, 612 34 56 78
+  /^\d{2} \d{3} \d{2} \d{2}$/, // Poland: 22 123 45 67
+  /^3\d{2} \d{6,7}$/, // Italian mobile: 347 1234567
+  /^1[3-9]\d[ -]\d{4}[ -]\d{4}$/, // Chinese mobile: 138 0013 8000
+  /^[6-9]\d{4} \d{5}$/, // Indian mobile: 98765 43210
+];
 
 function findPhones(text: string): [number, number][] {
   const found: [number, number][] = [];
@@ -169,8 +182,9 @@ function phoneShaped(s: string): boolean {
   if (s.startsWith('+')) return n >= 8 && n <= 15 && s[1] !== '0';
   if (/^00[1-9]/.test(s)) return n >= 10 && n <= 15;
   if (s.startsWith('(')) return n >= 7 && n <= 13;
+  if (/^\d{1,3} \(/.test(s)) return n >= 10 && n <= 13; // trunk or country code before the area code: 8 (495) 123-45-67
   if (s.startsWith('0')) return n >= 9 && n <= 12;
-  return US_LIKE.test(s) || NINE_DIGIT_MOBILE.test(s);
+  return US_LIKE.test(s) || NO_TRUNK_NATIONAL.some((re) => re.test(s));
 }
 
 function count(s: string, c: string): number {
