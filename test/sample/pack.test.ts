@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { Entry, isSuggestable } from '../../knowledge/entry.ts';
 import { findPlaceholders, unknownPlaceholders } from '../../knowledge/placeholders.ts';
+import { Ticket } from '../../knowledge/ticket.ts';
 
 // The bundled sample pack feeds the demo, the tests and the relevance bench, so its shape is a contract.
 const DAY = '2026-11-23';
@@ -87,5 +89,62 @@ describe('sample pack', () => {
     for (const e of entries) {
       expect(e.createdAt >= '2025-01-01' && e.createdAt <= e.updatedAt && e.updatedAt < DAY, e.id).toBe(true);
     }
+  });
+});
+
+const samples = (JSON.parse(readFileSync(new URL('../../knowledge/sample/tickets.json', import.meta.url), 'utf8')) as unknown[]).map(
+  (s) => z.object({ ticket: Ticket, expected: z.string() }).strict().parse(s),
+);
+const byId = new Map(entries.map((e) => [e.id, e]));
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+describe('sample tickets', () => {
+  it('has at least 150 demo tickets numbered from 1001, open or pending', () => {
+    expect(samples.length).toBeGreaterThanOrEqual(150);
+    samples.forEach(({ ticket }, i) => {
+      expect(ticket.id).toBe(String(1001 + i));
+      expect(ticket.helpdesk).toBe('demo');
+      expect(['open', 'pending']).toContain(ticket.status);
+    });
+  });
+
+  it('expects only entries an agent could be offered on the test day, or "none"', () => {
+    for (const { ticket, expected } of samples) {
+      if (expected === 'none') continue;
+      const entry = byId.get(expected);
+      expect(entry, `ticket ${ticket.id}: ${expected}`).toBeDefined();
+      expect(isSuggestable(entry!, DAY), `ticket ${ticket.id}: ${expected}`).toBe(true);
+      expect([ticket.locale, 'en'], `ticket ${ticket.id}`).toContain(entry!.locale);
+    }
+    expect(samples.filter((s) => s.expected === 'none').length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('asks about every suggestable entry at least once', () => {
+    const asked = new Set(samples.map((s) => s.expected));
+    expect(suggestable.filter((e) => !asked.has(e.id)).map((e) => e.id)).toEqual([]);
+  });
+
+  it('has German, French and Spanish tickets, expecting the entry in that language where one exists', () => {
+    for (const locale of ['de', 'fr', 'es']) {
+      const inLocale = samples.filter((s) => s.ticket.locale === locale);
+      expect(inLocale.length, locale).toBeGreaterThanOrEqual(5);
+      for (const { ticket, expected } of inLocale) {
+        const translated = byId.get(`${expected}-${locale}`);
+        expect(translated === undefined || !isSuggestable(translated, DAY), `ticket ${ticket.id} should expect ${expected}-${locale}`).toBe(true);
+      }
+    }
+  });
+
+  it('mixes one-liners, ordinary and long messages, and earlier threads', () => {
+    const oneLiners = samples.filter(({ ticket: t }) => !t.latestMessage.includes('\n') && words(t.latestMessage) <= 30);
+    const long = samples.filter(({ ticket: t }) => words(t.latestMessage) >= 100);
+    expect(oneLiners.length / samples.length).toBeGreaterThanOrEqual(0.15);
+    expect(long.length / samples.length).toBeGreaterThanOrEqual(0.25);
+    for (const { ticket } of long) expect(words(ticket.latestMessage), ticket.id).toBeLessThanOrEqual(250);
+    expect(samples.filter((s) => s.ticket.thread.length > 0).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('uses only reserved example domains for customers', () => {
+    for (const { ticket } of samples) expect(ticket.requester.email, ticket.id).toMatch(/@([a-z-]+\.)?example\.(com|net|org)$/);
   });
 });
