@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { buildEditorBundles } from '../editors/build';
 import { EDITORS, editorPageHtml, type EditorName } from '../editors/pages';
-import { files, serve, type LocalServer, type Route } from './static-server';
+import { files, serve, type LocalServer, type Route } from '../demo/http';
 
 export const EDITOR_BUNDLES = path.resolve('.e2e-tmp/editors');
 

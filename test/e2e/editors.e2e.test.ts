@@ -4,7 +4,7 @@ import { EDITORS, type EditorName } from '../editors/pages';
 import { CHROMIUM, CHROMIUM_ARGS, requireChromium, settle } from './browser';
 import { serveEditorPages } from './editor-server';
 import { insertInIsolatedWorld } from './isolated-world';
-import type { LocalServer } from './static-server';
+import type { LocalServer } from '../demo/http';
 
 // The insert code the content script ships, run in an isolated world of pages that use the real
 // editor libraries; the editor's own API (what it would send) is the judge.
