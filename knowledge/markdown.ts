@@ -100,6 +100,20 @@ const turndown = new TurndownService({
   codeBlockStyle: 'fenced',
   br: '',
 });
+// One space after a list marker (Turndown's default is three), as people write lists by hand.
+turndown.addRule('listItem', {
+  filter: 'li',
+  replacement(content, node, options) {
+    const parent = node.parentNode as HTMLElement | null;
+    let prefix = `${options.bulletListMarker} `;
+    if (parent?.nodeName === 'OL') {
+      const start = Number(parent.getAttribute('start') ?? '1') || 1;
+      prefix = `${start + Array.prototype.indexOf.call(parent.children, node)}. `;
+    }
+    const body = content.replace(/^\n+/, '').replace(/\n+$/, '\n').replace(/\n/gm, `\n${' '.repeat(prefix.length)}`);
+    return prefix + body + (node.nextSibling && !/\n$/.test(body) ? '\n' : '');
+  },
+});
 // Turndown leaves `<` as it is; text like "&lt;script&gt;" must not become a tag in Markdown.
 const defaultEscape = turndown.escape.bind(turndown);
 turndown.escape = (s: string) => defaultEscape(s).replace(/</g, '\\<');

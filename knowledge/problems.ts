@@ -65,7 +65,7 @@ export class ProblemList {
 
 /** A value quoted for a message, shortened so one bad cell cannot flood the report. */
 export function quote(value: unknown, max = 60): string {
-  const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
-  const flat = s.replace(/\s+/g, ' ');
+  if (typeof value !== 'string') return String(JSON.stringify(value) ?? value).slice(0, max);
+  const flat = value.replace(/\s+/g, ' ');
   return JSON.stringify(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat);
 }

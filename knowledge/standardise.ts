@@ -44,7 +44,7 @@ export function standardiseRecord(record: RawRecord, now: Date, problems: Proble
   const status = isBlank(f.status) ? record.defaults.status : report('status', chain(asText(f.status, 'a status'), checkStatus));
   const owner = isBlank(f.owner) ? '' : report('owner', optionalLine(f.owner, 'a name or email', LIMITS.owner));
   const reviewBy = isBlank(f.reviewBy) ? undefined : report('reviewBy', chain(asText(f.reviewBy, 'a date'), checkDate));
-  const createdAt = isBlank(f.createdAt) ? now.toISOString() : report('createdAt', chain(asText(f.createdAt, 'a date and time'), checkDateTime));
+  const createdAt = isBlank(f.createdAt) ? now.toISOString().replace('.000Z', 'Z') : report('createdAt', chain(asText(f.createdAt, 'a date and time'), checkDateTime));
   const updatedAt = isBlank(f.updatedAt) ? createdAt : report('updatedAt', chain(asText(f.updatedAt, 'a date and time'), checkDateTime));
   const version = isBlank(f.version) ? 1 : report('version', checkVersion(f.version));
   const source = isBlank(f.source) ? record.defaults.source : report('source', checkSource(f.source));

@@ -24,6 +24,14 @@ const NAMES: Partial<Record<FieldKey, string>> = { reviewBy: 'review_by', create
 const FORMULA_ESCAPED = /^'+[=+\-@]/;
 const FORMULA_LIKE = /^'*[=+\-@]/;
 
+/** The separator the header row uses most (Excel in many European locales writes ;), comma on a tie. */
+function delimiterOf(text: string): string {
+  const header = (text.split('\n', 1)[0] ?? '').replace(/"[^"]*"/g, '');
+  let best = ',';
+  for (const d of [';', '\t', '|']) if (header.split(d).length > header.split(best).length) best = d;
+  return best;
+}
+
 function columnKey(header: string): string {
   const key = cleanLine(header).toLowerCase().replace(/[\s-]+/g, '_');
   return ALIASES[key] ?? key;
@@ -32,7 +40,7 @@ function columnKey(header: string): string {
 export function readCsv(file: TextFile): ParsedFile {
   const problems = new ProblemList();
   const at = (row?: number) => ({ file: file.name, ...(row ? { row } : {}) });
-  const parsed = Papa.parse<string[]>(file.text, { header: false, skipEmptyLines: false, delimitersToGuess: [',', ';', '\t', '|'] });
+  const parsed = Papa.parse<string[]>(file.text, { header: false, skipEmptyLines: false, delimiter: delimiterOf(file.text) });
   const quoteErrors = parsed.errors.filter((e) => e.type === 'Quotes');
   if (quoteErrors.length) {
     for (const e of quoteErrors) {

@@ -63,13 +63,29 @@ function utf16ByNulPattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefin
     if (bytes[i + 1] === 0) oddZeros++;
   }
   const pairs = n / 2;
-  if (oddZeros >= pairs * 0.4 && evenZeros === 0) return 'utf-16le';
-  if (evenZeros >= pairs * 0.4 && oddZeros === 0) return 'utf-16be';
+  // Mostly-ASCII text has zeros on one side only; a few on the other come from emoji surrogates.
+  if (oddZeros >= pairs * 0.4 && evenZeros <= pairs * 0.05) return 'utf-16le';
+  if (evenZeros >= pairs * 0.4 && oddZeros <= pairs * 0.05) return 'utf-16be';
   return undefined;
 }
 
+// Windows-1252 differs from Latin-1 only in 0x80-0x9F. Node 20's TextDecoder('windows-1252')
+// decodes as Latin-1 (nodejs/node#56542), so the table is here; undefined bytes stay C1 controls.
+const CP1252_80_9F =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+function decode1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(...chunk).replace(/[\u0080-\u009F]/g, (c) => CP1252_80_9F[c.charCodeAt(0) - 0x80]!);
+  }
+  return out;
+}
+
 function windows1252(bytes: Uint8Array): Decoded {
-  const text = new TextDecoder('windows-1252').decode(bytes);
+  const text = decode1252(bytes);
   // Bytes Windows-1252 leaves undefined decode to C1 controls: then it was not 1252 either.
   if (hasControlCharacters(text)) {
     return { ok: false, message: `is neither UTF-8 nor Windows-1252 text; ${SAVE_AS_UTF8}` };

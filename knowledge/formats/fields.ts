@@ -21,10 +21,12 @@ export function asText(v: unknown, what: string): Checked<string> {
 }
 
 export function describe(v: unknown): string {
-  if (v === null) return 'null';
+  if (v === null || v === undefined) return 'nothing';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a set of fields';
-  return `${typeof v} ${quote(v)}`;
+  if (typeof v === 'string') return `the text ${quote(v)}`;
+  if (typeof v === 'number') return `the number ${quote(v)}`;
+  return quote(v);
 }
 
 export function checkLength(value: string, limit: number): string | undefined {
@@ -74,7 +76,8 @@ export function checkDate(raw: string): Checked<string> {
 export function checkDateTime(raw: string): Checked<string> {
   const s = cleanLine(raw);
   const ms = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) ? Date.parse(s) : NaN;
-  const iso = Number.isNaN(ms) ? '' : new Date(ms).toISOString();
+  // One form per instant: UTC, and milliseconds only when there are some.
+  const iso = Number.isNaN(ms) ? '' : new Date(ms).toISOString().replace('.000Z', 'Z');
   if (/^\d{4}-/.test(iso)) return ok(iso);
   return bad(`${quote(raw)} is not a date and time (write it as ISO 8601, e.g. 2026-01-31T09:00:00Z)`);
 }

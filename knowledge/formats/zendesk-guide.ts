@@ -34,7 +34,8 @@ function toRecord(file: string, article: unknown, index: number, problems: Probl
   const id = zendeskId(article.id);
   const at = { file, path: `article ${index + 1}${id ? ` (id ${id})` : ''}` };
   if (!id) {
-    problems.error(at, 'id', `should be the Zendesk article number, not ${describe(article.id)}`);
+    const got = article.id === undefined ? 'is missing' : `should be the Zendesk article number, not ${describe(article.id)}`;
+    problems.error(at, 'id', got);
     return undefined;
   }
   const locale = typeof article.locale === 'string' && /^[A-Za-z0-9-]{1,20}$/.test(article.locale) ? article.locale.toLowerCase() : undefined;

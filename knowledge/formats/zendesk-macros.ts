@@ -46,7 +46,8 @@ function toRecord(file: string, macro: unknown, index: number, problems: Problem
   const id = zendeskId(macro.id);
   const at = { file, path: `macro ${index + 1}${id ? ` (id ${id})` : ''}` };
   if (!id) {
-    problems.error(at, 'id', `should be the Zendesk macro number, not ${describe(macro.id)}`);
+    const got = macro.id === undefined ? 'is missing' : `should be the Zendesk macro number, not ${describe(macro.id)}`;
+    problems.error(at, 'id', got);
     return undefined;
   }
   const reply = replyOf(macro.actions);
