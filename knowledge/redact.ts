@@ -43,7 +43,18 @@ export function findPersonalData(text: string, options: RedactOptions = {}): Per
       if (!taken.some((s) => start < s.end && s.start < end)) taken.push({ type, start, end });
     }
   }
-  return taken.sort((a, b) => a.start - b.start);
+  return mergeNames(text, taken.sort((a, b) => a.start - b.start));
+}
+
+/** "Horváth Éva" found as two parts is one name: one [name], not "[name] [name]". */
+function mergeNames(text: string, spans: PersonalDataSpan[]): PersonalDataSpan[] {
+  const out: PersonalDataSpan[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    if (prev?.type === 'name' && s.type === 'name' && /^\s+$/.test(text.slice(prev.end, s.start))) prev.end = s.end;
+    else out.push({ ...s });
+  }
+  return out;
 }
 
 // ---- emails ----
@@ -71,19 +82,29 @@ function findIbans(text: string): [number, number][] {
   const found: [number, number][] = [];
   for (const m of text.matchAll(IBAN_START)) {
     const length = IBAN_LENGTHS[m[1]!.toUpperCase()];
-    if (!length) continue;
-    // Walk forward over letters/digits and single spaces until the country's length is reached.
-    let chars = '';
-    let i = m.index;
-    while (i < text.length && chars.length < length) {
-      const c = text[i]!;
-      if (/[A-Za-z0-9]/.test(c)) chars += c;
-      else if (!(c === ' ' && /[A-Za-z0-9]/.test(text[i + 1] ?? '') && /[A-Za-z0-9]/.test(text[i - 1] ?? ''))) break;
-      i++;
-    }
-    if (chars.length === length && !/[\p{L}\p{N}]/u.test(text[i] ?? '') && ibanValid(chars)) found.push([m.index, i]);
+    const end = length ? ibanEnd(text, m.index, length) : undefined;
+    if (end !== undefined && !/[\p{L}\p{N}]/u.test(text[end] ?? '') && ibanValid(text.slice(m.index, end))) found.push([m.index, end]);
   }
   return found;
+}
+
+/** Where an IBAN of this length starting here ends: written in one piece, or in groups of four (the printed form). */
+function ibanEnd(text: string, start: number, length: number): number | undefined {
+  const piece = /^[A-Za-z0-9]+/.exec(text.slice(start))?.[0] ?? '';
+  if (piece.length === length) return start + length;
+  if (piece.length !== 4) return undefined;
+  let i = start;
+  for (let n = 0; n < length; ) {
+    const want = Math.min(4, length - n);
+    if (!new RegExp(`^[A-Za-z0-9]{${want}}`).test(text.slice(i, i + want))) return undefined;
+    n += want;
+    i += want;
+    if (n < length) {
+      if (text[i] !== ' ') return undefined;
+      i++;
+    }
+  }
+  return i;
 }
 
 /** ISO 13616 check: move the first four characters to the end, letters to numbers, mod 97 = 1. */
@@ -119,11 +140,14 @@ const DIGIT_RUN = new RegExp(String.raw`(?<!${OTHER_LETTER}|[\p{N}.,/_-])\d(?:[ 
 function findCards(text: string): [number, number][] {
   const found: [number, number][] = [];
   for (const m of text.matchAll(DIGIT_RUN)) {
-    if (labelledAsIdentifier(text, m.index)) continue;
+    // The digits of an IBAN that failed its check are not a card either.
+    if (labelledAsIdentifier(text, m.index) || /[A-Za-z]{2}\d{2} $/.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
     let run = m[0];
     // "4111 1111 1111 1111 12/27": the expiry date's month is glued to the run.
     if (text[m.index + run.length] === '/') run = run.replace(/[ \u00a0-]\d{2}$/, '');
     const digits = run.replace(/\D/g, '');
+    // No card network issues numbers starting with 0; phone numbers (0049 ...) do.
+    if (digits.startsWith('0')) continue;
     if (digits.length >= 13 && digits.length <= 19 && luhnValid(digits)) found.push([m.index, m.index + run.length]);
   }
   return found;
@@ -145,7 +169,7 @@ export function luhnValid(digits: string): boolean {
 
 /** A phone-shaped stretch: digits, spaces, ( ) . - / and a leading +, ending on a digit. */
 const PHONE_RUN = new RegExp(
-  String.raw`(?<!${OTHER_LETTER}|[\p{N}+#@/.=_$€£¥-])(?:\+[ \u00a0]?)?[\d(](?:[\d()./-]|[ \u00a0](?=[\d(]))*\d(?!${OTHER_LETTER}|\p{N}|[.,]\d)`,
+  String.raw`(?<!${OTHER_LETTER}|[\p{N}+#@/.=_$€£¥-])(?:\+[ \u00a0]?)?[\d(](?:[\d()/-]|\.(?=\d)|[ \u00a0](?=[\d(]))*\d(?!${OTHER_LETTER}|\p{N}|[.,]\d)`,
   'gu',
 );
 const DATE_LIKE = /^(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4}))$/;
@@ -229,7 +253,10 @@ function findNames(text: string, names: readonly string[]): [number, number][] {
   const found: [number, number][] = [];
   const search = (needle: string, alone: boolean) => {
     const body = needle.split(' ').map(escape).join('\\s+');
-    const re = CJK.test(needle) ? new RegExp(body, 'giu') : new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])${body}\\p{M}*(?![\\p{L}\\p{N}])`, 'giu');
+    // Whole words, except that CJK text has no spaces: a CJK letter may touch a name.
+    const re = CJK.test(needle)
+      ? new RegExp(body, 'giu')
+      : new RegExp(String.raw`(?<!${OTHER_LETTER}|[\p{N}\p{M}])${body}\p{M}*(?!${OTHER_LETTER}|\p{N})`, 'giu');
     for (const m of folded.matchAll(re)) {
       const first = text[m.index] ?? '';
       if (alone && COMMON_WORDS.has(needle.toLowerCase()) && first === first.toLowerCase()) continue;
