@@ -3,15 +3,24 @@ import { defineConfig } from 'wxt';
 // The extension asks for as little as it can: no host permission is granted at install.
 // Hosted helpdesks are listed as optional hosts and asked for when the agent turns them on;
 // self-hosted helpdesks (osTicket, FreeScout, ...) are added by domain in settings and asked for then.
+// The DEMO build (`wxt build --mode demo`, or AGENT_ASSIST_DEMO=1) alone adds the loopback hosts
+// the local demo helpdesk and the end-to-end tests use: they cannot click a permission prompt.
+// See entrypoints/PERMISSIONS.md.
+const DEMO_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports only: a hidden auto-imported `browser` in knowledge/ would slip past the lint boundaries.
   imports: false,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: 'Agent Assist',
     description: 'Suggested answers from your own knowledge base, inside your helpdesk. Local, private, human-approved.',
     permissions: browser === 'firefox' ? ['storage', 'scripting', 'activeTab'] : ['storage', 'scripting', 'activeTab', 'sidePanel'],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    optional_host_permissions: OPTIONAL_HOSTS,
+    // Firefox MV2 has no optional_host_permissions (WXT drops the key there): hosts are optional permissions.
+    ...(browser === 'firefox' ? { optional_permissions: OPTIONAL_HOSTS } : {}),
+    ...(mode === 'demo' || process.env.AGENT_ASSIST_DEMO === '1' ? { host_permissions: DEMO_HOSTS } : {}),
     action: { default_title: 'Open Agent Assist' },
     commands: {
       'open-panel': {

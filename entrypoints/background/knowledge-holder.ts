@@ -70,6 +70,11 @@ export class KnowledgeHolder {
     return index;
   }
 
+  /** Saves the current index (after it learned a phrasing) with the store's fingerprint. */
+  async persist(): Promise<void> {
+    await this.save(await this.get(), await this.source.entries());
+  }
+
   private async open(): Promise<KnowledgeIndex> {
     const [entries, learned, cache] = await Promise.all([this.source.entries(), this.source.learned(), this.source.loadCache()]);
     const print = fingerprint(entries, learned);

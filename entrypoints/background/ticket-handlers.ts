@@ -1,6 +1,9 @@
 import type { Ticket } from '@/knowledge/ticket';
 import type { InsertOutcome, InsertRequest, ReadFailure, ReadReply, TabState } from '@/knowledge/messages';
-import { getSettings } from '@/knowledge/store';
+import { editRatio } from '@/knowledge/events';
+import { learnFromAcceptance } from '@/knowledge/feedback';
+import { ticketQuery } from '@/knowledge/search/ticket-query';
+import { addLearned, getSettings } from '@/knowledge/store';
 import { recordInserted, recordSuggested } from './acceptance';
 import type { BackgroundDeps } from './deps';
 import { suggestionsFor } from './suggestions';
@@ -79,9 +82,25 @@ export async function insert(deps: BackgroundDeps, req: InsertRequest): Promise<
   }
   if (outcome.ok) {
     const settings = await getSettings(deps.db);
-    await recordInserted(deps.db, req, deps.tabs.get(req.tabId), agentOf(settings), deps.now()).catch(logAndGoOn);
+    const state = deps.tabs.get(req.tabId);
+    await recordInserted(deps.db, req, state, agentOf(settings), deps.now()).catch(logAndGoOn);
+    if (state?.kind === 'ticket' && req.entryId && editRatio(req.suggestedText, req.text) <= LEARN_MAX_EDIT) {
+      await learn(deps, state, req.entryId, agentOf(settings) ?? 'an agent').catch(logAndGoOn);
+    }
   }
   return outcome;
+}
+
+/** An answer inserted (nearly) as suggested teaches the index this ticket's wording. */
+export const LEARN_MAX_EDIT = 0.5;
+
+async function learn(deps: BackgroundDeps, state: TicketState, entryId: string, who: string): Promise<void> {
+  const index = await deps.holder.get();
+  const names = state.ticket.requester.name ? [state.ticket.requester.name] : [];
+  const phrasing = learnFromAcceptance(index, ticketQuery(state.ticket), entryId, { names });
+  if (!phrasing) return;
+  await addLearned(deps.db, { entryId, text: phrasing.text, terms: phrasing.terms }, who, { names });
+  await deps.holder.persist();
 }
 
 /** After the knowledge changed, every open ticket gets fresh suggestions (not counted as shown again). */

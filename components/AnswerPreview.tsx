@@ -1,0 +1,97 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Entry } from '@/knowledge/entry';
+import type { RejectReason } from '@/knowledge/events';
+import type { MatchedTerms } from '@/knowledge/messages';
+import type { PlaceholderName, PlaceholderValues } from '@/knowledge/placeholders';
+import { EntryFacts } from './EntryFacts';
+import { Markdown } from './Markdown';
+import { missingLabel, PlaceholderForm } from './PlaceholderForm';
+import { RejectForm } from './RejectForm';
+
+export interface PreviewProps {
+  entry: Entry;
+  matched: MatchedTerms;
+  freshness: 'fresh' | 'due-soon' | 'stale' | 'no-review-date';
+  confidence?: number;
+  /** The text that will be inserted (edits and placeholders applied). */
+  finalText: string;
+  unresolved: readonly PlaceholderName[];
+  /** The agent's edit of the answer, or null while not edited. */
+  edited: string | null;
+  /** Where an edit starts: the answer with what the ticket and profile fill. */
+  editStart: string;
+  values: PlaceholderValues;
+  busy: boolean;
+  /** The insert target is known (a helpdesk tab); without one, Copy is the way. */
+  canInsert: boolean;
+  onValue: (name: PlaceholderName, value: string) => void;
+  onEdit: (text: string | null) => void;
+  onInsert: () => void;
+  onCopy: () => void;
+  onReject: (reason: RejectReason, note: string) => void;
+  onFlag: () => void;
+  onBack: () => void;
+}
+
+/** Preview -> (edit) -> fill placeholders -> Insert at cursor. Never sends anything. */
+export function AnswerPreview(p: PreviewProps) {
+  const [rejecting, setRejecting] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const id = useId();
+  useEffect(() => heading.current?.focus(), [p.entry.id]);
+  const blocked = p.unresolved.length > 0;
+  const why = blocked ? `Fill in ${missingLabel(p.unresolved)} first.` : !p.canInsert ? 'No helpdesk tab to insert into: use Copy.' : '';
+  return (
+    <section className="preview" data-testid="preview" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`} ref={heading} tabIndex={-1}>
+        {p.entry.title}
+      </h2>
+      {p.edited === null ? (
+        <Markdown source={p.finalText} className="markdown answer" />
+      ) : (
+        <>
+          <label htmlFor={`${id}-edit`}>Edit the answer (Ctrl+Enter inserts)</label>
+          <textarea id={`${id}-edit`} data-testid="edit-answer" rows={10} value={p.edited} onChange={(e) => p.onEdit(e.target.value)} />
+        </>
+      )}
+      <PlaceholderForm names={p.unresolved} values={p.values} onChange={p.onValue} />
+      <div className="actions">
+        <button type="button" className="primary" data-testid="insert" disabled={blocked || p.busy || !p.canInsert} aria-describedby={why ? `${id}-why` : undefined} onClick={p.onInsert} aria-keyshortcuts="Control+Enter">
+          Insert at cursor
+        </button>
+        <button type="button" data-testid="copy" onClick={p.onCopy} disabled={blocked || p.busy}>
+          Copy
+        </button>
+        <button type="button" data-testid="edit" onClick={() => p.onEdit(p.edited === null ? p.editStart : null)}>
+          {p.edited === null ? 'Edit' : 'Undo edits'}
+        </button>
+        <button type="button" data-testid="reject" onClick={() => setRejecting(true)} aria-expanded={rejecting}>
+          Reject&hellip;
+        </button>
+        <button type="button" data-testid="flag-outdated" onClick={p.onFlag}>
+          Flag as outdated
+        </button>
+        <button type="button" onClick={p.onBack} aria-keyshortcuts="Escape">
+          Back
+        </button>
+      </div>
+      {why ? (
+        <p id={`${id}-why`} className="muted" data-testid="insert-blocked">
+          {why}
+        </p>
+      ) : (
+        <p className="muted">Enter or Ctrl+Enter inserts at your cursor in the reply box. Nothing is sent.</p>
+      )}
+      {rejecting ? (
+        <RejectForm
+          onCancel={() => setRejecting(false)}
+          onReject={(reason, note) => {
+            setRejecting(false);
+            p.onReject(reason, note);
+          }}
+        />
+      ) : null}
+      <EntryFacts entry={p.entry} matched={p.matched} freshness={p.freshness} confidence={p.confidence} />
+    </section>
+  );
+}

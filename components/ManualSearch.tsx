@@ -1,0 +1,65 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { ManualHit } from '@/knowledge/messages';
+import { SuggestionCard } from './SuggestionCard';
+
+export const SEARCH_DEBOUNCE_MS = 120;
+
+export interface ManualSearchProps {
+  results: readonly ManualHit[];
+  /** Query text already run (results belong to it). */
+  searched: string;
+  onQuery: (text: string) => void;
+  onChoose: (hit: ManualHit, rank: number) => void;
+  fill: (body: string) => string;
+  autoFocus?: boolean;
+}
+
+/** Instant, typo-tolerant search over the approved knowledge (the search runs in the background). */
+export function ManualSearch({ results, searched, onQuery, onChoose, fill, autoFocus }: ManualSearchProps) {
+  const [text, setText] = useState('');
+  const id = useId();
+  const latest = useRef(onQuery);
+  latest.current = onQuery;
+  useEffect(() => {
+    const t = setTimeout(() => latest.current(text), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(t);
+  }, [text]);
+  const shown = searched.trim() && searched === text;
+  return (
+    <div className="manual-search" role="search">
+      <label htmlFor={id}>Search the knowledge</label>
+      <input
+        id={id}
+        type="search"
+        data-testid="manual-search"
+        value={text}
+        autoFocus={autoFocus}
+        autoComplete="off"
+        placeholder="e.g. refund, delivery time"
+        onChange={(e) => setText(e.target.value)}
+      />
+      {shown ? (
+        results.length ? (
+          <ol className="cards" aria-label="Search results">
+            {results.map((hit, i) => (
+              <SuggestionCard
+                key={hit.entry.id}
+                testId="search-result"
+                entry={hit.entry}
+                rank={i + 1}
+                matched={hit.matched}
+                freshness={hit.freshness}
+                filled={fill(hit.entry.body)}
+                selected={false}
+                onSelect={() => undefined}
+                onPreview={() => onChoose(hit, i + 1)}
+              />
+            ))}
+          </ol>
+        ) : (
+          <p className="muted">No approved entry matches &ldquo;{searched}&rdquo;.</p>
+        )
+      ) : null}
+    </div>
+  );
+}

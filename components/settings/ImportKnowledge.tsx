@@ -1,0 +1,95 @@
+import { useId, useRef, useState } from 'react';
+import type { Entry } from '@/knowledge/entry';
+import type { ImportReportView, Outcome } from '@/knowledge/messages';
+import { formatProblem, type ImportProblem } from '@/knowledge/problems';
+
+export interface Checked {
+  entries: Entry[];
+  problems: ImportProblem[];
+}
+
+export interface ImportProps {
+  check: (files: File[], signal: AbortSignal, onProgress: (p: { loaded: number; total: number; file: string }) => void) => Promise<Checked>;
+  apply: (entries: Entry[]) => Promise<Outcome<ImportReportView>>;
+}
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'reading'; loaded: number; total: number; file: string }
+  | { kind: 'checked'; result: Checked }
+  | { kind: 'applying'; result: Checked }
+  | { kind: 'done'; text: string }
+  | { kind: 'failed'; text: string };
+
+/** Import a knowledge file (any supported format): every problem with file, row and field; all or nothing. */
+export function ImportKnowledge({ check, apply }: ImportProps) {
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const abort = useRef<AbortController | null>(null);
+  const id = useId();
+
+  const choose = async (list: FileList | null) => {
+    const files = list ? Array.from(list) : [];
+    if (!files.length) return;
+    abort.current = new AbortController();
+    setPhase({ kind: 'reading', loaded: 0, total: files.reduce((s, f) => s + f.size, 0), file: files[0]!.name });
+    try {
+      const result = await check(files, abort.current.signal, (p) => setPhase({ kind: 'reading', ...p }));
+      setPhase({ kind: 'checked', result });
+    } catch (err) {
+      setPhase(abort.current.signal.aborted ? { kind: 'failed', text: 'Import cancelled: nothing was imported.' } : { kind: 'failed', text: `Could not read the files: ${(err as Error).message}` });
+    }
+  };
+
+  const land = async (result: Checked) => {
+    setPhase({ kind: 'applying', result });
+    const outcome = await apply(result.entries).catch((err: unknown) => ({ ok: false as const, error: String((err as Error)?.message ?? err) }));
+    setPhase(
+      outcome.ok
+        ? { kind: 'done', text: `Imported: ${outcome.value.added.length} added, ${outcome.value.updated.length} updated, ${outcome.value.unchanged.length} unchanged.` }
+        : { kind: 'failed', text: outcome.error },
+    );
+  };
+
+  const result = phase.kind === 'checked' || phase.kind === 'applying' ? phase.result : null;
+  const errors = result?.problems.filter((p) => p.severity === 'error').length ?? 0;
+  return (
+    <section aria-labelledby={`${id}-h`} data-testid="import-knowledge">
+      <h3 id={`${id}-h`}>Import knowledge</h3>
+      <label htmlFor={`${id}-file`}>Knowledge files (JSON, CSV, Markdown, Zendesk exports)</label>
+      <input id={`${id}-file`} type="file" multiple data-testid="import-file" onChange={(e) => void choose(e.target.files)} disabled={phase.kind === 'reading' || phase.kind === 'applying'} />
+      {phase.kind === 'reading' ? (
+        <p>
+          <progress max={phase.total || 1} value={phase.loaded} aria-label={`Reading ${phase.file}`} /> Reading {phase.file}&hellip;{' '}
+          <button type="button" onClick={() => abort.current?.abort()}>
+            Cancel
+          </button>
+        </p>
+      ) : null}
+      {result ? (
+        <div data-testid="import-check">
+          <p>
+            {result.entries.length} {result.entries.length === 1 ? 'entry' : 'entries'} ready; {errors} {errors === 1 ? 'error' : 'errors'}, {result.problems.length - errors} warnings.
+          </p>
+          {result.problems.length ? (
+            <ul className="problems" aria-label="Problems found">
+              {result.problems.map((p, i) => (
+                <li key={i} className={p.severity === 'error' ? 'problem-error' : 'problem-warning'}>
+                  {formatProblem(p)}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <button type="button" className="primary" data-testid="import-apply" disabled={errors > 0 || !result.entries.length || phase.kind === 'applying'} onClick={() => void land(result)}>
+            Import {result.entries.length} {result.entries.length === 1 ? 'entry' : 'entries'}
+          </button>{' '}
+          {errors > 0 ? <span className="muted">Fix the errors first: nothing is imported while any remain.</span> : null}
+        </div>
+      ) : null}
+      {phase.kind === 'done' || phase.kind === 'failed' ? (
+        <p role="status" className={phase.kind === 'failed' ? 'status-error' : 'status-ok'} data-testid="import-result">
+          {phase.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { KnowledgeStatus, SettingsView as Settings, TabState } from '@/knowledge/messages';
+import { StatusMessage, type Status } from '@/components/StatusMessage';
+import type { PanelApi } from './api';
+import { AssistView } from './AssistView';
+import { SettingsView } from './SettingsView';
+
+/** The agent's panel: the ticket as read, suggestions, manual search, settings. */
+export function App({ api }: { api: PanelApi }) {
+  const [view, setView] = useState<'assist' | 'settings'>('assist');
+  const [tabId, setTabId] = useState<number | undefined>();
+  const [state, setState] = useState<TabState | undefined>();
+  const [settings, setSettings] = useState<Settings | undefined>();
+  const [knowledge, setKnowledge] = useState<KnowledgeStatus | undefined>();
+  const [status, setStatus] = useState<Status | null>(null);
+  const [loadingSample, setLoadingSample] = useState(false);
+
+  const refreshKnowledge = useCallback(() => {
+    api.knowledgeStatus().then(setKnowledge, () => undefined);
+  }, [api]);
+
+  useEffect(() => {
+    api.getSettings().then(setSettings, () => setStatus({ tone: 'error', text: 'Could not load your settings.' }));
+    refreshKnowledge();
+    return api.followTab(setTabId);
+  }, [api, refreshKnowledge]);
+
+  useEffect(() => {
+    setState(undefined);
+    if (tabId === undefined) return;
+    let live = true;
+    const off = api.onTabState((s) => {
+      if (s.tabId === tabId) setState(s);
+    });
+    api.getTabState(tabId).then(
+      (s) => live && setState((now) => now ?? s),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+      off();
+    };
+  }, [api, tabId]);
+
+  const loadSample = () => {
+    setLoadingSample(true);
+    setStatus({ tone: 'info', text: 'Loading the sample knowledge\u2026' });
+    api
+      .loadSample()
+      .then(
+        (out) =>
+          setStatus(out.ok ? { tone: 'ok', text: `Sample knowledge loaded: ${out.value.added.length + out.value.updated.length + out.value.unchanged.length} entries.` } : { tone: 'error', text: out.error }),
+        () => setStatus({ tone: 'error', text: 'Could not load the sample knowledge.' }),
+      )
+      .finally(() => {
+        setLoadingSample(false);
+        refreshKnowledge();
+      });
+  };
+
+  return (
+    <div className="app">
+      <header className="bar">
+        <h1>Agent Assist</h1>
+        <nav aria-label="Panel views">
+          <button type="button" aria-pressed={view === 'assist'} onClick={() => setView('assist')}>
+            Suggestions
+          </button>
+          <button type="button" aria-pressed={view === 'settings'} data-testid="open-settings" onClick={() => setView('settings')}>
+            Settings
+          </button>
+        </nav>
+      </header>
+      <main>
+        <StatusMessage status={status} />
+        {view === 'assist' ? (
+          <AssistView
+            api={api}
+            tabId={tabId}
+            state={state}
+            settings={settings}
+            knowledge={knowledge}
+            loadingSample={loadingSample}
+            say={setStatus}
+            onLoadSample={loadSample}
+            onImport={() => setView('settings')}
+          />
+        ) : (
+          <SettingsView api={api} settings={settings} onSaved={setSettings} onKnowledgeChanged={refreshKnowledge} say={setStatus} />
+        )}
+      </main>
+    </div>
+  );
+}

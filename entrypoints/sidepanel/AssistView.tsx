@@ -1,0 +1,180 @@
+import { useEffect, useRef, useState } from 'react';
+import type { KnowledgeStatus, ManualHit, SettingsView, TabState } from '@/knowledge/messages';
+import { fillPlaceholders } from '@/knowledge/placeholders';
+import { AnswerPreview } from '@/components/AnswerPreview';
+import { EmptyKnowledge } from '@/components/EmptyKnowledge';
+import { ManualSearch } from '@/components/ManualSearch';
+import { NoConfidentAnswer } from '@/components/NoConfidentAnswer';
+import { ReadFailed } from '@/components/ReadFailed';
+import type { Status } from '@/components/StatusMessage';
+import { SuggestionCard } from '@/components/SuggestionCard';
+import { TicketSummary } from '@/components/TicketSummary';
+import type { PanelApi } from './api';
+import { knownValues } from './answer';
+import { keyAction, keyTarget } from './keyboard';
+import { usePreview } from './usePreview';
+
+export const SEARCH_LIMIT = 8;
+
+export interface AssistProps {
+  api: PanelApi;
+  tabId: number | undefined;
+  state: TabState | undefined;
+  settings: SettingsView | undefined;
+  knowledge: KnowledgeStatus | undefined;
+  loadingSample: boolean;
+  say: (s: Status) => void;
+  onLoadSample: () => void;
+  onImport: () => void;
+}
+
+export function AssistView({ api, tabId, state, settings, knowledge, loadingSample, say, onLoadSample, onImport }: AssistProps) {
+  const preview = usePreview(api, tabId, state, settings, say);
+  const [selected, setSelected] = useState(0);
+  const [search, setSearch] = useState<{ text: string; hits: ManualHit[] }>({ text: '', hits: [] });
+  const cards = useRef<(HTMLButtonElement | null)[]>([]);
+  const suggestions = state?.kind === 'ticket' && !state.result.abstained ? state.result.suggestions : [];
+  const known = knownValues(state, settings);
+  const fill = (body: string) => fillPlaceholders(body, known).text;
+  const ticketKey = state?.kind === 'ticket' ? `${state.tabId}:${state.readAt}` : state?.kind;
+
+  // A new ticket: back to its list, first suggestion selected.
+  useEffect(() => {
+    setSelected(0);
+    preview.open(null);
+  }, [ticketKey]);
+
+  const focusCard = (i: number) => {
+    setSelected(i);
+    cards.current[i]?.focus();
+  };
+  const openSuggestion = (i: number) => {
+    const s = suggestions[i];
+    if (s) preview.open({ entry: s.entry, matched: s.matched, freshness: s.freshness, confidence: s.confidence, rank: i + 1, from: 'suggestion' });
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const action = keyAction(e, keyTarget(e.target), preview.chosen ? 'preview' : 'list', suggestions.length);
+      if (!action) return;
+      e.preventDefault();
+      if (action.type === 'move') focusCard((selected + action.delta + suggestions.length) % suggestions.length);
+      else if (action.type === 'choose') focusCard(action.index);
+      else if (action.type === 'preview') openSuggestion(selected);
+      else if (action.type === 'insert') void preview.insert();
+      else if (action.type === 'back') {
+        const back = preview.chosen?.from === 'suggestion' ? preview.chosen.rank - 1 : undefined;
+        preview.open(null);
+        if (back !== undefined) setTimeout(() => focusCard(back), 0);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
+
+  const runSearch = (text: string) => {
+    if (!text.trim()) return setSearch({ text, hits: [] });
+    api.search(text, SEARCH_LIMIT).then((hits) => setSearch({ text, hits }), () => setSearch({ text, hits: [] }));
+  };
+  const chooseHit = (hit: ManualHit, rank: number) => {
+    if (tabId !== undefined) {
+      void api.feedback({ kind: 'manual-search-used', tabId, queryLength: Math.min(500, search.text.length), resultCount: search.hits.length, chosenEntryId: hit.entry.id }).catch(() => undefined);
+    }
+    preview.open({ entry: hit.entry, matched: hit.matched, freshness: hit.freshness, rank, from: 'search' });
+  };
+  const readSelection = () => {
+    if (tabId === undefined) return;
+    say({ tone: 'info', text: 'Reading your selection\u2026' });
+    api.readSelection(tabId).then(
+      (s) => say(s.kind === 'none' ? { tone: 'error', text: s.note ?? 'Nothing was read.' } : { tone: 'ok', text: 'Read the selected text.' }),
+      () => say({ tone: 'error', text: 'Could not read this tab.' }),
+    );
+  };
+
+  if (preview.chosen && preview.current) {
+    const c = preview.chosen;
+    return (
+      <AnswerPreview
+        entry={c.entry}
+        matched={c.matched}
+        freshness={c.freshness}
+        confidence={c.confidence}
+        finalText={preview.current.final.text}
+        unresolved={preview.current.final.unresolved}
+        edited={preview.edited}
+        editStart={preview.editStart}
+        values={preview.typed}
+        busy={preview.busy}
+        canInsert={preview.canInsert}
+        onValue={preview.setValue}
+        onEdit={preview.setEdited}
+        onInsert={() => void preview.insert()}
+        onCopy={() => void preview.copy()}
+        onReject={preview.reject}
+        onFlag={preview.flag}
+        onBack={() => preview.open(null)}
+      />
+    );
+  }
+
+  const manual = <ManualSearch results={search.hits} searched={search.text} onQuery={runSearch} onChoose={chooseHit} fill={fill} />;
+  const announcement =
+    state?.kind === 'ticket'
+      ? state.result.abstained || !suggestions.length
+        ? 'No confident answer for this ticket.'
+        : `${suggestions.length} suggested ${suggestions.length === 1 ? 'answer' : 'answers'} for \u201c${state.ticket.subject || 'the selected text'}\u201d.`
+      : '';
+
+  return (
+    <>
+      <p className="visually-hidden" aria-live="polite" data-testid="announcement">
+        {announcement}
+      </p>
+      {knowledge && knowledge.total === 0 ? <EmptyKnowledge busy={loadingSample} onLoadSample={onLoadSample} onImport={onImport} /> : null}
+      {state?.kind === 'ticket' ? <TicketSummary ticket={state.ticket} fromSelection={state.fromSelection} /> : null}
+      {state?.kind === 'failed' ? <ReadFailed failure={state.failure} onReadSelection={readSelection} /> : null}
+      {!state || state.kind === 'none' ? (
+        <section className="notice" aria-labelledby="no-ticket-heading" data-testid="no-ticket">
+          <h2 id="no-ticket-heading">No ticket read in this tab</h2>
+          <p>{state?.kind === 'none' && state.note ? state.note : 'Open a ticket in an enabled helpdesk, or select the customer\u2019s message on the page and read it.'}</p>
+          <button type="button" onClick={readSelection} disabled={tabId === undefined}>
+            Read selected text
+          </button>
+        </section>
+      ) : null}
+      {state?.kind === 'ticket' && (state.result.abstained || !suggestions.length) ? (
+        <NoConfidentAnswer reason={state.result.reason}>{manual}</NoConfidentAnswer>
+      ) : (
+        <>
+          {suggestions.length ? (
+            <section aria-labelledby="suggestions-heading">
+              <h2 id="suggestions-heading">Suggested answers</h2>
+              <p className="muted">1&ndash;3 or arrows choose, Enter previews.</p>
+              <ol className="cards">
+                {suggestions.map((s, i) => (
+                  <SuggestionCard
+                    key={s.entry.id}
+                    testId="suggestion"
+                    entry={s.entry}
+                    rank={i + 1}
+                    matched={s.matched}
+                    freshness={s.freshness}
+                    confidence={s.confidence}
+                    filled={fill(s.entry.body)}
+                    selected={i === selected}
+                    buttonRef={(el) => {
+                      cards.current[i] = el;
+                    }}
+                    onSelect={() => setSelected(i)}
+                    onPreview={() => openSuggestion(i)}
+                  />
+                ))}
+              </ol>
+            </section>
+          ) : null}
+          <section aria-label="Manual search">{manual}</section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import type {
+  Feedback,
+  ImportReportView,
+  InsertOutcome,
+  InsertRequest,
+  KnowledgeStatus,
+  ManualHit,
+  Outcome,
+  SettingsPatchView,
+  SettingsView,
+  TabState,
+} from '@/knowledge/messages';
+import type { Entry } from '@/knowledge/entry';
+
+/**
+ * Everything the panel asks of the browser and the background. The real one (browser-api.ts)
+ * sends typed messages; tests pass a fake, so the React tree runs in jsdom.
+ */
+export interface PanelApi {
+  /** The tab the panel follows: calls back now and whenever the active tab of its window changes. */
+  followTab(onTab: (tabId: number | undefined) => void): () => void;
+  onTabState(listener: (state: TabState) => void): () => void;
+  getTabState(tabId: number): Promise<TabState>;
+  readSelection(tabId: number): Promise<TabState>;
+  insert(req: InsertRequest): Promise<InsertOutcome>;
+  feedback(fb: Feedback): Promise<void>;
+  search(text: string, limit: number): Promise<ManualHit[]>;
+  knowledgeStatus(): Promise<KnowledgeStatus>;
+  loadSample(): Promise<Outcome<ImportReportView>>;
+  applyImport(entries: Entry[]): Promise<Outcome<ImportReportView>>;
+  getSettings(): Promise<SettingsView>;
+  saveSettings(patch: SettingsPatchView): Promise<Outcome<SettingsView>>;
+  /** Writes to the clipboard; false when the browser refused. */
+  copy(text: string): Promise<boolean>;
+  permissions: {
+    /** Which of these match patterns are granted. */
+    granted(patterns: readonly string[]): Promise<Set<string>>;
+    /** Must run inside the agent's click (browsers require a user gesture). */
+    request(patterns: readonly string[]): Promise<boolean>;
+    remove(patterns: readonly string[]): Promise<boolean>;
+  };
+  syncRegistrations(): Promise<string[]>;
+}

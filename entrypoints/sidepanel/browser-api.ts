@@ -1,0 +1,81 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import { browser } from 'wxt/browser';
+import { InsertOutcome, KnowledgeStatus, TabState, type ProtocolMap } from '@/knowledge/messages';
+import type { PanelApi } from './api';
+
+const messenger = defineExtensionMessaging<ProtocolMap>();
+
+/** `?tab=<id>` pins the panel to one tab (the panel opened as a page, in tests); else it follows its window's active tab. */
+export function pinnedTab(search: string): number | undefined {
+  const raw = new URLSearchParams(search).get('tab');
+  const n = raw === null ? NaN : Number(raw);
+  return Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
+export function browserApi(pinned: number | undefined): PanelApi {
+  return {
+    followTab(onTab) {
+      if (pinned !== undefined) {
+        onTab(pinned);
+        return () => undefined;
+      }
+      let windowId: number | undefined;
+      void browser.windows.getCurrent().then(async (w) => {
+        windowId = w.id;
+        const [tab] = await browser.tabs.query({ active: true, windowId });
+        onTab(tab?.id);
+      });
+      const onActivated = (info: { tabId: number; windowId: number }) => {
+        if (info.windowId === windowId) onTab(info.tabId);
+      };
+      browser.tabs.onActivated.addListener(onActivated);
+      return () => browser.tabs.onActivated.removeListener(onActivated);
+    },
+    onTabState(listener) {
+      return messenger.onMessage('backgroundToPanel.tabStateChanged', ({ data }) => {
+        const parsed = TabState.safeParse(data);
+        if (parsed.success) listener(parsed.data);
+      });
+    },
+    async getTabState(tabId) {
+      return TabState.parse(await messenger.sendMessage('panelToBackground.getTabState', { tabId }));
+    },
+    async readSelection(tabId) {
+      return TabState.parse(await messenger.sendMessage('panelToBackground.readSelection', { tabId }));
+    },
+    async insert(req) {
+      return InsertOutcome.parse(await messenger.sendMessage('panelToBackground.insert', req));
+    },
+    async feedback(fb) {
+      await messenger.sendMessage('panelToBackground.feedback', fb);
+    },
+    search: (text, limit) => messenger.sendMessage('panelToBackground.search', { text, limit }),
+    async knowledgeStatus() {
+      return KnowledgeStatus.parse(await messenger.sendMessage('panelToBackground.knowledgeStatus', undefined));
+    },
+    loadSample: () => messenger.sendMessage('panelToBackground.loadSample', undefined),
+    applyImport: (entries) => messenger.sendMessage('panelToBackground.applyImport', { entries }),
+    getSettings: () => messenger.sendMessage('panelToBackground.getSettings', undefined),
+    saveSettings: (patch) => messenger.sendMessage('panelToBackground.saveSettings', patch),
+    async copy(text) {
+      try {
+        await navigator.clipboard.writeText(text);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    permissions: {
+      async granted(patterns) {
+        const out = new Set<string>();
+        for (const p of patterns) if (await browser.permissions.contains({ origins: [p] })) out.add(p);
+        return out;
+      },
+      request: (patterns) => browser.permissions.request({ origins: [...patterns] }),
+      remove: (patterns) => browser.permissions.remove({ origins: [...patterns] }),
+    },
+    async syncRegistrations() {
+      return (await messenger.sendMessage('panelToBackground.syncRegistrations', undefined)).origins;
+    },
+  };
+}

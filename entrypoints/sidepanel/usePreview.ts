@@ -1,0 +1,96 @@
+import { useCallback, useState } from 'react';
+import type { RejectReason } from '@/knowledge/events';
+import type { SettingsView, TabState } from '@/knowledge/messages';
+import type { PlaceholderName, PlaceholderValues } from '@/knowledge/placeholders';
+import { renderMarkdown } from '@/components/Markdown';
+import { REJECT_LABELS } from '@/components/RejectForm';
+import type { Status } from '@/components/StatusMessage';
+import type { PanelApi } from './api';
+import { draft, knownValues, type Chosen } from './answer';
+
+/** The open answer and what the agent can do with it: insert, copy, reject, flag. */
+export function usePreview(api: PanelApi, tabId: number | undefined, state: TabState | undefined, settings: SettingsView | undefined, say: (s: Status) => void) {
+  const [chosen, setChosen] = useState<Chosen | null>(null);
+  const [typed, setTyped] = useState<PlaceholderValues>({});
+  const [edited, setEdited] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const open = useCallback((c: Chosen | null) => {
+    setChosen(c);
+    setTyped({});
+    setEdited(null);
+  }, []);
+
+  const known = knownValues(state, settings);
+  const current = chosen ? draft(chosen.entry, known, typed, edited) : null;
+  const canInsert = tabId !== undefined;
+
+  const copyText = async (text: string, entryId: string, rank: number): Promise<boolean> => {
+    const ok = await api.copy(text);
+    if (ok && tabId !== undefined) void api.feedback({ kind: 'copied', tabId, entryId, rank }).catch(() => undefined);
+    return ok;
+  };
+
+  const insert = async () => {
+    if (!chosen || !current || current.final.unresolved.length || tabId === undefined || busy) return;
+    setBusy(true);
+    const { entry, rank } = chosen;
+    const text = current.final.text;
+    try {
+      const outcome = await api.insert({ tabId, entryId: entry.id, rank, suggestedText: current.baseline, text, html: renderMarkdown(text) }).catch(() => ({
+        ok: false,
+        method: 'none',
+        reason: 'the helpdesk tab did not answer',
+      }));
+      if (outcome.ok) {
+        say({ tone: 'ok', text: 'Inserted at your cursor in the reply box. Nothing was sent: review it and send it yourself.' });
+        open(null);
+        return;
+      }
+      const copied = await copyText(text, entry.id, rank);
+      say(
+        copied
+          ? { tone: 'info', text: `Could not insert (${outcome.reason ?? 'reply box not found'}). The answer is on your clipboard: paste it with Ctrl+V.` }
+          : { tone: 'error', text: `Could not insert (${outcome.reason ?? 'reply box not found'}) and the clipboard refused: use Edit and copy the text yourself.` },
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const copy = async () => {
+    if (!chosen || !current || current.final.unresolved.length) return;
+    const ok = await copyText(current.final.text, chosen.entry.id, chosen.rank);
+    say(ok ? { tone: 'ok', text: 'Copied to the clipboard.' } : { tone: 'error', text: 'The browser refused the clipboard: use Edit and copy the text yourself.' });
+  };
+
+  const reject = (reason: RejectReason, note: string) => {
+    if (!chosen || tabId === undefined) return;
+    void api.feedback({ kind: 'rejected', tabId, entryId: chosen.entry.id, rank: chosen.rank, reason, ...(note ? { note } : {}) }).catch(() => undefined);
+    say({ tone: 'ok', text: `Rejected as \u201c${REJECT_LABELS[reason]}\u201d. Thank you: this is counted for the knowledge owners.` });
+    open(null);
+  };
+
+  const flag = () => {
+    if (!chosen || tabId === undefined) return;
+    void api.feedback({ kind: 'flagged-outdated', tabId, entryId: chosen.entry.id }).catch(() => undefined);
+    say({ tone: 'ok', text: `Flagged as outdated for ${chosen.entry.owner || 'the team lead (no owner)'}.` });
+  };
+
+  return {
+    chosen,
+    current,
+    typed,
+    edited,
+    busy,
+    canInsert,
+    editStart: current?.suggested ?? '',
+    open,
+    setValue: (name: PlaceholderName, value: string) => setTyped((t) => ({ ...t, [name]: value })),
+    setEdited,
+    insert,
+    copy,
+    reject,
+    flag,
+  };
+}
