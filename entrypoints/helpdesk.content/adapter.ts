@@ -121,3 +121,10 @@ export function reading(helpdesk: string, read: () => ReadResult): ReadResult {
     throw e;
   }
 }
+
+/** Domains of hosted helpdesks: self-hosted adapters, which match by path, never claim them. */
+const HOSTED = /(^|\.)(zendesk\.com|freshdesk\.com|helpscout\.net|intercom\.com|frontapp\.com|hubspot\.com|atlassian\.net)$|^desk\.zoho\./;
+
+export function onHostedHelpdesk(url: URL): boolean {
+  return HOSTED.test(url.hostname);
+}

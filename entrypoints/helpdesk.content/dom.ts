@@ -162,7 +162,7 @@ export function isoTime(value: string | null | undefined): string | undefined {
 
 /** An e-mail address inside a text ("Carol <carol@example.org>"), or undefined. */
 export function emailIn(text: string | null | undefined): string | undefined {
-  const m = /[^\s<>"'@]+@[^\s<>"'@]+\.[^\s<>"'@]+/.exec(text ?? '');
+  const m = /[^\s<>"'@:]+@[^\s<>"'@]+\.[^\s<>"'@]+/.exec(text ?? '');
   return m ? m[0].replace(/[.,;:)]+$/, '').toLowerCase() : undefined;
 }
 

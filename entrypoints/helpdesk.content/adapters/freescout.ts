@@ -5,7 +5,7 @@
  * threads "thread thread-type-customer|message|note", newest first; Summernote reply editor
  * that exists in a hidden block until the agent clicks Reply.
  */
-import { assembleTicket, need, oldestFirst, reading, type HelpdeskAdapter } from '../adapter';
+import { assembleTicket, need, onHostedHelpdesk, oldestFirst, reading, type HelpdeskAdapter } from '../adapter';
 import { blockText, emailIn, firstText, firstVisible, lineText } from '../dom';
 import type { MessageDirection, TicketMessage } from '../../../knowledge/ticket';
 
@@ -35,7 +35,7 @@ export const freescout: HelpdeskAdapter = {
   id: ID,
   name: 'FreeScout',
   writtenAgainst: 'FreeScout 1.8.145, pages saved from a local install 2026-11-23; selectors from that markup',
-  matches: (url) => /(^|\/)conversation\/\d+\/?$/.test(url.pathname) && !url.hostname.endsWith('helpscout.net'),
+  matches: (url) => /(^|\/)conversation\/\d+\/?$/.test(url.pathname) && !onHostedHelpdesk(url),
   readTicket: (doc, url) =>
     reading(ID, () => {
       need(doc.querySelector('#conv-layout'), 'conversation layout (#conv-layout)');

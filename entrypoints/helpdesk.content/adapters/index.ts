@@ -6,10 +6,30 @@
 import type { HelpdeskAdapter } from '../adapter';
 import { demo } from './demo';
 import { freescout } from './freescout';
+import { freshdesk } from './freshdesk';
+import { front } from './front';
 import { genericAdapter, type GenericSelectors } from './generic';
+import { helpscout } from './helpscout';
+import { hubspot } from './hubspot';
+import { intercom } from './intercom';
+import { jira } from './jira';
 import { osticket } from './osticket';
+import { zendesk } from './zendesk';
+import { zoho } from './zoho';
 
-export const ADAPTERS: readonly HelpdeskAdapter[] = [osticket, freescout, demo];
+export const ADAPTERS: readonly HelpdeskAdapter[] = [
+  zendesk,
+  freshdesk,
+  helpscout,
+  intercom,
+  front,
+  zoho,
+  hubspot,
+  jira,
+  osticket,
+  freescout,
+  demo,
+];
 
 export interface AdapterSettings {
   /** Selectors team leads saved per domain (generic mode b). */

@@ -4,7 +4,7 @@
  * (/work/shared/helpdesk-pages/osticket-1.18-ticket-view.html) and the entry template
  * include/staff/templates/thread-entry.tmpl.php (class "thread-entry message|response|note").
  */
-import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
+import { assembleTicket, need, onHostedHelpdesk, reading, type HelpdeskAdapter } from '../adapter';
 import { blockText, emailIn, first, firstText, firstVisible, isoTime, lineText } from '../dom';
 import type { MessageDirection, TicketMessage } from '../../../knowledge/ticket';
 
@@ -40,7 +40,7 @@ export const osticket: HelpdeskAdapter = {
   id: ID,
   name: 'osTicket',
   writtenAgainst: 'osTicket 1.18 staff panel, pages saved from a local install 2026-11-23; selectors from that markup',
-  matches: (url) => /\/scp\/tickets\.php$/.test(url.pathname) && /^\d+$/.test(url.searchParams.get('id') ?? ''),
+  matches: (url) => /\/scp\/tickets\.php$/.test(url.pathname) && /^\d+$/.test(url.searchParams.get('id') ?? '') && !onHostedHelpdesk(url),
   readTicket: (doc, url) =>
     reading(ID, () => {
       const items = need(doc.querySelector('#thread-items, #ticketThread'), 'ticket thread (#thread-items)');

@@ -1,0 +1,67 @@
+/**
+ * Jira Service Management, agent view: Cloud (https://<site>.atlassian.net/browse/<KEY-n>,
+ * /jira/servicedesk/projects/<P>/queues/.../<KEY-n>) and Data Center on any domain (/browse/<KEY-n>,
+ * /projects/<P>/queues/.../<KEY-n>). Written against Jira Cloud's issue view data-testid markup as
+ * read by public extensions in 2024-2026: issue.views.issue-base.foundation.summary.heading,
+ * issue.views.field.rich-text.description, comment-base-item-<n>,
+ * issue-comment-base.ui.comment.ak-comment.<n>-body, comment-visibility wrapper for internal notes,
+ * issue-field-status…status-button, #ak-editor-textarea (sources: Jira userscripts and extensions
+ * found via code search); Data Center ids #summary-val, #description-val, .activity-comment.
+ * The reporter is the customer: comments by the reporter are customer messages.
+ */
+import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
+import { firstText, firstVisible } from '../dom';
+import { readThread } from '../thread';
+import type { TicketMessage } from '../../../knowledge/ticket';
+
+const ID = 'jira';
+const KEY = /^[A-Z][A-Z0-9_]+-\d+$/;
+
+function issueKey(url: URL): string | undefined {
+  const selected = url.searchParams.get('selectedIssue');
+  if (selected && KEY.test(selected)) return selected;
+  const m = /\/browse\/([A-Z][A-Z0-9_]+-\d+)\/?$/.exec(url.pathname) ?? /\/projects\/[^/]+\/queues\/.*\/([A-Z][A-Z0-9_]+-\d+)\/?$/.exec(url.pathname);
+  return m?.[1];
+}
+
+export const jira: HelpdeskAdapter = {
+  id: ID,
+  name: 'Jira Service Management',
+  writtenAgainst: 'Jira Cloud issue view data-testid markup as read by public extensions, 2024-2026; Data Center ids (see file header)',
+  matches: (url) => issueKey(url) !== undefined,
+  readTicket: (doc, url) =>
+    reading(ID, () => {
+      const subject = need(
+        firstText(doc, ['h1[data-testid="issue.views.issue-base.foundation.summary.heading"]', '#summary-val']),
+        'summary (issue.views.issue-base.foundation.summary.heading)',
+      );
+      const reporter = firstText(doc, ['[data-testid="issue.views.field.user.reporter"] [data-testid$="name"]', '[data-testid="issue.views.field.user.reporter"]', '#reporter-val']);
+      const description = readThread(doc, {
+        items: ['[data-testid="issue.views.field.rich-text.description"]', '#description-val'],
+        direction: () => 'customer',
+        newestFirst: false,
+      }).map((m): TicketMessage => ({ ...m, author: reporter || undefined }));
+      const comments = readThread(doc, {
+        items: ['[data-testid^="comment-base-item-"]', '.activity-comment'],
+        body: ['[data-testid^="issue-comment-base.ui.comment.ak-comment."][data-testid$="-body"]', '.action-body'],
+        author: ['[data-testid$="-author"]', '.action-details a.user-hover'],
+        direction: (item, author) =>
+          item.querySelector('[data-testid*="comment-visibility"], .internal-comment-lozenge') ? 'note' : reporter && author === reporter ? 'customer' : 'agent',
+        // Cloud lists the activity newest first by default; Data Center oldest first.
+        newestFirst: doc.querySelector('[data-testid^="comment-base-item-"]') !== null,
+      });
+      return assembleTicket(
+        {
+          helpdesk: ID,
+          id: need(issueKey(url), 'issue key in the URL'),
+          url,
+          subject,
+          requester: { name: reporter || undefined },
+          messages: [...description, ...comments],
+          status: firstText(doc, ['[data-testid="issue-field-status.ui.status-view.status-button.status-button"]', '#status-val']) || undefined,
+        },
+        doc,
+      );
+    }),
+  findReplyBox: (doc) => firstVisible(doc, ['#ak-editor-textarea[contenteditable="true"]', '.ProseMirror[contenteditable="true"]', 'textarea#comment']),
+};

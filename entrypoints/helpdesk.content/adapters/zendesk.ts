@@ -1,0 +1,72 @@
+/**
+ * Zendesk Agent Workspace: https://<sub>.zendesk.com/agent/tickets/<id>.
+ * Written against the Agent Workspace as read by public extensions in 2025-2026 (data-test-id
+ * attributes, which Zendesk keeps for its own tests): omni-header-subject, omni-log-container,
+ * omni-log-comment-item, omni-log-item-sender, omni-log-message-content,
+ * omni-log-internal-note-tag, omni-log-avatar-badge-AgentBadge, ticket-system-field-tags-item-selected,
+ * omnicomposer-rich-text-ckeditor (sources: liferay lesa-ui, Zendesk translator/assistant
+ * extensions found via code search, /work/shared/notes/helpdesk-selectors.md). Status is not read:
+ * no stable selector was found. Several tickets can be open as tabs: only the active pane is read.
+ */
+import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
+import { first, firstText, firstVisible, lineText } from '../dom';
+import { firstCustomer, readThread } from '../thread';
+
+const ID = 'zendesk';
+const LOG = '[data-test-id="omni-log-container"]';
+
+function ticketId(url: URL): string | undefined {
+  return /^\/agent\/tickets\/(\d+)/.exec(url.pathname)?.[1];
+}
+
+/** The pane of the ticket in the URL; with one ticket open, the whole page. */
+function activePane(doc: Document, id: string): ParentNode | null {
+  const pane = first(doc, [`[data-ticket-id="${id}"]`, '.ticket-panes-grid-layout.active', '[data-is-active="true"]']);
+  if (pane?.querySelector(LOG)) return pane;
+  return doc.querySelectorAll(LOG).length === 1 ? doc : null;
+}
+
+export const zendesk: HelpdeskAdapter = {
+  id: ID,
+  name: 'Zendesk Agent Workspace',
+  writtenAgainst: 'Zendesk Agent Workspace data-test-id markup as used by public extensions, 2025-2026 (see file header)',
+  matches: (url) => url.hostname.endsWith('.zendesk.com') && ticketId(url) !== undefined,
+  readTicket: (doc, url) =>
+    reading(ID, () => {
+      const id = need(ticketId(url), 'ticket id in the URL');
+      const pane = need(activePane(doc, id), `the open ticket's conversation log (${LOG})`);
+      const messages = readThread(pane, {
+        items: ['article[data-test-id="omni-log-comment-item"]', `${LOG} article`],
+        body: ['[data-test-id="omni-log-message-content"]', '[data-test-id="omni-log-item-message"]'],
+        author: ['[data-test-id="omni-log-item-sender"]', '[data-test-id="omni-log-comment-user-link"]'],
+        skip: 'time, [data-test-id^="timestamp"]',
+        direction: (item) =>
+          item.querySelector('[data-test-id="omni-log-internal-note-tag"]')
+            ? 'note'
+            : item.querySelector('[data-test-id="omni-log-avatar-badge-AgentBadge"]')
+              ? 'agent'
+              : 'customer',
+        newestFirst: false,
+      });
+      return assembleTicket(
+        {
+          helpdesk: ID,
+          id,
+          url,
+          subject: need(firstText(pane, ['input[data-test-id="omni-header-subject"]', '[data-test-id="omni-header-subject"]']), 'subject (omni-header-subject)'),
+          requester: { name: firstCustomer(messages) },
+          messages,
+          tags: Array.from(pane.querySelectorAll('[data-test-id="ticket-system-field-tags-item-selected"]'), (el) =>
+            lineText(el).replace(/\s*×$/, ''),
+          ),
+        },
+        doc,
+      );
+    }),
+  findReplyBox: (doc) =>
+    firstVisible(doc, [
+      'div[data-test-id="omnicomposer-rich-text-ckeditor"][contenteditable="true"]',
+      '[data-test-id="omnicomposer-rich-text-ckeditor"] .ck-editor__editable',
+      '[data-test-id="omnicomposer-plain-text-ckeditor"][contenteditable="true"]',
+    ]),
+};
