@@ -1,0 +1,132 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { listEvents, listLearned, saveEntry } from '@/knowledge/store';
+import { feedback, knowledgeStatus, loadSample, search } from '@/entrypoints/background/knowledge-handlers';
+import { getTabState, insert, onReadFailed, onTicket, readSelection } from '@/entrypoints/background/ticket-handlers';
+import { suggest } from '@/knowledge/suggest';
+import { DAY, holderFor, makeDeps, sampleTicket, sampleTickets } from './fixtures';
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('background: knowledge', () => {
+  it('starts empty, then the sample pack lands and is searchable', async () => {
+    const { deps } = makeDeps();
+    expect((await knowledgeStatus(deps)).total).toBe(0);
+    const out = await loadSample(deps);
+    expect(out.ok).toBe(true);
+    const status = await knowledgeStatus(deps);
+    expect(status.total).toBeGreaterThan(50);
+    expect(status.suggestable).toBeGreaterThan(0);
+    const hits = await search(deps, 'refnd', 5);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.entry.status === 'approved')).toBe(true);
+  });
+
+  it('caches the serialised index and loads it while the entries are unchanged', async () => {
+    const { deps, db } = makeDeps();
+    await loadSample(deps);
+    const second = holderFor(db);
+    await second.get();
+    expect(second.origin).toBe('cache');
+    const [entry] = (await db.entries.toArray()).filter((e) => e.status === 'approved');
+    await saveEntry(db, { ...entry!, title: `${entry!.title} (edited)` }, 'lead');
+    const third = holderFor(db);
+    await third.get();
+    expect(third.origin).toBe('built');
+  });
+});
+
+describe('background: tickets', () => {
+  it('suggests for a ticket, keeps it per tab, tells the panel and records "shown"', async () => {
+    const { deps, db, notified } = makeDeps();
+    await loadSample(deps);
+    // A sample ticket the engine is confident about (its quality is tested with the engine).
+    const index = await deps.holder.get();
+    const ticket = sampleTickets().map((s) => s.ticket).find((t) => !suggest(t, index, { limit: 3, day: DAY }).abstained)!;
+    const state = await onTicket(deps, 7, ticket);
+    const direct = suggest(ticket, index, { limit: 3, day: DAY });
+    expect(state.result.suggestions.map((s) => s.entry.id)).toEqual(direct.suggestions.map((s) => s.entry.id));
+    expect(state.result.suggestions.length).toBeGreaterThan(0);
+    expect(state.result.suggestions.length).toBeLessThanOrEqual(3);
+    expect(getTabState(deps, 7)).toEqual(state);
+    expect(notified.at(-1)).toEqual(state);
+    const events = await listEvents(db);
+    expect(events.map((e) => e.type)).toEqual(['shown']);
+    // The ticket is hashed, never stored.
+    expect(JSON.stringify(events)).not.toContain(ticket.id === '' ? '\u0000' : `"${ticket.id}"`);
+  });
+
+  it('records "no confident answer" when the engine abstains', async () => {
+    const { deps, db } = makeDeps();
+    await loadSample(deps);
+    const { ticket } = sampleTicket(0);
+    const state = await onTicket(deps, 3, { ...ticket, subject: 'zzqx', latestMessage: 'qwxz vbnm plok' });
+    expect(state.result.abstained).toBe(true);
+    expect((await listEvents(db)).map((e) => e.type)).toEqual(['no_confident_answer']);
+  });
+
+  it('a read failure replaces the ticket: the panel never shows a wrong one', async () => {
+    const { deps } = makeDeps();
+    await loadSample(deps);
+    await onTicket(deps, 5, sampleTicket(0).ticket);
+    onReadFailed(deps, 5, { helpdesk: 'osTicket', reason: 'subject not found', url: 'https://x.example/scp/tickets.php?id=1' });
+    expect(getTabState(deps, 5)).toMatchObject({ kind: 'failed', failure: { helpdesk: 'osTicket' } });
+  });
+
+  it('asks the tab to read again when it knows nothing (worker restarted)', () => {
+    const { deps, content } = makeDeps();
+    expect(getTabState(deps, 11)).toEqual({ kind: 'none', tabId: 11 });
+    expect(content.readAgain).toHaveBeenCalledWith(11);
+  });
+
+  it('generic mode injects the script when none answers, then reads the selection', async () => {
+    const { deps, content } = makeDeps();
+    await loadSample(deps);
+    const { ticket } = sampleTicket(0);
+    content.readSelection.mockRejectedValueOnce(new Error('No response')).mockResolvedValueOnce({ kind: 'ticket', ticket: { ...ticket, helpdesk: 'generic' } });
+    const state = await readSelection(deps, 4);
+    expect(deps.inject).toHaveBeenCalledWith(4);
+    expect(state).toMatchObject({ kind: 'ticket', fromSelection: true });
+  });
+});
+
+describe('background: insert and feedback', () => {
+  it('inserts through the tab, records edit ratio and time from read, and learns the wording', async () => {
+    const { deps, db, content, advance } = makeDeps();
+    await loadSample(deps);
+    const { ticket, expected } = sampleTicket(0);
+    await onTicket(deps, 9, ticket);
+    advance(4200);
+    const out = await insert(deps, { tabId: 9, entryId: expected, rank: 1, suggestedText: 'Hello there', text: 'Hello there!' });
+    expect(out.ok).toBe(true);
+    expect(content.insert).toHaveBeenCalledWith(9, 'Hello there!', undefined);
+    const inserted = (await listEvents(db)).find((e) => e.type === 'inserted');
+    expect(inserted).toMatchObject({ entryId: expected, rank: 1, msFromRead: 4200 });
+    expect((inserted as { editRatio: number }).editRatio).toBeGreaterThan(0);
+    expect((await listLearned(db, expected)).length).toBe(1);
+  });
+
+  it('a failed insert is not counted as inserted', async () => {
+    const { deps, db, content } = makeDeps();
+    await loadSample(deps);
+    await onTicket(deps, 9, sampleTicket(0).ticket);
+    content.insert.mockResolvedValueOnce({ ok: false, method: 'none', reason: 'no reply box' });
+    const out = await insert(deps, { tabId: 9, entryId: sampleTicket(0).expected, suggestedText: 'a', text: 'a' });
+    expect(out).toMatchObject({ ok: false, reason: 'no reply box' });
+    expect((await listEvents(db)).some((e) => e.type === 'inserted')).toBe(false);
+  });
+
+  it('records reject reasons with redacted notes, and outdated flags', async () => {
+    const { deps, db } = makeDeps();
+    await loadSample(deps);
+    const { ticket, expected } = sampleTicket(0);
+    await onTicket(deps, 2, ticket);
+    await feedback(deps, { kind: 'rejected', tabId: 2, entryId: expected, rank: 2, reason: 'outdated', note: 'mail me at tom.fletcher@example.com' });
+    await feedback(deps, { kind: 'flagged-outdated', tabId: 2, entryId: expected });
+    const events = await listEvents(db);
+    const rejected = events.find((e) => e.type === 'rejected') as { reason: string; note?: string };
+    expect(rejected.reason).toBe('outdated');
+    expect(rejected.note).not.toContain('tom.fletcher@example.com');
+    expect(events.some((e) => e.type === 'flagged_outdated')).toBe(true);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { MESSAGE_DATA, MessageError, parseMessage, ReadReply, TabState } from '@/knowledge/messages';
+import samples from '@/knowledge/sample/tickets.json';
+
+const ticket = (samples as { ticket: unknown }[])[0]!.ticket;
+
+describe('messages', () => {
+  it('every name says who sends it to whom', () => {
+    for (const name of Object.keys(MESSAGE_DATA)) {
+      expect(name).toMatch(/^(contentToBackground|backgroundToContent|panelToBackground|backgroundToPanel)\.[a-z][A-Za-z]+$/);
+    }
+  });
+
+  it('accepts a ticket read by an adapter', () => {
+    expect(parseMessage('contentToBackground.ticketRead', { ticket }).ticket).toEqual(ticket);
+  });
+
+  it('rejects bad data, naming the message and the field', () => {
+    expect(() => parseMessage('contentToBackground.ticketRead', { ticket: { ...(ticket as object), subject: 42 } })).toThrow(
+      /contentToBackground\.ticketRead: ticket\.subject/,
+    );
+    expect(() => parseMessage('panelToBackground.insert', { tabId: 1, suggestedText: '', text: '' })).toThrow(MessageError);
+    expect(() => parseMessage('panelToBackground.feedback', { kind: 'rejected', tabId: 1, entryId: 'a', reason: 'because' })).toThrow(/reason/);
+  });
+
+  it('limits what the panel may send', () => {
+    expect(() => parseMessage('panelToBackground.search', { text: 'x', limit: 1000 })).toThrow(/limit/);
+    expect(() => parseMessage('panelToBackground.feedback', { kind: 'flagged-outdated', tabId: 1, entryId: 'a', note: 'x'.repeat(281) })).toThrow(/note/);
+  });
+
+  it('tab states and read replies are discriminated by kind', () => {
+    expect(TabState.safeParse({ kind: 'none', tabId: 1 }).success).toBe(true);
+    expect(TabState.safeParse({ kind: 'ticket', tabId: 1 }).success).toBe(false);
+    expect(ReadReply.safeParse({ kind: 'failed', failure: { helpdesk: 'osTicket', reason: 'subject not found', url: 'https://x.example/' } }).success).toBe(true);
+    expect(ReadReply.safeParse({ kind: 'ticket' }).success).toBe(false);
+  });
+});
