@@ -21,8 +21,9 @@ const BLOCKS = new Set([
 export function isHidden(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   if (el.classList.contains('hidden')) return true;
-  const style = (el as HTMLElement).style as CSSStyleDeclaration | undefined;
-  return style !== undefined && (style.display === 'none' || style.visibility === 'hidden');
+  // The style attribute's text, not el.style: parsing a CSSStyleDeclaration per element is slow.
+  const style = el.getAttribute('style');
+  return style !== null && /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\b/i.test(style);
 }
 
 /** True when the element or one of its ancestors is hidden by markup. */
@@ -33,8 +34,8 @@ export function isHiddenInTree(el: Element): boolean {
 
 function isPre(el: Element): boolean {
   if (el.localName === 'pre') return true;
-  const ws = (el as HTMLElement).style?.whiteSpace ?? '';
-  return ws.startsWith('pre') || ws === 'break-spaces';
+  const style = el.getAttribute('style');
+  return style !== null && /(^|;)\s*white-space\s*:\s*(pre|break-spaces)/i.test(style);
 }
 
 const BR = -1;
