@@ -69,7 +69,7 @@ const BLOCKS_AS_PARAGRAPHS = [
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'a', 'ul', 'ol', 'li', 'h3', 'h4', 'code'],
-  allowedAttributes: { a: ['href'] },
+  allowedAttributes: { a: ['href'], ol: ['start'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
@@ -116,23 +116,54 @@ turndown.addRule('listItem', {
 });
 // Turndown leaves `<` as it is; text like "&lt;script&gt;" must not become a tag in Markdown.
 const defaultEscape = turndown.escape.bind(turndown);
-turndown.escape = (s: string) => defaultEscape(s).replace(/</g, '\\<');
+// Nor does it escape a lone "#" on a line (an empty heading) or ~ (strikethrough in GFM).
+// A "!" ending a text right before a link would turn the link into an image.
+turndown.escape = (s: string) =>
+  defaultEscape(s).replace(/</g, '\\<').replace(/~/g, '\\~').replace(/^(#{1,6})$/gm, '\\$1').replace(/!$/, '\\!');
+// Empty bold or italic ("****") would read as a horizontal rule.
+turndown.addRule('strong', { filter: ['strong', 'b'], replacement: (c) => (c.trim() ? `**${c}**` : c) });
+turndown.addRule('emphasis', { filter: ['em', 'i'], replacement: (c) => (c.trim() ? `*${c}*` : c) });
+// Links with no text would vanish when rendered; keep only links a person can see.
+turndown.addRule('inlineLink', {
+  filter: (node) => node.nodeName === 'A' && Boolean(node.getAttribute('href')),
+  replacement: (content, node) => {
+    const href = (node as HTMLElement).getAttribute('href')!.replace(/[()\s]/g, encodeURIComponent);
+    return content.trim() ? `[${content}](${href})` : '';
+  },
+});
 
 // Private-use characters mark placeholders so Turndown does not escape their underscores.
-const MARK_OPEN = '\uE000';
-const MARK_CLOSE = '\uE001';
-const PLACEHOLDER_IN_HTML = /\{\{[^{}<>]*\}\}/g;
+// Only plain tokens are protected: a fallback holding Markdown syntax goes through escaping.
+const PLACEHOLDER_IN_HTML = /\{\{\s*[A-Za-z_][\w.]*\s*(?:\|[^{}<>[\]()*_`\\!#~]*)?\}\}/g;
 
 /** Sanitised HTML (no script, handlers or unsafe URLs survive) turned into the subset. */
 export function htmlToMarkdown(html: string): string {
   const kept: string[] = [];
   const marked = html
     .replace(/[\uE000\uE001]/g, '')
-    .replace(PLACEHOLDER_IN_HTML, (token) => `${MARK_OPEN}${kept.push(decodeBasicEntities(token)) - 1}${MARK_CLOSE}`)
-    .replace(/<\/(td|th)\s*>/gi, ' $&');
-  const clean = sanitizeHtml(marked, SANITIZE);
-  const md = turndown.turndown(clean);
+    .replace(PLACEHOLDER_IN_HTML, (token) => `\uE000${kept.push(decodeBasicEntities(token)) - 1}\uE001`)
+    .replace(/<\/(td|th)\s*>/gi, ' $&')
+    // A code block becomes plain lines, not inline code.
+    .replace(/<pre\b[^>]*>\s*<code\b[^>]*>([\s\S]*?)<\/code>\s*<\/pre>/gi, (_m, code: string) => `<p>${code.replace(/\n/g, '<br>')}</p>`);
+  let md = turndown.turndown(sanitizeHtml(marked, SANITIZE));
+  // Odd nesting (a paragraph inside bold, ...) can make Turndown write syntax outside the subset.
+  if (!isSubsetMarkdown(md)) md = escapedPlainText(marked);
   return md.replace(/\uE000(\d+)\uE001/g, (_m, i: string) => kept[Number(i)] ?? '');
+}
+
+/** The last resort: the text alone, every ASCII punctuation mark escaped, so nothing is markup. */
+function escapedPlainText(html: string): string {
+  const text = sanitizeHtml(
+    html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|div|li|h[1-6]|tr|pre|blockquote|ul|ol|table)\s*>/gi, '\n\n'),
+    { allowedTags: [], allowedAttributes: {}, nonTextTags: SANITIZE.nonTextTags },
+  );
+  return text
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+    .split('\n')
+    .map((line) => line.trim().replace(/[!-/:-@[-`{-~]/g, '\\$&'))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 function decodeBasicEntities(s: string): string {
