@@ -1,0 +1,152 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startDemoHelpdesk, type DemoHelpdesk } from '../demo/server';
+import { settle } from './browser';
+import type { ChromeApi } from './chrome-api';
+import { ARTIFACTS, ensureDemoBuild, launchWithExtension, openPanelAsTab, openRealPanel, tabIdOf, type Launched } from './harness';
+import { forbiddenRequests, recordRequests, type SeenRequest } from './network';
+import { abstainedTicket, AGENT_VALUES, confidentTickets, linksIn, visibleLines } from './sample';
+
+declare const chrome: ChromeApi;
+
+// The whole flow on the local demo helpdesk with the built (demo) extension: read, suggest,
+// insert at the cursor, follow a single-page route change, never send, never touch the network.
+const [first, second] = confidentTickets(2);
+const none = abstainedTicket();
+
+let demo: DemoHelpdesk;
+let ext: Launched;
+let requests: SeenRequest[];
+let helpdesk: Page;
+let panel: Page;
+
+const shot = (name: string) => ({ path: path.join(ARTIFACTS, name) });
+const replyText = () => helpdesk.evaluate(() => window.demo.reply()?.text ?? '');
+const lines = (s: string) => s.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+
+/** Types what only the agent knows (signature, order number, ...) into the preview's form. */
+async function fillPlaceholderForm(page: Page): Promise<void> {
+  for (const input of await page.locator('[data-testid=placeholder-form] input[data-placeholder]').all()) {
+    const name = (await input.getAttribute('data-placeholder')) as keyof typeof AGENT_VALUES;
+    await input.fill(AGENT_VALUES[name] ?? 'x');
+  }
+}
+
+beforeAll(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await ensureDemoBuild();
+  demo = await startDemoHelpdesk();
+  ext = await launchWithExtension();
+  requests = recordRequests(ext.context);
+  helpdesk = await ext.context.newPage();
+  await helpdesk.goto(`${demo.origin}/tickets/${first!.row.ticket.id}`);
+  await helpdesk.waitForFunction(() => document.body.dataset.demoReady);
+  panel = await openPanelAsTab(ext, await tabIdOf(ext, helpdesk));
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await demo?.close();
+});
+
+describe('demo helpdesk with the built extension (headless Chromium)', () => {
+  it('the demo build asks for the loopback hosts only, and registers the helpdesk script there', async () => {
+    const manifest = await ext.sw.evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.host_permissions).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+    const scripts = await ext.sw.evaluate(() => chrome.scripting.getRegisteredContentScripts());
+    expect(scripts.flatMap((s) => s.matches ?? []).sort()).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+  });
+
+  it('loads the sample knowledge from the panel', async () => {
+    await panel.getByTestId('load-sample').click();
+    await expect.poll(() => panel.getByTestId('status').textContent(), { timeout: 20_000 }).toMatch(/sample/i);
+  });
+
+  it('reads the ticket on the page and suggests its answer first', async () => {
+    const { row, entry } = first!;
+    await expect.poll(() => panel.getByTestId('ticket-summary').textContent(), { timeout: 20_000 }).toContain(`#${row.ticket.id}`);
+    await expect(panel.getByTestId('ticket-summary').textContent()).resolves.toContain(row.ticket.subject);
+    await expect.poll(() => panel.getByTestId('suggestion').first().getAttribute('data-entry-id'), { timeout: 20_000 }).toBe(entry.id);
+    await panel.screenshot(shot('demo-panel-suggestions.png'));
+  });
+
+  it('the panel has no serious or critical accessibility violation (suggestions and preview)', async () => {
+    const list = await new AxeBuilder({ page: panel }).analyze();
+    await panel.getByTestId('suggestion').first().locator('button').first().click();
+    await panel.getByTestId('preview').waitFor();
+    const preview = await new AxeBuilder({ page: panel }).analyze();
+    const bad = [...list.violations, ...preview.violations].filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
+  it("Insert puts the approved answer at the agent's cursor in the Quill reply box; nothing is sent", async () => {
+    const { row, entry } = first!;
+    await helpdesk.click('[data-demo-reply] .ql-editor');
+    await helpdesk.keyboard.type('Hi there,');
+    await helpdesk.keyboard.press('Enter');
+    await helpdesk.keyboard.type('Best, Sam');
+    await settle(helpdesk);
+    await helpdesk.keyboard.press('ArrowUp');
+    await helpdesk.keyboard.press('End');
+    await settle(helpdesk);
+    await helpdesk.keyboard.press('Enter');
+    await settle(helpdesk);
+
+    await fillPlaceholderForm(panel);
+    await panel.getByTestId('insert').click();
+    const want = visibleLines(entry, row.ticket);
+    await expect.poll(async () => lines(await replyText()).length, { timeout: 10_000 }).toBeGreaterThan(2);
+    const got = lines(await replyText());
+    expect(got[0]).toBe('Hi there,');
+    expect(got.at(-1)).toBe('Best, Sam');
+    expect(got.slice(1, -1).join(' ')).toBe(want.join(' '));
+    const html = await helpdesk.evaluate(() => window.demo.reply()?.html ?? '');
+    for (const href of linksIn(entry)) expect(html).toContain(`href="${href}"`);
+    expect(await helpdesk.evaluate(() => [window.demo.submits, window.demo.sendClicks])).toEqual([0, 0]);
+    expect(demo.posts()).toEqual([]);
+    await helpdesk.screenshot(shot('demo-helpdesk-inserted.png'));
+  });
+
+  it('a single-page route change to another ticket updates the suggestions', async () => {
+    const { row, entry } = second!;
+    await helpdesk.click(`.demo-list a[href="/tickets/${row.ticket.id}"]`);
+    await helpdesk.waitForURL(`**/tickets/${row.ticket.id}`);
+    expect(await helpdesk.evaluate(() => window.demo.navigations)).toBe(1); // no reload happened
+    await expect.poll(() => panel.getByTestId('ticket-summary').textContent(), { timeout: 20_000 }).toContain(`#${row.ticket.id}`);
+    await expect.poll(() => panel.getByTestId('suggestion').first().getAttribute('data-entry-id'), { timeout: 20_000 }).toBe(entry.id);
+  });
+
+  it('a ticket the knowledge does not answer shows "no confident answer" and manual search', async () => {
+    await helpdesk.click(`.demo-list a[href="/tickets/${none.ticket.id}"]`);
+    await expect.poll(() => panel.getByTestId('ticket-summary').textContent(), { timeout: 20_000 }).toContain(`#${none.ticket.id}`);
+    await panel.getByTestId('no-confident-answer').waitFor();
+    expect(await panel.getByTestId('suggestion').count()).toBe(0);
+    await expect(panel.getByTestId('manual-search').count()).resolves.toBeGreaterThan(0);
+  });
+
+  it('the REAL side panel opens on the helpdesk tab and shows the ticket', async () => {
+    await helpdesk.bringToFront();
+    const real = await openRealPanel(ext, await tabIdOf(ext, helpdesk));
+    await expect.poll(() => real.getByTestId('ticket-summary').textContent(), { timeout: 20_000 }).toContain(`#${none.ticket.id}`);
+    const contexts = await ext.sw.evaluate(async () => (await chrome.runtime.getContexts({})).map((c) => c.contextType));
+    expect(contexts).toContain('SIDE_PANEL');
+    await real.screenshot(shot('demo-real-side-panel.png'));
+  });
+
+  it('the network catch works: a request from the service worker is seen', async () => {
+    const before = requests.length;
+    await ext.sw.evaluate((url) => fetch(url).then(() => undefined, () => undefined), `${demo.origin}/e2e-probe-from-worker`);
+    await expect.poll(() => requests.slice(before).some((r) => r.url.endsWith('/e2e-probe-from-worker') && r.from.endsWith('/background.js'))).toBe(true);
+    requests.splice(before); // the probe was ours, not the extension's
+  });
+
+  it('the extension made no network request at all (only the helpdesk page loaded from its server)', () => {
+    expect(requests.length).toBeGreaterThan(0);
+    expect(forbiddenRequests(requests, ext.extensionId, [demo.origin])).toEqual([]);
+    const fromExtension = requests.filter((r) => r.from.startsWith('chrome-extension://'));
+    expect(fromExtension.filter((r) => !r.url.startsWith(`chrome-extension://${ext.extensionId}/`))).toEqual([]);
+  });
+});

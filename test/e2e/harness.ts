@@ -1,0 +1,136 @@
+import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { CHROMIUM, CHROMIUM_ARGS, requireChromium } from './browser';
+import type { ChromeApi } from './chrome-api';
+
+declare const chrome: ChromeApi;
+
+/** The demo build: the only build whose manifest grants the loopback hosts the tests serve from. */
+export const DEMO_DIST = path.resolve(process.env.EXT_DIST ?? '.output/chrome-mv3-demo');
+export const ARTIFACTS = path.resolve('e2e-artifacts');
+const SOURCES = ['entrypoints', 'components', 'knowledge', 'public', 'wxt.config.ts', 'package.json'];
+
+async function newestMtime(p: string): Promise<number> {
+  const s = await stat(p).catch(() => null);
+  if (!s) return 0;
+  if (!s.isDirectory()) return s.mtimeMs;
+  const times = await Promise.all((await readdir(p)).map((n) => newestMtime(path.join(p, n))));
+  return Math.max(s.mtimeMs, ...times);
+}
+
+/** Builds the demo extension (`wxt build --mode demo`) unless it is newer than every source file. */
+export async function ensureDemoBuild(): Promise<string> {
+  if (process.env.EXT_DIST) return DEMO_DIST;
+  const built = await stat(path.join(DEMO_DIST, 'manifest.json')).then((s) => s.mtimeMs, () => 0);
+  const newest = Math.max(...(await Promise.all(SOURCES.map((s) => newestMtime(path.resolve(s))))));
+  if (built > newest) return DEMO_DIST;
+  const run = spawnSync('npx', ['wxt', 'build', '--mode', 'demo'], { encoding: 'utf8', stdio: 'pipe' });
+  if (run.status !== 0) throw new Error(`wxt build --mode demo failed:\n${(run.stdout + run.stderr).slice(-3000)}`);
+  return DEMO_DIST;
+}
+
+export interface Launched {
+  context: BrowserContext;
+  sw: Worker;
+  extensionId: string;
+  /** A second CDP connection to the same browser: the real side panel is only reachable there. */
+  cdp(): Promise<Browser>;
+  close(): Promise<void>;
+}
+
+/** Debian's chromium with the built extension loaded, in a throw-away profile under .e2e-tmp/. */
+export async function launchWithExtension(options: { headless?: boolean; dist?: string; viewport?: { width: number; height: number } } = {}): Promise<Launched> {
+  await requireChromium();
+  const dist = options.dist ?? DEMO_DIST;
+  await stat(path.join(dist, 'manifest.json')).catch(() => {
+    throw new Error(`No built extension at ${dist}: run \`npx wxt build --mode demo\` first`);
+  });
+  await mkdir(path.resolve('.e2e-tmp'), { recursive: true });
+  const userDataDir = await mkdtemp(path.resolve('.e2e-tmp', 'profile-'));
+  const headless = options.headless ?? true;
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    // headless:false plus --headless=new: Playwright then adds no headless flags of its own (recipe).
+    headless: false,
+    args: [
+      ...(headless ? ['--headless=new'] : []),
+      ...CHROMIUM_ARGS,
+      '--remote-debugging-address=127.0.0.1',
+      '--remote-debugging-port=0',
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+    ],
+    viewport: options.viewport ?? { width: 1200, height: 800 },
+  });
+  const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://') && w.url().endsWith('/background.js');
+  const sw = context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 20_000 }));
+  const extensionId = new URL(sw.url()).host;
+  let second: Browser | undefined;
+  return {
+    context,
+    sw,
+    extensionId,
+    async cdp() {
+      if (second) return second;
+      const port = Number((await readFile(path.join(userDataDir, 'DevToolsActivePort'), 'utf8')).split('\n')[0]);
+      second = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      return second;
+    },
+    async close() {
+      await second?.close().catch(() => {});
+      await context.close().catch(() => {});
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The browser's tab id of `page` (the panel pins itself to it with ?tab=). */
+export async function tabIdOf(ext: Launched, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await ext.sw.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+  if (id === undefined) throw new Error(`No tab found for ${url}`);
+  return id;
+}
+
+/** The side panel's page opened as a tab, pinned to the helpdesk tab `tabId`. */
+export async function openPanelAsTab(ext: Launched, tabId: number): Promise<Page> {
+  const panel = await ext.context.newPage();
+  await panel.goto(`chrome-extension://${ext.extensionId}/sidepanel.html?tab=${tabId}`);
+  return panel;
+}
+
+/**
+ * Opens the REAL side panel for `tabId`: chrome.sidePanel.open() needs a user gesture, and a
+ * trusted Playwright click on a button in an extension page is one. Returns the panel over CDP.
+ */
+export async function openRealPanel(ext: Launched, tabId: number): Promise<Page> {
+  const opener = await ext.context.newPage();
+  await opener.goto(`chrome-extension://${ext.extensionId}/sidepanel.html?tab=${tabId}`);
+  await opener.evaluate((id) => {
+    const b = document.createElement('button');
+    b.id = 'e2e-open-panel';
+    b.textContent = 'open panel';
+    b.style.cssText = 'position:fixed;top:0;left:0;z-index:99999';
+    b.onclick = () => {
+      chrome.sidePanel.open({ tabId: id }).then(
+        () => (document.body.dataset.panel = 'opened'),
+        (e: unknown) => (document.body.dataset.panel = String(e)),
+      );
+    };
+    document.body.append(b);
+  }, tabId);
+  await opener.click('#e2e-open-panel');
+  await opener.waitForFunction(() => document.body.dataset.panel);
+  const outcome = await opener.evaluate(() => document.body.dataset.panel);
+  await opener.close();
+  if (outcome !== 'opened') throw new Error(`The side panel did not open: ${outcome}`);
+  const browser = await ext.cdp();
+  for (let i = 0; i < 100; i++) {
+    const panel = browser.contexts().flatMap((c) => c.pages()).find((p) => p.url().startsWith(`chrome-extension://${ext.extensionId}/sidepanel.html`));
+    if (panel) return panel;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('The side panel opened but its page was not found over CDP');
+}
