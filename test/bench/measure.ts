@@ -19,19 +19,23 @@ export interface QueryPlan {
   capMs: number;
 }
 
+/** Wall-clock time, and the CPU time this process spent in it (less inflated on a shared machine). */
+export interface Timing {
+  wall: number;
+  cpu: number;
+}
+
 export interface Measured {
-  buildMs: number;
+  build: Timing;
   serialisedBytes: number;
-  loadMs: number;
+  load: Timing;
   /** How many queries were timed (fewer than planned when the budget ran out). */
   timed: number;
-  p50: number;
-  p95: number;
+  p50: Timing;
+  p95: Timing;
   /** Share of timed queries whose target entry came back in the top 5: a sanity check, not relevance. */
   found: number;
 }
-
-const now = (): number => performance.now();
 
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -39,45 +43,49 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-function median(xs: number[]): number {
-  return percentile([...xs].sort((a, b) => a - b), 50);
+function time<T>(fn: () => T): { result: T; timing: Timing } {
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  const result = fn();
+  const wall = performance.now() - t;
+  const used = process.cpuUsage(cpu);
+  return { result, timing: { wall, cpu: (used.user + used.system) / 1000 } };
 }
 
-/** Runs fn `times` times (≥1) and returns the median duration. */
-function timeMedian(times: number, fn: () => void): number {
-  const ds: number[] = [];
-  for (let i = 0; i < Math.max(1, times); i++) {
-    const t = now();
-    fn();
-    ds.push(now() - t);
-  }
-  return median(ds);
+/** Percentile of wall and of CPU times, each taken over its own sorted list. */
+function pick(timings: readonly Timing[], p: number): Timing {
+  const of = (k: keyof Timing) => percentile(timings.map((t) => t[k]).sort((a, b) => a - b), p);
+  return { wall: of('wall'), cpu: of('cpu') };
+}
+
+/** Runs fn `times` times (at least once) and returns the median. */
+function timeMedian(times: number, fn: () => void): Timing {
+  return pick(Array.from({ length: Math.max(1, times) }, () => time(fn).timing), 50);
 }
 
 /**
  * Build (median of `repeats`), serialise, load back (median of `repeats`), then time queries
  * against the loaded index, which also proves the serialised form works.
+ * plan.max 0: build, size and load only (the caller decided the queries would take too long).
  */
 export function measureEngine(engine: BenchEngine, entries: Entry[], queries: readonly BenchQuery[], plan: QueryPlan, repeats: number): Measured {
-  // max 0: build, size and load only (the caller decided the queries would take too long).
-  const buildMs = timeMedian(repeats, () => engine.build(entries));
+  const build = timeMedian(repeats, () => engine.build(entries));
   const json = engine.serialize();
   const serialisedBytes = Buffer.byteLength(json, 'utf8');
-  const loadMs = timeMedian(repeats, () => engine.load(json));
+  const load = timeMedian(repeats, () => engine.load(json));
   for (let i = 0; i < Math.min(plan.warmup, queries.length); i++) engine.query(queries[queries.length - 1 - i]!, i);
-  const times: number[] = [];
+  const timings: Timing[] = [];
   let found = 0;
-  const start = now();
+  const start = performance.now();
   for (let i = 0; i < Math.min(plan.max, queries.length); i++) {
-    if (times.length >= plan.min && now() - start > plan.budgetMs) break;
+    if (timings.length >= plan.min && performance.now() - start > plan.budgetMs) break;
     const q = queries[i]!;
-    const t = now();
-    const ids = engine.query(q, i);
-    times.push(now() - t);
+    const { result: ids, timing } = time(() => engine.query(q, i));
+    timings.push(timing);
     if (ids.includes(q.expected)) found++;
   }
-  times.sort((a, b) => a - b);
-  return { buildMs, serialisedBytes, loadMs, timed: times.length, p50: percentile(times, 50), p95: percentile(times, 95), found: found / times.length };
+  const timed = timings.length;
+  return { build, serialisedBytes, load, timed, p50: pick(timings, 50), p95: pick(timings, 95), found: timed ? found / timed : Number.NaN };
 }
 
 const HEAP_CHILD = fileURLToPath(new URL('./heap-child.ts', import.meta.url));

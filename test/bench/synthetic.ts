@@ -66,24 +66,33 @@ const ANY_SYNONYM = new RegExp(
 );
 const keepCase = (m: string, to: string): string => (m[0] === m[0]!.toUpperCase() ? to[0]!.toUpperCase() + to.slice(1) : to);
 
+// Placeholders, link targets and URLs are code, not prose: never reworded.
+const NOT_PROSE = /(\{\{[^}]*\}\}|\]\([^)]*\)|https?:\/\/\S+)/;
+
 /** Swap roughly half of the synonym pairs present (each pair decided once per text, one direction). */
 export function vary(text: string, rng: Rng): string {
   const chosen = new Map<number, string | null>();
-  return text.replace(ANY_SYNONYM, (m) => {
+  const swap = (m: string): string => {
     const syn = SYNONYM_OF.get(m.toLowerCase())!;
     if (!chosen.has(syn.pair)) chosen.set(syn.pair, rng() < 0.5 ? m.toLowerCase() : null);
     return chosen.get(syn.pair) === m.toLowerCase() ? keepCase(m, syn.to) : m;
-  });
+  };
+  return text
+    .split(NOT_PROSE)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(ANY_SYNONYM, swap)))
+    .join('');
 }
 
 const sentenceCache = new Map<string, string[]>();
+/** The body's plain sentences (Markdown, placeholders and list items left out), for recombining. */
 function sentences(body: string): string[] {
   const hit = sentenceCache.get(body);
   if (hit) return hit;
-  const out = body
+  const plain = body
     .split(/(?<=[.!?])\s+|\n+/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+    .map((s) => s.replace(/\*\*|__/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').trim())
+    .filter((s) => s.length > 20 && /^[A-Z]/.test(s) && /[.!?]$/.test(s) && !/\{\{|^[-*>#]|:$/.test(s));
+  const out = plain.length > 0 ? plain : [body.replace(/\{\{[^}]*\}\}/g, '').trim()];
   sentenceCache.set(body, out);
   return out;
 }
@@ -126,10 +135,10 @@ export function generateEntries(n: number, options: GenerateOptions = {}): Entry
     if (questions.length === 0 && base.questions[0]) questions.push(vary(base.questions[0], rng));
     if (rng() < 0.3 && donor.questions.length > 0) questions.push(vary(pick(rng, donor.questions), rng));
     const body = [
-      ...sentences(base.body).map((s) => vary(s, rng)),
+      vary(base.body, rng),
       ...(rng() < 0.5 ? [vary(pick(rng, sentences(donor.body)), rng)] : []),
       `This applies to the ${product} (model ${model}) and its accessories.`,
-    ].join(' ');
+    ].join('\n\n');
     const kind = product.split(' ').at(-1)!;
     const created = isoDay(rng, ...CREATED);
     const entry: Entry = {
@@ -164,7 +173,7 @@ export function ticketText(target: Entry, rng: Rng): string {
   const q = target.questions.length > 0 ? pick(rng, target.questions) : target.title;
   const fact = pick(rng, sentences(target.body));
   const core = [
-    vary(q, rng),
+    vary(q, rng).replace(/([^.?!])$/, '$1.'),
     `It is about the ${target.title.split(': ').at(-1) ?? target.title}.`,
     `I read somewhere that ${vary(fact, rng).replace(/^\w/, (c) => c.toLowerCase())} Is that still right?`,
     `My order number is #${int(rng, 10000, 99999)}.`,
