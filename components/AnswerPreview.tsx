@@ -16,6 +16,8 @@ export interface PreviewProps {
   /** The text that will be inserted (edits and placeholders applied). */
   finalText: string;
   unresolved: readonly PlaceholderName[];
+  /** Placeholders the agent fills in the form (filled or not yet). */
+  needed: readonly PlaceholderName[];
   /** The agent's edit of the answer, or null while not edited. */
   edited: string | null;
   /** Where an edit starts: the answer with what the ticket and profile fill. */
@@ -54,7 +56,7 @@ export function AnswerPreview(p: PreviewProps) {
           <textarea id={`${id}-edit`} data-testid="edit-answer" rows={10} value={p.edited} onChange={(e) => p.onEdit(e.target.value)} />
         </>
       )}
-      <PlaceholderForm names={p.unresolved} values={p.values} onChange={p.onValue} />
+      <PlaceholderForm names={p.needed} values={p.values} onChange={p.onValue} />
       <div className="actions">
         <button type="button" className="primary" data-testid="insert" disabled={blocked || p.busy || !p.canInsert} aria-describedby={why ? `${id}-why` : undefined} onClick={p.onInsert} aria-keyshortcuts="Control+Enter">
           Insert at cursor

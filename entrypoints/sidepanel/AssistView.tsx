@@ -101,6 +101,7 @@ export function AssistView({ api, tabId, state, settings, knowledge, loadingSamp
         confidence={c.confidence}
         finalText={preview.current.final.text}
         unresolved={preview.current.final.unresolved}
+        needed={preview.current.needed}
         edited={preview.edited}
         editStart={preview.editStart}
         values={preview.typed}

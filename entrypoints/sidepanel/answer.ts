@@ -36,6 +36,8 @@ export interface Draft {
   suggested: string;
   /** What Insert would put in the reply box now. */
   final: Filled;
+  /** Placeholders the agent has to type (stay listed while being typed into). */
+  needed: Filled['unresolved'];
   /** The suggestion with every value filled but none of the agent's edits: the edit ratio's baseline. */
   baseline: string;
 }
@@ -44,5 +46,6 @@ export function draft(entry: Entry, known: PlaceholderValues, typed: Placeholder
   const suggested = fillPlaceholders(entry.body, known).text;
   const all = { ...known, ...typed };
   const final = fillPlaceholders(edited ?? suggested, all);
-  return { suggested, final, baseline: edited === null ? final.text : fillPlaceholders(suggested, all).text };
+  const needed = fillPlaceholders(edited ?? suggested, known).unresolved;
+  return { suggested, final, needed, baseline: edited === null ? final.text : fillPlaceholders(suggested, all).text };
 }

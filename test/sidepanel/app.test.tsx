@@ -1,0 +1,131 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '@/entrypoints/sidepanel/App';
+import { allByTestId, byTestId, cleanup, click, flush, key, render, type } from '../components/render';
+import { fakeApi, TAB, ticketState } from './fake-api';
+
+afterEach(cleanup);
+
+async function renderApp(state = ticketState(), overrides = {}) {
+  const fake = fakeApi(state, overrides);
+  const c = await render(<App api={fake.api} />);
+  await flush();
+  return { c, ...fake };
+}
+
+describe('side panel: suggestions and keyboard', () => {
+  it('shows the ticket as read and up to three suggestions with why, source, owner, freshness, confidence', async () => {
+    const { c } = await renderApp();
+    expect(byTestId(c, 'ticket-summary').textContent).toContain('Where is my order?');
+    expect(byTestId(c, 'ticket-summary').textContent).toContain('Tom Fletcher');
+    const cards = allByTestId(c, 'suggestion');
+    expect(cards).toHaveLength(3);
+    expect(cards[0]!.textContent).toContain('parcels arrive in 3-5 days');
+    expect(cards[0]!.textContent).toContain('Hi Tom');
+    expect(cards[0]!.querySelector('mark')?.textContent).toBe('parcels');
+    expect(cards[0]!.textContent).toContain('answers.csv row 3');
+    expect(cards[0]!.textContent).toContain('lead@northwind.example');
+    expect(cards[0]!.textContent).toContain('90% (high)');
+  });
+
+  it('1-3 choose, Enter previews, Esc goes back, Enter twice inserts', async () => {
+    const { c, api } = await renderApp();
+    await key(document.body, '3');
+    expect(allByTestId(c, 'suggestion')[2]!.getAttribute('aria-current')).toBe('true');
+    await key(document.body, 'ArrowUp');
+    expect(allByTestId(c, 'suggestion')[1]!.getAttribute('aria-current')).toBe('true');
+    await key(document.body, '1');
+    await key(document.body, 'Enter');
+    expect(byTestId(c, 'preview').textContent).toContain('Delivery times');
+    await key(document.body, 'Escape');
+    expect(c.querySelector('[data-testid="preview"]')).toBeNull();
+    await key(document.body, 'Enter');
+    await key(document.activeElement ?? document.body, 'Enter');
+    await flush();
+    expect(api.insert).toHaveBeenCalledTimes(1);
+    const req = api.insert.mock.calls[0]![0]!;
+    expect(req).toMatchObject({ tabId: TAB, entryId: 'delivery-times', rank: 1 });
+    expect(req.text).toBe('Hi Tom, parcels arrive in 3-5 days.\n\nAna Lima');
+    expect(byTestId(c, 'status').textContent).toMatch(/Inserted.*Nothing was sent/);
+  });
+
+  it('unresolved placeholders block Insert and say why, until the agent fills them', async () => {
+    const { c, api } = await renderApp();
+    await click(allByTestId(c, 'suggestion')[1]!.querySelector('button')!);
+    const insert = byTestId<HTMLButtonElement>(c, 'insert');
+    expect(insert.disabled).toBe(true);
+    expect(byTestId(c, 'insert-blocked').textContent).toBe('Fill in order number and tracking link first.');
+    await key(document.body, 'Enter', { ctrlKey: true });
+    expect(api.insert).not.toHaveBeenCalled();
+    await type(c.querySelector<HTMLInputElement>('[data-placeholder="order.number"]')!, 'NW104582');
+    await type(c.querySelector<HTMLInputElement>('[data-placeholder="order.tracking_url"]')!, 'https://track.example/NW104582');
+    expect(byTestId<HTMLButtonElement>(c, 'insert').disabled).toBe(false);
+    await key(c.querySelector('[data-placeholder="order.number"]')!, 'Enter', { ctrlKey: true });
+    await flush();
+    expect(api.insert.mock.calls[0]![0].text).toBe('Hi Tom, order NW104582 is on its way: https://track.example/NW104582');
+  });
+
+  it('when the reply box is missing, the answer goes to the clipboard and the status says so', async () => {
+    const { c, api } = await renderApp(ticketState(), { insert: async () => ({ ok: false, method: 'none', reason: 'no reply box found on the page' }) });
+    await click(allByTestId(c, 'suggestion')[0]!.querySelector('button')!);
+    await click(byTestId(c, 'insert'));
+    await flush();
+    expect(api.copy).toHaveBeenCalledWith('Hi Tom, parcels arrive in 3-5 days.\n\nAna Lima');
+    expect(byTestId(c, 'status').textContent).toMatch(/no reply box found.*clipboard/);
+  });
+
+  it('edits go in as edited; reject records the reason', async () => {
+    const { c, api } = await renderApp();
+    await click(allByTestId(c, 'suggestion')[2]!.querySelector('button')!);
+    await click(byTestId(c, 'edit'));
+    await type(byTestId<HTMLTextAreaElement>(c, 'edit-answer'), 'You can return items within 60 days.');
+    await click(byTestId(c, 'insert'));
+    await flush();
+    expect(api.insert.mock.calls[0]![0]).toMatchObject({ text: 'You can return items within 60 days.', suggestedText: 'You can return items within 30 days.' });
+    await click(allByTestId(c, 'suggestion')[2]!.querySelector('button')!);
+    await click(byTestId(c, 'reject'));
+    await click(c.querySelector('input[value="outdated"]')!);
+    await click(byTestId(c, 'reject-confirm'));
+    expect(api.feedback).toHaveBeenCalledWith({ kind: 'rejected', tabId: TAB, entryId: 'returns', rank: 3, reason: 'outdated' });
+  });
+});
+
+describe('side panel: abstain, failures, empty knowledge', () => {
+  it('no confident answer: says so with the manual search right there', async () => {
+    const { c, api } = await renderApp(ticketState(true));
+    const box = byTestId(c, 'no-confident-answer');
+    expect(allByTestId(c, 'suggestion')).toHaveLength(0);
+    const input = box.querySelector<HTMLInputElement>('[data-testid="manual-search"]')!;
+    await type(input, 'retrns');
+    await new Promise((r) => setTimeout(r, 200));
+    await flush();
+    expect(api.search).toHaveBeenCalledWith('retrns', expect.any(Number));
+    expect(allByTestId(c, 'search-result').map((r) => r.dataset.entryId)).toEqual(['returns']);
+  });
+
+  it('a read failure names the helpdesk and offers selection and manual search', async () => {
+    const { c } = await renderApp({ kind: 'failed', tabId: TAB, failure: { helpdesk: 'osTicket', reason: 'subject not found', url: 'https://x.example/scp' } });
+    expect(byTestId(c, 'read-failed').textContent).toContain('osTicket');
+    expect(byTestId(c, 'read-failed').textContent).toContain('subject not found');
+    expect(c.querySelector('[data-testid="manual-search"]')).not.toBeNull();
+    expect(c.querySelector('[data-testid="ticket-summary"]')).toBeNull();
+  });
+
+  it('an empty knowledge base offers the sample knowledge', async () => {
+    const { c, api } = await renderApp({ kind: 'none', tabId: TAB }, { knowledgeStatus: async () => ({ total: 0, suggestable: 0 }) });
+    await click(byTestId(c, 'load-sample'));
+    await flush();
+    expect(api.loadSample).toHaveBeenCalled();
+    expect(byTestId(c, 'status').textContent).toContain('Sample knowledge loaded');
+  });
+
+  it('a new ticket pushed by the background replaces the old one', async () => {
+    const { c, push } = await renderApp();
+    const next = ticketState();
+    if (next.kind === 'ticket') next.ticket = { ...next.ticket, id: '1002', subject: 'Wrong size' };
+    await flush();
+    const { act } = await import('react');
+    await act(async () => push(next));
+    expect(byTestId(c, 'ticket-summary').textContent).toContain('Wrong size');
+  });
+});
