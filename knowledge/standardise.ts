@@ -115,7 +115,11 @@ function noCommas(tags: string[]): Checked<string[]> {
 
 function checkSource(v: unknown): Checked<EntrySource> {
   const parsed = EntrySource.safeParse(v);
-  if (parsed.success) return { ok: true, value: parsed.data };
+  if (parsed.success) {
+    const { path, file, ...rest } = parsed.data;
+    const cleanPath = path === undefined ? '' : cleanLine(path);
+    return { ok: true, value: { ...rest, file: cleanLine(file), ...(cleanPath ? { path: cleanPath } : {}) } };
+  }
   return { ok: false, message: `is not a valid source (format, file, row or path): ${describe(v)}` };
 }
 

@@ -1,4 +1,4 @@
-import { parseDocument, stringify } from 'yaml';
+import { parse, parseDocument, stringify } from 'yaml';
 import { ID_PATTERN, type Entry } from '../entry.ts';
 import { ProblemList } from '../problems.ts';
 import { describe } from './fields.ts';
@@ -14,7 +14,7 @@ const KEYS: Record<string, FieldKey> = {
 export const FRONT_MATTER_KEYS = [...Object.keys(KEYS).filter((k) => !/[A-Z]/.test(k)), 'custom'];
 const NAMES: Partial<Record<FieldKey, string>> = { reviewBy: 'review_by', createdAt: 'created_at', updatedAt: 'updated_at' };
 
-const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+const FRONT_MATTER = /^---[ \t]*\n(?:([\s\S]*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 const FIRST_HEADING = /^\s*#{1,2}[ \t]+(.+?)[ \t#]*(?:\n|$)/;
 
 export function readMarkdown(file: TextFile): ParsedFile {
@@ -93,5 +93,12 @@ export function writeMarkdown(entry: Entry): string {
   meta.source = { format: entry.source.format, file: entry.source.file, ...(entry.source.row !== undefined ? { row: entry.source.row } : {}), ...(entry.source.path !== undefined ? { path: entry.source.path } : {}) };
   const customKeys = Object.keys(entry.custom).sort();
   if (customKeys.length) meta.custom = Object.fromEntries(customKeys.map((k) => [k, entry.custom[k]]));
-  return `---\n${stringify(meta, { lineWidth: 0 })}---\n\n${entry.body}\n`;
+  return `---\n${yamlOf(meta)}---\n\n${entry.body}\n`;
+}
+
+/** Plain YAML when it reads back the same; all strings quoted when a value would not (e.g. "- ---"). */
+function yamlOf(meta: Record<string, unknown>): string {
+  const plain = stringify(meta, { lineWidth: 0 });
+  if (JSON.stringify(parse(plain)) === JSON.stringify(meta)) return plain;
+  return stringify(meta, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
 }

@@ -14,8 +14,12 @@ export function cleanText(s: string): string {
     .normalize('NFC')
     .replace(INVISIBLE, '')
     .replace(CONTROL, '')
-    .replace(SPACES, ' ');
+    .replace(SPACES, ' ')
+    .replace(LONE_SURROGATE, '\uFFFD');
 }
+
+// Half of a UTF-16 pair cannot be written as UTF-8: it becomes the replacement character.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** One line: every run of whitespace becomes one space; trimmed. */
 export function cleanLine(s: string): string {
