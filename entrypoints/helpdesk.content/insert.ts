@@ -57,7 +57,9 @@ function insertIntoField(field: HTMLTextAreaElement | HTMLInputElement, text: st
   const at = hasCursor ? field.selectionEnd! : value.length;
   let insert = text.replace(/\r\n?/g, '\n');
   if (field instanceof field.ownerDocument.defaultView!.HTMLInputElement) insert = insert.replace(/\s*\n\s*/g, ' ');
-  else if (!hasCursor && value.trim() && !value.endsWith('\n')) insert = '\n' + insert;
+  else if (value.slice(0, at).trim() && !value.slice(0, at).endsWith('\n') && (!hasCursor || insert.trim().includes('\n'))) {
+    insert = '\n' + insert;
+  }
   const next = value.slice(0, at) + insert + value.slice(at);
   // The prototype's setter, not the element's own: React and friends track `value` on the element
   // and only notice a change made behind their back.
@@ -79,8 +81,9 @@ function insertIntoRichEditor(root: HTMLElement, editor: Exclude<EditorKind, 'te
   const doc = root.ownerDocument;
   const before = flatText(root);
   const { range, kept } = target(root);
-  // Appended text starts on a line of its own; at the agent's cursor it goes exactly there.
-  const newLine = !kept && before !== '';
+  // Appended text, or a whole answer put after words on the caret's line, starts on a line of its
+  // own; a one-line text goes exactly at the cursor (it may complete a sentence).
+  const newLine = kept ? text.trim().includes('\n') && textBeforeCaret(root, range) !== '' : before !== '';
   for (const method of METHODS[editor]) {
     placeCaret(root, range);
     const handled =
@@ -117,6 +120,28 @@ function placeCaret(root: HTMLElement, range: Range): void {
   // fires later; fire it now so the text goes where the caret is.
   doc.dispatchEvent(new (doc.defaultView!.Event)('selectionchange'));
 }
+
+/** The text between the start of the caret's line (its block) and the caret. */
+function textBeforeCaret(root: HTMLElement, caret: Range): string {
+  let block: Node | null = caret.startContainer;
+  while (block && block !== root && !(block.nodeType === 1 && BLOCK.test((block as Element).tagName))) block = block.parentNode;
+  const range = root.ownerDocument.createRange();
+  range.selectNodeContents(block ?? root);
+  range.setEnd(caret.startContainer, caret.startOffset);
+  // Only the current line counts: text before a <br> in the same block is an earlier line.
+  let line = '';
+  const walk = (node: Node) => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3) line += child.textContent ?? '';
+      else if (isBr(child)) line = '';
+      else walk(child);
+    }
+  };
+  walk(range.cloneContents());
+  return line.replace(/[\s\u00a0\u200b\ufeff]+/g, '');
+}
+
+const BLOCK = /^(P|DIV|LI|H[1-6]|BLOCKQUOTE|PRE|TD|TH)$/;
 
 /** A collapsed range at the end of the last line, before a trailing (filler) <br>. */
 function endOf(root: HTMLElement): Range {

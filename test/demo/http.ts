@@ -2,7 +2,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-export type Route = (req: IncomingMessage, url: URL) => Promise<{ status?: number; type: string; body: string | Buffer } | null>;
+export type Route = (
+  req: IncomingMessage,
+  url: URL,
+) => Promise<{ status?: number; type: string; body: string | Buffer; headers?: Record<string, string> } | null>;
 
 export interface LocalServer {
   origin: string;
@@ -45,7 +48,7 @@ export async function serve(routes: Route[], port = 0): Promise<LocalServer> {
       for (const route of routes) {
         const hit = await route(req, url);
         if (hit) {
-          res.writeHead(hit.status ?? 200, { 'content-type': hit.type, 'cache-control': 'no-store' }).end(hit.body);
+          res.writeHead(hit.status ?? 200, { 'content-type': hit.type, 'cache-control': 'no-store', ...hit.headers }).end(hit.body);
           return;
         }
       }

@@ -87,6 +87,16 @@ describe.each(EDITORS)('insert into %s', (name) => {
     expect((await state()).lines).toEqual(['Hello Ana,', 'Best, Sam', 'Kind regards']);
   });
 
+  it("a whole answer put right after words on the caret's line starts on a new line", async () => {
+    await open(name);
+    await page.click(editable(name));
+    await page.keyboard.type('Hello Ana,');
+    await settle(page);
+    const result = await insertInIsolatedWorld(page, '#reply', ANSWER);
+    expect(result.ok, result.reason).toBe(true);
+    expect((await state()).lines).toEqual(['Hello Ana,', ...ANSWER_LINES]);
+  });
+
   it('never replaces text the agent has selected', async () => {
     await open(name);
     await page.click(editable(name));

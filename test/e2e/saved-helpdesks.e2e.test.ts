@@ -1,0 +1,112 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { serve, type LocalServer, type Route } from '../demo/http';
+import { settle } from './browser';
+import { ARTIFACTS, ensureDemoBuild, launchWithExtension, openPanelAsTab, tabIdOf, type Launched } from './harness';
+import { forbiddenRequests, recordRequests, type SeenRequest } from './network';
+import { AGENT_VALUES } from './sample';
+
+// Pages saved from real osTicket 1.18 and FreeScout 1.8 installs (the adapter engineer's
+// fixtures), served from 127.0.0.1 at the paths the adapters recognise, with the built extension.
+const FIXTURES = path.resolve('test/fixtures/helpdesk');
+const HELPDESKS = [
+  { name: 'osTicket', file: 'osticket/ticket-view', path: '/scp/tickets.php?id=1', editable: '#reply .redactor-in' },
+  { name: 'FreeScout', file: 'freescout/conversation-reply-open', path: '/conversation/1?folder_id=1', editable: '.conv-reply-block .note-editable' },
+] as const;
+
+// The saved pages load images and styles from other hosts (gravatar, the original install):
+// served here from the test server instead, so any request to another host is the extension's.
+const localised = (html: string) => html.replace(/(<(?:img|link|script)\b[^>]*?\s(?:src|href)=")(?:https?:)?\/\/[^/"]+/gi, '$1');
+
+const pages: Route = async (_req, url) => {
+  const hit = HELPDESKS.find((h) => h.path.split('?')[0] === url.pathname);
+  return hit ? { type: 'text/html; charset=utf-8', body: localised(await readFile(path.join(FIXTURES, `${hit.file}.html`), 'utf8')) } : null;
+};
+
+let server: LocalServer;
+let ext: Launched;
+let requests: SeenRequest[];
+
+beforeAll(async () => {
+  await ensureDemoBuild();
+  server = await serve([pages]);
+  ext = await launchWithExtension();
+  requests = recordRequests(ext.context);
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+/** Counts submits and clicks on submit buttons in the page's own world; both must stay 0. */
+async function watchForms(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { e2eSubmits: number; e2eSendClicks: number };
+    w.e2eSubmits = 0;
+    w.e2eSendClicks = 0;
+    document.addEventListener('submit', (e) => (w.e2eSubmits++, e.preventDefault()), true);
+    document.addEventListener('click', (e) => {
+      if ((e.target as Element | null)?.closest('button[type=submit], input[type=submit], button:not([type])')) w.e2eSendClicks++;
+    }, true);
+  });
+}
+
+let sampleLoaded = false;
+
+describe.each(HELPDESKS)('$name saved page with the built extension', (h) => {
+  let page: Page;
+  let panel: Page;
+
+  it('reads the ticket and shows suggestions or says there is no confident answer', async () => {
+    const expected = JSON.parse(await readFile(path.join(FIXTURES, `${h.file}.expected.json`), 'utf8')) as { ticket: { id: string; subject: string } };
+    page = await ext.context.newPage();
+    await page.goto(server.origin + h.path);
+    await watchForms(page);
+    panel = await openPanelAsTab(ext, await tabIdOf(ext, page));
+    if (!sampleLoaded) {
+      await panel.getByTestId('load-sample').click();
+      sampleLoaded = true;
+    }
+    await expect.poll(() => panel.getByTestId('ticket-summary').textContent(), { timeout: 20_000 }).toContain(expected.ticket.subject);
+    expect(await panel.getByTestId('ticket-summary').textContent()).toContain(`#${expected.ticket.id}`);
+    await panel.locator('[data-testid=suggestion], [data-testid=no-confident-answer]').first().waitFor({ timeout: 20_000 });
+    await panel.screenshot({ path: path.join(ARTIFACTS, `${h.name}-panel.png`) });
+  });
+
+  it('Insert puts the answer at the cursor in the reply box, after what the agent typed; nothing is sent', async () => {
+    await page.click(h.editable);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('Hello Carol,');
+    await settle(page);
+    const suggestion = panel.getByTestId('suggestion').first();
+    if (await suggestion.count()) {
+      await suggestion.locator('button').first().click();
+    } else {
+      await panel.getByTestId('manual-search').fill('refund');
+      await panel.getByTestId('search-result').first().locator('button').first().click();
+    }
+    await panel.getByTestId('preview').waitFor();
+    for (const input of await panel.locator('[data-testid=placeholder-form] input[data-placeholder]').all()) {
+      await input.fill(AGENT_VALUES[(await input.getAttribute('data-placeholder')) as keyof typeof AGENT_VALUES] ?? 'x');
+    }
+    await panel.getByTestId('insert').click();
+    await expect.poll(() => page.locator(h.editable).innerText(), { timeout: 10_000 }).toContain(AGENT_VALUES['agent.signature']!);
+    const text = await page.locator(h.editable).innerText();
+    expect(text.trim().split('\n')[0]).toBe('Hello Carol,');
+    expect(text.length).toBeGreaterThan('Hello Carol,'.length + 40);
+    expect(await page.evaluate(() => (window as unknown as { e2eSubmits: number }).e2eSubmits)).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { e2eSendClicks: number }).e2eSendClicks)).toBe(0);
+    expect(server.requests.filter((r) => !r.startsWith('GET '))).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, `${h.name}-inserted.png`) });
+  });
+});
+
+describe('network', () => {
+  it('the extension made no request to anything but itself; the pages only to the local server', () => {
+    expect(requests.length).toBeGreaterThan(0);
+    expect(forbiddenRequests(requests, ext.extensionId, [server.origin])).toEqual([]);
+  });
+});
