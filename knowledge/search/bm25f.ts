@@ -21,17 +21,20 @@ export interface RankingOptions {
   instanceWeight: number;
   /** Weight of the combined score; 0 scores by best instance only. */
   combinedWeight: number;
+  /** Per-instance scores use idf over instances (questions) instead of over entries. */
+  instanceIdf: boolean;
   /** Query-term saturation: a term said 5 times in a ticket is not 5 times as important. */
   k3: number;
 }
 
 export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
-  weights: { title: 2, questions: 1, body: 0.3, tags: 1, learned: 1 },
+  weights: { title: 4, questions: 1, body: 0.3, tags: 1, learned: 1 },
   b: { title: 0.5, questions: 0.75, body: 0.75, tags: 0.3, learned: 0.75 },
-  k1: 1.2,
+  k1: 2,
   instanceWeight: 1,
   combinedWeight: 1,
   k3: 2,
+  instanceIdf: false,
 });
 
 /** Robertson-Sparck Jones idf, floored at a small positive value so common terms still count a little. */

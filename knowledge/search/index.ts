@@ -2,6 +2,7 @@ import type { Entry } from '../entry';
 import { DEFAULT_RANKING, FIELD_ID, FIELDS, idf, queryWeight, type Field, type RankingOptions } from './bm25f';
 import { InvertedIndex, type UnitInput } from './inverted';
 import { idealScore, Scratch, scoreQuery, type QueryTerm } from './score';
+import { loadIndex, serializeIndex } from './serialise';
 import { DEFAULT_TOKENISE_OPTIONS, tokenise, tokeniseWithWords, type TokeniseOptions } from './tokenise';
 
 /** A ticket's wording that taught the index which entry answers it (see knowledge/feedback.ts). */
@@ -63,6 +64,8 @@ export class KnowledgeIndex {
   private readonly scratch = new Scratch();
   private readonly entries = new Map<string, { entry: Entry; doc: number }>();
   private readonly learnedBy = new Map<string, LearnedPhrasing[]>();
+  /** Increases on every change: lets callers cache things derived from the index. */
+  revision = 0;
 
   constructor(options: IndexOptions = {}) {
     this.tokeniseOptions = Object.freeze({ ...DEFAULT_TOKENISE_OPTIONS, ...options.tokenise });
@@ -92,6 +95,7 @@ export class KnowledgeIndex {
   add(entry: Entry): void {
     if (this.entries.has(entry.id)) this.remove(entry.id);
     const doc = this.ix.addDoc(entry.id, this.units(entry));
+    this.revision++;
     this.entries.set(entry.id, { entry, doc });
   }
 
@@ -104,6 +108,7 @@ export class KnowledgeIndex {
     if (!found) return false;
     this.ix.removeDoc(found.doc);
     this.entries.delete(id);
+    this.revision++;
     if (this.ix.deadUnits > 1000 && this.ix.deadUnits > this.ix.unitCount / 2) this.compact();
     return true;
   }
@@ -130,6 +135,20 @@ export class KnowledgeIndex {
     else this.learnedBy.delete(entryId);
     this.reindex(entryId);
     return true;
+  }
+
+  serialize(): string {
+    return serializeIndex(this);
+  }
+
+  static load(json: string, options?: IndexOptions): KnowledgeIndex {
+    return loadIndex(json, options);
+  }
+
+  /** How distinctive a term is in this index (unknown terms are the most distinctive). */
+  termIdf(term: string): number {
+    const id = this.ix.termIds.get(term);
+    return idf(this.ix.liveDocs, id === undefined ? 0 : this.ix.df[id]!);
   }
 
   terms(text: string, locale?: string): string[] {

@@ -27,6 +27,9 @@ export class InvertedIndex {
   postingLen: number[] = [];
   /** Live documents containing each term. */
   df: number[] = [];
+  /** Live question/learned instances containing each term (idf of the per-instance score). */
+  instDf: number[] = [];
+  instLive = 0;
 
   unitDoc = new Int32Array(256);
   unitField = new Uint8Array(256);
@@ -55,6 +58,7 @@ export class InvertedIndex {
       this.postings.push(new Int32Array(4));
       this.postingLen.push(0);
       this.df.push(0);
+      this.instDf.push(0);
     }
     return id;
   }
@@ -81,6 +85,7 @@ export class InvertedIndex {
       if (INSTANCE_FIELDS[u.field]) {
         this.instLenSum[u.field]! += u.terms.length;
         this.instCount[u.field]! += 1;
+        this.instLive++;
       }
       counts.clear();
       for (const t of u.terms) {
@@ -89,6 +94,7 @@ export class InvertedIndex {
       }
       for (const [id, tf] of counts) {
         this.appendPosting(id, unit, tf);
+        if (INSTANCE_FIELDS[u.field]) this.instDf[id]! += 1;
         unique.add(id);
       }
     }
@@ -107,11 +113,17 @@ export class InvertedIndex {
       if (INSTANCE_FIELDS[f]) {
         this.instLenSum[f]! -= this.unitLen[u]!;
         this.instCount[f]! -= 1;
+        this.instLive--;
       }
-      this.unitDoc[u] = -1;
       this.deadUnits++;
     }
-    for (const id of this.docTerms[doc] ?? []) this.df[id]! -= 1;
+    for (const id of this.docTerms[doc] ?? []) {
+      this.df[id]! -= 1;
+      this.eachUnitWithTerm(doc, id, (u) => {
+        if (INSTANCE_FIELDS[this.unitField[u]!]) this.instDf[id]! -= 1;
+      });
+    }
+    for (let u = this.docUnitStart[doc]!; u < this.docUnitEnd[doc]!; u++) this.unitDoc[u] = -1;
     this.docTerms[doc] = undefined;
     this.docKey[doc] = undefined;
     this.liveDocs--;
@@ -137,21 +149,29 @@ export class InvertedIndex {
    * unit and a document's units are contiguous, so this is a binary search, not a scan.
    */
   fieldsWithTerm(doc: number, termId: number): number {
+    let mask = 0;
+    this.eachUnitWithTerm(doc, termId, (u) => (mask |= 1 << this.unitField[u]!));
+    return mask;
+  }
+
+  /**
+   * Calls back with each unit of `doc` containing `termId`. Postings are sorted by unit and a
+   * document's units are contiguous, so this is a binary search, not a scan.
+   */
+  eachUnitWithTerm(doc: number, termId: number, each: (unit: number) => void): void {
     const p = this.postings[termId];
     const start = this.docUnitStart[doc];
     const end = this.docUnitEnd[doc];
-    if (!p || start === undefined || end === undefined) return 0;
+    if (!p || start === undefined || end === undefined) return;
+    const n = (this.postingLen[termId] ?? 0) >> 1;
     let lo = 0;
-    let hi = (this.postingLen[termId] ?? 0) >> 1;
+    let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (p[mid * 2]! < start) lo = mid + 1;
       else hi = mid;
     }
-    let mask = 0;
-    const n = (this.postingLen[termId] ?? 0) >> 1;
-    for (let i = lo; i < n && p[i * 2]! < end; i++) mask |= 1 << this.unitField[p[i * 2]!]!;
-    return mask;
+    for (let i = lo; i < n && p[i * 2]! < end; i++) each(p[i * 2]!);
   }
 
   private ensureUnits(n: number): void {

@@ -78,6 +78,7 @@ export function scoreQuery(
     const len = ix.postingLen[q.id] ?? 0;
     if (!p || len === 0 || ix.df[q.id] === 0 || !(q.weight > 0)) continue;
     const weight = q.weight * idf(ix.liveDocs, ix.df[q.id]!);
+    const instWeight = r.instanceIdf ? q.weight * idf(ix.instLive, ix.instDf[q.id]!) : weight;
     let nTerm = 0;
     for (let i = 0; i < len; i += 2) {
       const u = p[i]!;
@@ -91,7 +92,7 @@ export function scoreQuery(
       if (INSTANCE_FIELDS[f]) {
         if (unitScore[u] === 0) touchedUnits[nUnits++] = u;
         const ntf = tf / (1 - b[f]! + (b[f]! * ix.unitLen[u]!) / avgInst[f]!);
-        unitScore[u]! += weight * saturate(ntf, k1) * w[f]!;
+        unitScore[u]! += instWeight * saturate(ntf, k1) * w[f]!;
       }
     }
     for (let i = 0; i < nTerm; i++) {

@@ -1,0 +1,52 @@
+import { isSuggestable, type Entry } from '../../../knowledge/entry.ts';
+import { KnowledgeIndex, type IndexOptions } from '../../../knowledge/search/index.ts';
+import { suggest, toSuggestions } from '../../../knowledge/suggest.ts';
+import type { Ticket } from '../../../knowledge/ticket.ts';
+import { hitFeatures, type ConfidenceFeatures } from '../../../knowledge/search/calibration.ts';
+
+/** A labelled query: plain text (BANKING77) or a whole ticket (sample tickets). `relevant` empty = the right answer is "none". */
+export interface Labelled {
+  id: string;
+  text?: string;
+  ticket?: Ticket;
+  relevant: string[];
+}
+
+export interface Outcome {
+  ranked: string[];
+  relevant: string[];
+  confidence: number;
+  features?: ConfidenceFeatures;
+  /** the top-1 is right (never, when the right answer is "none") */
+  correct: boolean;
+}
+
+export const BENCH_DAY = '2026-11-23';
+
+export function buildOurs(entries: readonly Entry[], options?: IndexOptions): KnowledgeIndex {
+  return KnowledgeIndex.build(entries, options);
+}
+
+/** Our engine as the panel uses it: suggest() for tickets, the same ranking and confidence for plain text. */
+export function runOurs(index: KnowledgeIndex, queries: readonly Labelled[], limit = 10): Outcome[] {
+  return queries.map((q) => {
+    let ranked: string[];
+    let confidence: number;
+    let features: ConfidenceFeatures | undefined;
+    if (q.ticket) {
+      const r = suggest(q.ticket, index, { limit, day: BENCH_DAY });
+      ranked = r.suggestions.map((s) => s.entry.id);
+      confidence = r.suggestions[0]?.confidence ?? 0;
+      const res = index.query(r.query.parts, { limit: 3, filter: (e) => isSuggestable(e, BENCH_DAY), ...(r.query.locale ? { locale: r.query.locale } : {}) });
+      if (res.hits.length) features = hitFeatures(res.hits, 0, res.ideal, res.terms.length);
+    } else {
+      const res = index.query([{ text: q.text ?? '', weight: 1 }], { limit: Math.max(limit, 3), filter: (e) => isSuggestable(e, BENCH_DAY) });
+      const s = toSuggestions(res, index, BENCH_DAY);
+      ranked = s.map((x) => x.entry.id).slice(0, limit);
+      confidence = s[0]?.confidence ?? 0;
+      if (res.hits.length) features = hitFeatures(res.hits, 0, res.ideal, res.terms.length);
+    }
+    const correct = ranked[0] !== undefined && q.relevant.includes(ranked[0]);
+    return { ranked, relevant: q.relevant, confidence, ...(features ? { features } : {}), correct };
+  });
+}
