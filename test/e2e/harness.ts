@@ -1,6 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS, requireChromium } from './browser';
 import type { ChromeApi } from './chrome-api';
@@ -26,7 +26,11 @@ export async function ensureDemoBuild(): Promise<string> {
   const built = await stat(path.join(DEMO_DIST, 'manifest.json')).then((s) => s.mtimeMs, () => 0);
   const newest = Math.max(...(await Promise.all(SOURCES.map((s) => newestMtime(path.resolve(s))))));
   if (built > newest) return DEMO_DIST;
-  const run = spawnSync('npx', ['wxt', 'build', '--mode', 'demo'], { encoding: 'utf8', stdio: 'pipe' });
+  // Under a lock where flock exists: two test runs in one checkout must not build into one folder at once.
+  const hasFlock = spawnSync('flock', ['--version'], { stdio: 'ignore' }).status === 0;
+  const cmd = hasFlock ? ['flock', path.resolve('.e2e-tmp/demo-build.lock'), 'npx'] : ['npx'];
+  await mkdir(path.resolve('.e2e-tmp'), { recursive: true });
+  const run = spawnSync(cmd[0]!, [...cmd.slice(1), 'wxt', 'build', '--mode', 'demo'], { encoding: 'utf8', stdio: 'pipe' });
   if (run.status !== 0) throw new Error(`wxt build --mode demo failed:\n${(run.stdout + run.stderr).slice(-3000)}`);
   return DEMO_DIST;
 }
@@ -49,6 +53,9 @@ export async function launchWithExtension(options: { headless?: boolean; dist?: 
   });
   await mkdir(path.resolve('.e2e-tmp'), { recursive: true });
   const userDataDir = await mkdtemp(path.resolve('.e2e-tmp', 'profile-'));
+  // A private copy: another `wxt build --mode demo` in this checkout must not change files under us.
+  const extDir = `${userDataDir}-extension`;
+  await cp(dist, extDir, { recursive: true });
   const headless = options.headless ?? true;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -59,13 +66,13 @@ export async function launchWithExtension(options: { headless?: boolean; dist?: 
       ...CHROMIUM_ARGS,
       '--remote-debugging-address=127.0.0.1',
       '--remote-debugging-port=0',
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
+      `--disable-extensions-except=${extDir}`,
+      `--load-extension=${extDir}`,
     ],
     viewport: options.viewport ?? { width: 1200, height: 800 },
   });
   const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://') && w.url().endsWith('/background.js');
-  const sw = context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 20_000 }));
+  const sw = context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 45_000 }));
   const extensionId = new URL(sw.url()).host;
   let second: Browser | undefined;
   return {
@@ -82,6 +89,7 @@ export async function launchWithExtension(options: { headless?: boolean; dist?: 
       await second?.close().catch(() => {});
       await context.close().catch(() => {});
       await rm(userDataDir, { recursive: true, force: true });
+      await rm(extDir, { recursive: true, force: true });
     },
   };
 }
