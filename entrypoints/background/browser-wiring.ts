@@ -29,6 +29,10 @@ export const registrationApi: RegistrationApi = {
   async unregister(ids) {
     await browser.scripting.unregisterContentScripts({ ids });
   },
+  async injectOpenTabs(matches) {
+    const tabs = await browser.tabs.query({ url: matches });
+    await Promise.all(tabs.map((t) => (t.id === undefined ? undefined : injectInto(t.id).catch(() => undefined))));
+  },
 };
 
 /** Serialised: permission events can arrive together, and register/unregister must not interleave. */

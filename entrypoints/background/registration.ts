@@ -18,6 +18,8 @@ export interface RegistrationApi {
   registered(): Promise<RegisteredScript[]>;
   register(matches: string[]): Promise<void>;
   unregister(ids: string[]): Promise<void>;
+  /** Runs the script in tabs already open on these patterns (a registration only reaches pages loaded after it). */
+  injectOpenTabs(matches: string[]): Promise<void>;
 }
 
 const HOST_PATTERN = /^(https?|\*):\/\/([^/]+)\/.*$/;
@@ -49,6 +51,8 @@ export async function syncRegistrations(api: RegistrationApi): Promise<string[]>
   if (current && sameSet(current.matches ?? [], matches)) return matches;
   if (current) await api.unregister([SCRIPT_ID]);
   if (matches.length) await api.register(matches);
+  const added = matches.filter((m) => !(current?.matches ?? []).includes(m));
+  if (added.length) await api.injectOpenTabs(added).catch(() => undefined);
   return matches;
 }
 

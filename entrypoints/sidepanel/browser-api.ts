@@ -12,6 +12,16 @@ export function pinnedTab(search: string): number | undefined {
   return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
+/** The window's active tab, or (when that is one of our own pages) the tab the agent used last. */
+async function followedTab(windowId: number | undefined): Promise<number | undefined> {
+  const own = browser.runtime.getURL('/');
+  const tabs = await browser.tabs.query(windowId === undefined ? { currentWindow: true } : { windowId });
+  const ours = (t: { url?: string }) => (t.url ?? '').startsWith(own);
+  const active = tabs.find((t) => t.active);
+  if (active && !ours(active)) return active.id;
+  return tabs.filter((t) => !ours(t)).sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0]?.id ?? active?.id;
+}
+
 export function browserApi(pinned: number | undefined): PanelApi {
   return {
     followTab(onTab) {
@@ -20,16 +30,31 @@ export function browserApi(pinned: number | undefined): PanelApi {
         return () => undefined;
       }
       let windowId: number | undefined;
-      void browser.windows.getCurrent().then(async (w) => {
+      let current: number | undefined;
+      const report = (id: number | undefined) => {
+        if (id === current) return;
+        current = id;
+        onTab(id);
+      };
+      const requery = async () => report(await followedTab(windowId));
+      void browser.windows.getCurrent().then((w) => {
         windowId = w.id;
-        const [tab] = await browser.tabs.query({ active: true, windowId });
-        onTab(tab?.id);
+        return requery();
       });
+      // Our own pages (the dashboard, the panel opened as a tab) never take the panel away from the helpdesk.
       const onActivated = (info: { tabId: number; windowId: number }) => {
-        if (info.windowId === windowId) onTab(info.tabId);
+        if (info.windowId === windowId) void requery();
+      };
+      // The followed tab closed: Chrome activates another one, sometimes without onActivated reaching us first.
+      const onRemoved = (tabId: number) => {
+        if (tabId === current) void requery();
       };
       browser.tabs.onActivated.addListener(onActivated);
-      return () => browser.tabs.onActivated.removeListener(onActivated);
+      browser.tabs.onRemoved.addListener(onRemoved);
+      return () => {
+        browser.tabs.onActivated.removeListener(onActivated);
+        browser.tabs.onRemoved.removeListener(onRemoved);
+      };
     },
     onTabState(listener) {
       return messenger.onMessage('backgroundToPanel.tabStateChanged', ({ data }) => {

@@ -14,6 +14,9 @@ function fakeApi(granted: string[], registered: RegisteredScript[] = []) {
       calls.push(`unregister ${ids.join(' ')}`);
       registered = [];
     },
+    injectOpenTabs: async (matches) => {
+      calls.push(`inject ${matches.join(' ')}`);
+    },
   };
   return { api, calls, grant: (o: string[]) => (granted = o) };
 }
@@ -33,12 +36,13 @@ describe('runtime registration of the helpdesk script', () => {
     expect(f.calls).toEqual([]);
     f.grant(['https://support.example.com/*']);
     await syncRegistrations(f.api);
-    expect(f.calls).toEqual(['register https://support.example.com/*']);
+    expect(f.calls).toEqual(['register https://support.example.com/*', 'inject https://support.example.com/*']);
     await syncRegistrations(f.api);
-    expect(f.calls).toHaveLength(1); // unchanged: nothing to do
+    expect(f.calls).toHaveLength(2); // unchanged: nothing to do
     f.grant(['https://support.example.com/*', 'https://*.zendesk.com/*']);
     await syncRegistrations(f.api);
-    expect(f.calls.slice(1)).toEqual(['unregister agent-assist-helpdesk', 'register https://*.zendesk.com/* https://support.example.com/*']);
+    // Tabs already open on the newly granted site get the script now; the others have it.
+    expect(f.calls.slice(2)).toEqual(['unregister agent-assist-helpdesk', 'register https://*.zendesk.com/* https://support.example.com/*', 'inject https://*.zendesk.com/*']);
     f.grant([]);
     await syncRegistrations(f.api);
     expect(f.calls.at(-1)).toBe('unregister agent-assist-helpdesk');
