@@ -6,6 +6,10 @@ const COMMANDS: Record<string, { describe: string; load: () => Promise<Command> 
   validate: { describe: 'check knowledge files or folders and list every problem', load: () => import('./validate.ts') },
   import: { describe: 'convert files (CSV, Markdown, Zendesk, JSON) into one knowledge file', load: () => import('./import.ts') },
   export: { describe: 'write a knowledge base as JSON, CSV or Markdown', load: () => import('./export.ts') },
+  search: { describe: 'search a knowledge base: top entries with score, confidence and why', load: () => import('./search.ts') },
+  rank: { describe: 'rank a JSONL file of queries against a knowledge base (JSONL out)', load: () => import('./rank.ts') },
+  eval: { describe: 'measure top-1, top-3, MRR@10, precision and coverage on labelled queries', load: () => import('./eval.ts') },
+  demo: { describe: 'the sample knowledge answering the sample tickets, in the terminal', load: () => import('./demo.ts') },
 };
 
 export function usage(): string {

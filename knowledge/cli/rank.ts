@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import { isSuggestable } from '../entry.ts';
+import type { KnowledgeIndex } from '../search/index.ts';
+import { decide, toSuggestions, type Suggestion } from '../suggest.ts';
+import { DEFAULT_THRESHOLD } from '../search/calibration.ts';
+import { SEARCH_OPTIONS, dayArg, indexFromArgs, topArg } from './search.ts';
+import { UserError, parseCommandArgs, type CliIO } from './io.ts';
+
+const USAGE = 'npm run kb -- rank --kb <file|folder> --queries <file.jsonl> [--top N] [--day YYYY-MM-DD]';
+
+export interface QueryLine {
+  id: string;
+  text: string;
+  relevant?: string[];
+}
+
+/** One JSON object per line; blank lines are skipped; mistakes name the file and line. */
+export async function readQueries(file: string | undefined, usage: string, needRelevant = false): Promise<QueryLine[]> {
+  if (!file) throw new UserError(`--queries is required\nusage: ${usage}`);
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new UserError(`${file}: no such file`);
+  });
+  const out: QueryLine[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    const where = `${file} line ${i + 1}`;
+    let v: unknown;
+    try {
+      v = JSON.parse(line);
+    } catch {
+      throw new UserError(`${where}: not valid JSON`);
+    }
+    const o = v as Partial<QueryLine>;
+    if (typeof o !== 'object' || o === null || typeof o.id !== 'string' || typeof o.text !== 'string') {
+      throw new UserError(`${where}: expected {"id": "...", "text": "..."}`);
+    }
+    if (needRelevant && !(Array.isArray(o.relevant) && o.relevant.every((r) => typeof r === 'string'))) {
+      throw new UserError(`${where}, relevant: expected a list of entry ids ([] when no entry answers it)`);
+    }
+    out.push({ id: o.id, text: o.text, ...(o.relevant ? { relevant: o.relevant } : {}) });
+  });
+  return out;
+}
+
+/** The engine's answer to one text query, as suggest() would decide it. */
+export function answer(index: KnowledgeIndex, text: string, day: string, limit: number): { abstained: boolean; suggestions: Suggestion[] } {
+  const result = index.query([{ text, weight: 1 }], { limit: Math.max(limit, 3), filter: (e) => isSuggestable(e, day) });
+  const suggestions = toSuggestions(result, index, day);
+  return { abstained: decide(suggestions, DEFAULT_THRESHOLD).abstained, suggestions: suggestions.slice(0, limit) };
+}
+
+/** One output line per query: {"id","abstain","results":[{"id","score","confidence"}]}. */
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { values } = parseCommandArgs(args, { ...SEARCH_OPTIONS, queries: { type: 'string' } }, USAGE);
+  const queries = await readQueries(values.queries, USAGE);
+  const index = await indexFromArgs(values.kb, USAGE);
+  const day = dayArg(values.day);
+  const limit = topArg(values.top, 5);
+  for (const q of queries) {
+    const a = answer(index, q.text, day, limit);
+    const results = a.suggestions.map((s) => ({ id: s.entry.id, score: round(s.score), confidence: round(s.confidence) }));
+    io.out(JSON.stringify({ id: q.id, abstain: a.abstained, results }));
+  }
+  return 0;
+}
+
+const round = (v: number) => Math.round(v * 10_000) / 10_000;
