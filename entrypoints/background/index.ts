@@ -9,7 +9,8 @@ import { contentLink, listen } from './listen';
 import { loadSamplePack } from './sample';
 import { dexieIndexCache } from './index-cache';
 import { TabStates } from './tab-states';
-import { getTabState, readSelection } from './ticket-handlers';
+import { getTabState, readSelection, refreshTickets } from './ticket-handlers';
+import { watchKnowledge } from './watch-knowledge';
 
 export default defineBackground({
   type: 'module',
@@ -43,6 +44,12 @@ export default defineBackground({
       if (change.status !== 'loading' || !deps.tabs.get(tabId)) return;
       deps.tabs.delete(tabId);
       notifyPanel({ kind: 'none', tabId });
+    });
+    watchKnowledge(db, (ids) => {
+      void deps.holder
+        .changed(ids)
+        .then(() => refreshTickets(deps))
+        .catch((err: unknown) => console.error('[agent-assist] updating the search index failed:', err));
     });
     // Build (or load) the index now, so the first ticket does not wait for it.
     void deps.holder.get().catch((err: unknown) => console.error('[agent-assist] building the search index failed:', err));

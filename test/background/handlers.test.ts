@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { listEvents, listLearned, saveEntry } from '@/knowledge/store';
 import { feedback, knowledgeStatus, loadSample, search } from '@/entrypoints/background/knowledge-handlers';
-import { getTabState, insert, onReadFailed, onTicket, readSelection } from '@/entrypoints/background/ticket-handlers';
+import { getTabState, insert, onReadFailed, onTicket, readSelection, refreshTickets } from '@/entrypoints/background/ticket-handlers';
+import { changedIds, watchKnowledge } from '@/entrypoints/background/watch-knowledge';
 import { suggest } from '@/knowledge/suggest';
 import { DAY, holderFor, makeDeps, sampleTicket, sampleTickets } from './fixtures';
 
@@ -128,5 +129,27 @@ describe('background: insert and feedback', () => {
     expect(rejected.reason).toBe('outdated');
     expect(rejected.note).not.toContain('tom.fletcher@example.com');
     expect(events.some((e) => e.type === 'flagged_outdated')).toBe(true);
+  });
+});
+
+describe('background: knowledge edited elsewhere (dashboard)', () => {
+  it('re-indexes the entries another context changed, and open tickets get fresh suggestions', async () => {
+    const { deps, db, notified } = makeDeps();
+    await loadSample(deps);
+    const { ticket } = sampleTicket(0);
+    await onTicket(deps, 1, ticket);
+    const seen: string[][] = [];
+    const stop = watchKnowledge(db, (ids) => {
+      seen.push(ids);
+      void deps.holder.changed(ids).then(() => refreshTickets(deps));
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const [entry] = (await db.entries.toArray()).filter((e) => e.status === 'approved');
+    await saveEntry(db, { ...entry!, title: 'Zebra crossing delivery' }, 'lead');
+    await expect.poll(() => seen.flat()).toEqual([entry!.id]);
+    await expect.poll(async () => (await deps.holder.get()).get(entry!.id)?.title).toBe('Zebra crossing delivery');
+    await expect.poll(() => notified.length).toBeGreaterThan(1);
+    stop();
+    expect(changedIds(new Map([['a', '1'], ['b', '1']]), new Map([['a', '2'], ['c', '1']]))).toEqual(['a', 'b', 'c']);
   });
 });
