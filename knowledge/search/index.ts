@@ -25,6 +25,8 @@ export interface QueryPart {
   text: string;
   /** How much this part counts (subject and latest message above the earlier thread). */
   weight: number;
+  /** Already tokenised (e.g. typo-corrected) terms: used instead of tokenising `text`. */
+  terms?: readonly string[];
 }
 
 export interface SearchOptions {
@@ -145,6 +147,16 @@ export class KnowledgeIndex {
     return loadIndex(json, options);
   }
 
+  /** Every term some live entry contains (for typo correction of short queries). */
+  vocabulary(): string[] {
+    return this.ix.terms.filter((_, id) => this.ix.df[id]! > 0);
+  }
+
+  knows(term: string): boolean {
+    const id = this.ix.termIds.get(term);
+    return id !== undefined && this.ix.df[id]! > 0;
+  }
+
   /** How distinctive a term is in this index (unknown terms are the most distinctive). */
   termIdf(term: string): number {
     const id = this.ix.termIds.get(term);
@@ -179,7 +191,8 @@ export class KnowledgeIndex {
     const qtf = new Map<number, { tf: number; word: string; term: string }>();
     for (const part of parts) {
       if (!(part.weight > 0)) continue;
-      for (const { term, word } of tokeniseWithWords(part.text, locale, this.tokeniseOptions)) {
+      const tokens = part.terms ? part.terms.map((t) => ({ term: t, word: t })) : tokeniseWithWords(part.text, locale, this.tokeniseOptions);
+      for (const { term, word } of tokens) {
         const id = this.ix.termIds.get(term);
         if (id === undefined || this.ix.df[id] === 0) continue;
         const seen = qtf.get(id);

@@ -2,6 +2,7 @@ import type Fuse from 'fuse.js';
 import { freshness, isSuggestable, today, type Entry, type Freshness } from '../entry';
 import type { KnowledgeIndex, Matched } from './index';
 import { fuseCloseness, titleFuse } from './rerank';
+import { correctTypos } from './typos';
 
 export interface ManualOptions {
   limit?: number;
@@ -32,9 +33,11 @@ export function searchManual(text: string, index: KnowledgeIndex, options: Manua
   const limit = options.limit ?? 10;
   if (!text.trim()) return [];
   const suggestable = (e: Entry) => isSuggestable(e, day);
-  const hits = index.search(text, { limit: CANDIDATES, filter: suggestable });
+  const short = text.trim().split(/\s+/).length <= SHORT_QUERY_WORDS;
+  const parts = short ? [{ text, weight: 1, terms: correctTypos(text, index) }] : [{ text, weight: 1 }];
+  const hits = index.query(parts, { limit: CANDIDATES, filter: suggestable }).hits;
   const candidates = new Map<string, Entry>(hits.map((h) => [h.id, index.get(h.id)!]));
-  if (text.trim().split(/\s+/).length <= SHORT_QUERY_WORDS) {
+  if (short) {
     for (const r of titles(index, day).search(text, { limit: CANDIDATES })) candidates.set(r.item.id, r.item);
   }
   const closeness = fuseCloseness(text, [...candidates.values()]);

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { KnowledgeIndex } from '../../knowledge/search/index';
+import { searchManual, suggest } from '../../knowledge/suggest';
+import { DAY, ENTRIES, entry, ticket } from './fixtures';
+
+describe('suggest', () => {
+  const index = KnowledgeIndex.build(ENTRIES);
+
+  it('suggests the matching entry with confidence, why and freshness', () => {
+    const r = suggest(ticket('Refund', 'Hi team,\nI returned my parcel two weeks ago, where is my refund?\n\nThanks,\nAnna'), index, { day: DAY });
+    expect(r.abstained).toBe(false);
+    const top = r.suggestions[0]!;
+    expect(top.entry.id).toBe('refund');
+    expect(top.confidence).toBeGreaterThan(0.65);
+    expect(top.confidence).toBeLessThanOrEqual(1);
+    expect(top.matched.questions).toContain('refund');
+    expect(top.freshness).toBe('fresh');
+    for (const s of r.suggestions.slice(1)) expect(s.confidence).toBeLessThan(top.confidence);
+  });
+
+  it('abstains on an unrelated ticket but still lists candidates', () => {
+    const r = suggest(ticket('Question', 'Do you also sell to Norway, and what are the customs fees on an order there?'), index, { day: DAY });
+    expect(r.abstained).toBe(true);
+    expect(r.reason).toMatch(/no confident answer/i);
+    expect(r.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('abstains with no candidates when nothing matches', () => {
+    const r = suggest(ticket('xyzzy', 'qwertz uiop'), index, { day: DAY });
+    expect(r).toMatchObject({ abstained: true, suggestions: [] });
+  });
+
+  it('never suggests drafts or entries past their review date', () => {
+    const gift = suggest(ticket('Gift card', 'Can I pay with a gift card? And can you gift wrap my order?'), index, { day: DAY });
+    expect(gift.suggestions.map((s) => s.entry.id)).not.toContain('draft-gift-cards');
+    expect(gift.suggestions.map((s) => s.entry.id)).not.toContain('stale-gift-wrap');
+    // the same entry is suggestable on a day before its review date
+    const before = suggest(ticket('Gift wrap', 'Can you gift wrap my order?'), index, { day: '2026-01-01' });
+    expect(before.suggestions[0]?.entry.id).toBe('stale-gift-wrap');
+    expect(before.suggestions[0]?.freshness).toBe('due-soon');
+  });
+
+  it('a higher threshold abstains where the default does not', () => {
+    const t = ticket('Refund', 'where is my refund?');
+    expect(suggest(t, index, { day: DAY }).abstained).toBe(false);
+    expect(suggest(t, index, { day: DAY, threshold: 0.999 }).abstained).toBe(true);
+  });
+
+  it('uses the ticket locale to stem', () => {
+    const r = suggest(ticket('Rückerstattungen', 'Wann bekomme ich mein Geld zurück?', { locale: 'de' }), index, { day: DAY });
+    expect(r.suggestions[0]?.entry.id).toBe('rueckerstattung');
+  });
+});
+
+describe('searchManual', () => {
+  const index = KnowledgeIndex.build(ENTRIES);
+
+  it('tolerates typos in short queries', () => {
+    expect(searchManual('pasword resett', index, { day: DAY })[0]?.entry.id).toBe('password');
+    expect(searchManual('invoise', index, { day: DAY })[0]?.entry.id).toBe('invoice');
+  });
+
+  it('shows approved, current entries only', () => {
+    const ids = searchManual('gift', index, { day: DAY }).map((h) => h.entry.id);
+    expect(ids).not.toContain('draft-gift-cards');
+    expect(ids).not.toContain('stale-gift-wrap');
+    expect(searchManual('   ', index, { day: DAY })).toEqual([]);
+  });
+
+  it('sees entries added after the first search', () => {
+    const local = KnowledgeIndex.build(ENTRIES);
+    searchManual('warranty', local, { day: DAY });
+    local.add(entry('warranty', { title: 'Warranty claims', questions: ['My boots broke after a month'] }));
+    expect(searchManual('waranty', local, { day: DAY })[0]?.entry.id).toBe('warranty');
+  });
+});
