@@ -1,0 +1,88 @@
+// @vitest-environment jsdom
+import { File as NodeFile } from 'node:buffer';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ImportKnowledge } from '@/components/settings/ImportKnowledge';
+import { App } from '@/entrypoints/sidepanel/App';
+import { checkFiles } from '@/entrypoints/sidepanel/import-files';
+import { fakeApi, ticketState } from '../sidepanel/fake-api';
+import { byTestId, cleanup, click, flush, render, type } from './render';
+
+afterEach(cleanup);
+
+/** jsdom's File has neither stream() nor arrayBuffer(); Node's is a real Blob, like a browser's. */
+const file = (text: string, name: string) => new NodeFile([text], name) as unknown as File;
+
+async function choose(input: HTMLInputElement, files: File[]) {
+  Object.defineProperty(input, 'files', { value: files, configurable: true });
+  const { act } = await import('react');
+  await act(async () => {
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await flush();
+  await flush();
+}
+
+describe('settings: import a knowledge file', () => {
+  const CSV = 'title,body,review_by,status\nRefunds,We refund within 14 days.,2027-01-31,approved\nReturns,Send it back.,31/02/2026,approved\n';
+
+  it('shows every problem with file, row and field, and applies nothing while an error remains', async () => {
+    const apply = vi.fn(async () => ({ ok: true as const, value: { added: [], updated: [], unchanged: [] } }));
+    const c = await render(<ImportKnowledge check={checkFiles} apply={apply} />);
+    await choose(byTestId<HTMLInputElement>(c, 'import-file'), [file(CSV, 'returns.csv')]);
+    const check = byTestId(c, 'import-check');
+    expect(check.textContent).toContain('returns.csv row 3, review_by');
+    expect(byTestId<HTMLButtonElement>(c, 'import-apply').disabled).toBe(true);
+  });
+
+  it('a clean file lands all its entries in one apply', async () => {
+    const apply = vi.fn(async () => ({ ok: true as const, value: { added: ['refunds', 'returns'], updated: [], unchanged: [] } }));
+    const c = await render(<ImportKnowledge check={checkFiles} apply={apply} />);
+    await choose(byTestId<HTMLInputElement>(c, 'import-file'), [file(CSV.replace('31/02/2026', '2027-02-28'), 'returns.csv')]);
+    await click(byTestId(c, 'import-apply'));
+    await flush();
+    expect(apply).toHaveBeenCalledTimes(1);
+    expect((apply.mock.calls[0] as unknown as [{ id: string }[]])[0].map((e) => e.id)).toEqual(['refunds', 'returns']);
+    expect(byTestId(c, 'import-result').textContent).toContain('2 added');
+  });
+
+  it('cancelling while reading imports nothing', async () => {
+    const c = await render(
+      <ImportKnowledge
+        check={(files, signal) => new Promise((_r, reject) => signal.addEventListener('abort', () => reject(new Error('cancelled'))))}
+        apply={vi.fn()}
+      />,
+    );
+    await choose(byTestId<HTMLInputElement>(c, 'import-file'), [file('x', 'big.csv')]);
+    const cancel = [...c.querySelectorAll('button')].find((b) => b.textContent === 'Cancel')!;
+    await click(cancel);
+    await flush();
+    expect(byTestId(c, 'import-result').textContent).toBe('Import cancelled: nothing was imported.');
+  });
+});
+
+describe('settings: helpdesks', () => {
+  it('adding a self-hosted domain asks the browser for that origin only, then saves it', async () => {
+    const { api } = fakeApi(ticketState());
+    const c = await render(<App api={api} />);
+    await flush();
+    await click(byTestId(c, 'open-settings'));
+    await flush();
+    await type(byTestId<HTMLInputElement>(c, 'add-domain'), 'support.example.com/scp/');
+    await click([...c.querySelectorAll('button')].find((b) => b.textContent === 'Add and enable')!);
+    await flush();
+    expect(api.permissions.request).toHaveBeenCalledWith(['https://support.example.com/*']);
+    expect(api.syncRegistrations).toHaveBeenCalled();
+    expect(api.saveSettings).toHaveBeenCalledWith({ helpdeskDomains: ['https://support.example.com'] });
+  });
+
+  it('switching on a hosted helpdesk requests its URL patterns', async () => {
+    const { api } = fakeApi(ticketState());
+    const c = await render(<App api={api} />);
+    await flush();
+    await click(byTestId(c, 'open-settings'));
+    await flush();
+    await click(byTestId(c, 'helpdesk-zendesk'));
+    await flush();
+    expect(api.permissions.request).toHaveBeenCalledWith(['https://*.zendesk.com/*']);
+  });
+});
