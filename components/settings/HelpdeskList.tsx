@@ -3,6 +3,8 @@ import { useId, useState } from 'react';
 export interface HelpdeskRow {
   id: string;
   name: string;
+  /** The URL patterns the browser is asked for. */
+  patterns: readonly string[];
   enabled: boolean;
 }
 
@@ -32,7 +34,8 @@ export function HelpdeskList(p: HelpdeskListProps) {
           <li key={h.id}>
             <label>
               <input type="checkbox" data-testid={`helpdesk-${h.id}`} checked={h.enabled} onChange={(e) => p.onToggleHosted(h.id, e.target.checked)} /> {h.name}
-            </label>
+            </label>{' '}
+            <span className="muted">{h.patterns.join(', ')}</span>
           </li>
         ))}
       </ul>
