@@ -20,6 +20,7 @@ const none = abstainedTicket();
 let demo: DemoHelpdesk;
 let ext: Launched;
 let requests: SeenRequest[];
+let realPanelRequests: SeenRequest[] = [];
 let helpdesk: Page;
 let panel: Page;
 
@@ -125,6 +126,8 @@ describe('demo helpdesk with the built extension (headless Chromium)', () => {
     await panel.getByTestId('no-confident-answer').waitFor();
     expect(await panel.getByTestId('suggestion').count()).toBe(0);
     await expect(panel.getByTestId('manual-search').count()).resolves.toBeGreaterThan(0);
+    const axe = await new AxeBuilder({ page: panel }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   });
 
   it('the REAL side panel opens on the helpdesk tab and shows the ticket', async () => {
@@ -134,18 +137,25 @@ describe('demo helpdesk with the built extension (headless Chromium)', () => {
     const contexts = await ext.sw.evaluate(async () => (await chrome.runtime.getContexts({})).map((c) => c.contextType));
     expect(contexts).toContain('SIDE_PANEL');
     await real.screenshot(shot('demo-real-side-panel.png'));
+    // The real panel is not one of the persistent context's pages: watch its requests on the CDP side.
+    realPanelRequests = recordRequests(real.context());
+    await helpdesk.click(`.demo-list a[href="/tickets/${first!.row.ticket.id}"]`);
+    await expect.poll(() => real.getByTestId('ticket-summary').textContent(), { timeout: 20_000 }).toContain(`#${first!.row.ticket.id}`);
   });
 
   it('the network catch works: a request from the service worker is seen', async () => {
     const before = requests.length;
     await ext.sw.evaluate((url) => fetch(url).then(() => undefined, () => undefined), `${demo.origin}/e2e-probe-from-worker`);
     await expect.poll(() => requests.slice(before).some((r) => r.url.endsWith('/e2e-probe-from-worker') && r.from.endsWith('/background.js'))).toBe(true);
-    requests.splice(before); // the probe was ours, not the extension's
+    // The probe was ours, not the extension's (the real panel's CDP connection saw it too).
+    for (const list of [requests, realPanelRequests]) {
+      for (let i = list.length - 1; i >= 0; i--) if (list[i]!.url.endsWith('/e2e-probe-from-worker')) list.splice(i, 1);
+    }
   });
 
   it('the extension made no network request at all (only the helpdesk page loaded from its server)', () => {
     expect(requests.length).toBeGreaterThan(0);
-    expect(forbiddenRequests(requests, ext.extensionId, [demo.origin])).toEqual([]);
+    expect(forbiddenRequests([...requests, ...realPanelRequests], ext.extensionId, [demo.origin])).toEqual([]);
     const fromExtension = requests.filter((r) => r.from.startsWith('chrome-extension://'));
     expect(fromExtension.filter((r) => !r.url.startsWith(`chrome-extension://${ext.extensionId}/`))).toEqual([]);
   });
