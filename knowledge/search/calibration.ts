@@ -28,7 +28,7 @@ export const CONFIDENCE_MODEL: LogisticModel = {
 };
 
 /** Below this confidence, suggest() abstains ("no confident answer"). Chosen in DESIGN.md. */
-export const DEFAULT_THRESHOLD = 0.65;
+export const DEFAULT_THRESHOLD = 0.7;
 
 export function featureVector(f: ConfidenceFeatures): number[] {
   return FEATURE_NAMES.map((n) => f[n]);
