@@ -1,4 +1,8 @@
-import { FIELD_COUNT, INSTANCE_FIELDS } from './bm25f';
+import { FIELD_COUNT as FIELDS_N, INSTANCE_FIELDS as INSTANCE } from './bm25f';
+
+// Imported bindings are getters once transpiled: plain module constants for the hot paths.
+const FIELD_COUNT = FIELDS_N;
+const INSTANCE_FIELDS: readonly boolean[] = [...INSTANCE];
 
 /** One field instance of a document: a title, one question, the body, the tags, one learned phrasing. */
 export interface UnitInput {

@@ -1,4 +1,4 @@
-import { FIELD_COUNT, FIELDS, INSTANCE_FIELDS, idf, saturate, type RankingOptions } from './bm25f';
+import { FIELD_COUNT, FIELDS, INSTANCE_FIELDS, idf, type RankingOptions } from './bm25f';
 import type { InvertedIndex } from './inverted';
 import { TopK } from './topk';
 
@@ -57,6 +57,9 @@ export function scoreQuery(
   accept: (doc: number) => boolean,
 ): Scored[] {
   s.fit(ix.docCount, ix.unitCount);
+  // Imported bindings are getters once transpiled: read them once, not in the hot loop.
+  const instanceField = Uint8Array.from(INSTANCE_FIELDS, (v) => (v ? 1 : 0));
+  const F = FIELD_COUNT;
   const n = Math.max(1, ix.liveDocs);
   const avgField = new Float64Array(FIELD_COUNT);
   const avgInst = new Float64Array(FIELD_COUNT);
@@ -73,6 +76,8 @@ export function scoreQuery(
   let nDocs = 0;
   let nUnits = 0;
   const k1 = r.k1;
+  const combinedWeight = r.combinedWeight;
+  const { unitDoc, unitField, unitLen, docFieldLen } = ix;
   for (const q of query) {
     const p = ix.postings[q.id];
     const len = ix.postingLen[q.id] ?? 0;
@@ -82,23 +87,23 @@ export function scoreQuery(
     let nTerm = 0;
     for (let i = 0; i < len; i += 2) {
       const u = p[i]!;
-      const d = ix.unitDoc[u]!;
+      const d = unitDoc[u]!;
       if (d < 0) continue;
-      const f = ix.unitField[u]!;
+      const f = unitField[u]!;
       const tf = p[i + 1]!;
       if (termTf[d] === 0) termDocs[nTerm++] = d;
-      const fieldLen = ix.docFieldLen[d * FIELD_COUNT + f]!;
+      const fieldLen = docFieldLen[d * F + f]!;
       termTf[d]! += (w[f]! * tf) / (1 - b[f]! + (b[f]! * fieldLen) / avgField[f]!);
-      if (INSTANCE_FIELDS[f]) {
+      if (instanceField[f]) {
         if (unitScore[u] === 0) touchedUnits[nUnits++] = u;
-        const ntf = tf / (1 - b[f]! + (b[f]! * ix.unitLen[u]!) / avgInst[f]!);
-        unitScore[u]! += instWeight * saturate(ntf, k1) * w[f]!;
+        const ntf = tf / (1 - b[f]! + (b[f]! * unitLen[u]!) / avgInst[f]!);
+        unitScore[u]! += (instWeight * ntf * w[f]!) / (k1 + ntf);
       }
     }
     for (let i = 0; i < nTerm; i++) {
       const d = termDocs[i]!;
       if (docScore[d] === 0) touchedDocs[nDocs++] = d;
-      docScore[d]! += r.combinedWeight * weight * saturate(termTf[d]!, k1);
+      docScore[d]! += (combinedWeight * weight * termTf[d]!) / (k1 + termTf[d]!);
       termTf[d] = 0;
     }
   }
@@ -114,7 +119,8 @@ export function scoreQuery(
     const score = docScore[d]! + r.instanceWeight * docBest[d]!;
     docScore[d] = 0;
     docBest[d] = 0;
-    if (score > 0 && accept(d)) top.push(score, d);
+    // the filter (e.g. isSuggestable) only runs for documents that would enter the top k
+    if (score > 0 && top.wouldTake(score, d) && accept(d)) top.push(score, d);
   }
   return top.result();
 }

@@ -22,6 +22,12 @@ export class TopK {
     return this.keyOf(da) > this.keyOf(db);
   }
 
+  /** Whether push(score, doc) would keep it (cheap: lets callers skip work for the rest). */
+  wouldTake(score: number, doc: number): boolean {
+    if (this.k <= 0) return false;
+    return this.size < this.k || this.below(this.scores[0]!, this.docs[0]!, score, doc);
+  }
+
   push(score: number, doc: number): void {
     if (this.k <= 0) return;
     if (this.size < this.k) {

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { isSuggestable } from '../../knowledge/entry.ts';
 import { learnFromAcceptance } from '../../knowledge/feedback.ts';
 import { DEFAULT_THRESHOLD, precisionCoverage } from '../../knowledge/search/calibration.ts';
@@ -60,10 +62,16 @@ function feedback(d: Dataset): BenchTable {
   };
 }
 
+/** @orama/stemmers exports no main entry, so packageVersion() cannot resolve it. */
+function stemmersVersion(): string {
+  const file = fileURLToPath(new URL('../../node_modules/@orama/stemmers/package.json', import.meta.url));
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
 function environment(): string[] {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   return [
-    `Node ${process.version}, ${os.type()} ${os.release()} ${os.arch()}, ${cpu} (${os.cpus().length} cores), fuse.js ${packageVersion('fuse.js')}, minisearch ${packageVersion('minisearch')}, @orama/stemmers ${packageVersion('@orama/stemmers')}.`,
+    `Node ${process.version}, ${os.type()} ${os.release()} ${os.arch()}, ${cpu} (${os.cpus().length} cores), fuse.js ${packageVersion('fuse.js')}, minisearch ${packageVersion('minisearch')}, @orama/stemmers ${stemmersVersion()}.`,
     `Targets: BANKING77 top-1 >= 68 (K=5) and >= 84 (K=all); sample tickets >= 5 points above the best plain library; after feedback K=5 top-1 >= 75; precision of shown top-1 >= 90% on sample tickets.`,
   ];
 }
