@@ -104,7 +104,11 @@ function insertIntoRichEditor(root: HTMLElement, editor: Exclude<EditorKind, 'te
 function target(root: HTMLElement): { range: Range; kept: boolean } {
   const sel = root.ownerDocument.getSelection();
   const current = sel && sel.rangeCount ? sel.getRangeAt(0) : null;
-  const kept = current !== null && root.contains(current.endContainer);
+  // An iframe editor keeps its own selection when the agent clicks elsewhere in the page: there
+  // the cursor counts only while the frame still has the page's focus.
+  const frame = root.ownerDocument.defaultView?.frameElement;
+  const focused = !frame || frame.ownerDocument.activeElement === frame;
+  const kept = current !== null && focused && root.contains(current.endContainer);
   const range = kept ? current.cloneRange() : endOf(root);
   range.collapse(false);
   return { range, kept };

@@ -33,7 +33,7 @@ async function open(name: EditorName): Promise<void> {
   await page.waitForFunction(() => document.body.dataset.editorReady, null, { timeout: 20_000 });
 }
 
-const editable = (name: EditorName) => (name.includes('textarea') ? '#reply textarea' : '#reply [contenteditable=true]');
+const editable = (name: EditorName) => (name.includes('textarea') ? '#reply textarea' : name === 'iframe' ? '#reply iframe' : '#reply [contenteditable=true]');
 
 /** Types two lines, then leaves the cursor on a new empty line between them. */
 async function typeAroundCursor(name: EditorName): Promise<void> {
@@ -103,7 +103,12 @@ describe.each(EDITORS)('insert into %s', (name) => {
     await page.keyboard.type('Hello Ana,');
     await page.keyboard.press('Shift+Home');
     await settle(page);
-    expect(await page.evaluate(() => (document.activeElement as HTMLTextAreaElement).value?.length ?? getSelection()!.toString().length)).toBeGreaterThan(0);
+    const selected = await page.evaluate(() => {
+      const active = document.activeElement as HTMLTextAreaElement | HTMLIFrameElement;
+      if (active instanceof HTMLIFrameElement) return active.contentDocument!.getSelection()!.toString().length;
+      return active.value?.length ?? getSelection()!.toString().length;
+    });
+    expect(selected).toBeGreaterThan(0);
     const result = await insertInIsolatedWorld(page, '#reply', 'We have refunded you.');
     expect(result.ok, result.reason).toBe(true);
     expect((await state()).lines.join(' ')).toMatch(/^Hello Ana, ?We have refunded you\.$/);

@@ -9,6 +9,7 @@ const SOURCES: Record<(typeof EDITORS)[number], string> = {
   prosemirror: 'prosemirror.ts',
   quill: 'quill.ts',
   contenteditable: 'contenteditable.ts',
+  iframe: 'iframe.ts',
 };
 
 /** Bundles every editor page's script (and its CSS) into `outDir`, plus insert.js for isolated worlds. */

@@ -1,5 +1,5 @@
 /** The editor test pages: one reply form per real editor library, served by test/e2e/server.ts. */
-export const EDITORS = ['textarea', 'react-textarea', 'ckeditor5', 'prosemirror', 'quill', 'contenteditable'] as const;
+export const EDITORS = ['textarea', 'react-textarea', 'ckeditor5', 'prosemirror', 'quill', 'contenteditable', 'iframe'] as const;
 export type EditorName = (typeof EDITORS)[number];
 
 const BOX: Record<EditorName, string> = {
@@ -11,6 +11,7 @@ const BOX: Record<EditorName, string> = {
   contenteditable:
     '<div class="note-editable" contenteditable="true" role="textbox" aria-multiline="true" aria-label="Reply"></div>' +
     '<textarea name="body" hidden></textarea>',
+  iframe: '<iframe title="Reply" srcdoc="<!doctype html><html><body style=\'min-height:6rem;font:15px system-ui\'></body></html>" style="width:100%;height:9rem;border:1px solid #888"></iframe>',
 };
 
 /** A ticket page in miniature: a search box outside the editor, the reply form, a send button. */
