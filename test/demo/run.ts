@@ -24,6 +24,15 @@ async function helpdeskServer(): Promise<DemoHelpdesk> {
   }
 }
 
+/** A ticket the sample knowledge answers (so the walk-through has something to insert), else the first. */
+function firstConfidentTicket(fallback: string): string {
+  try {
+    return confidentTickets(1)[0]!.row.ticket.id;
+  } catch {
+    return fallback;
+  }
+}
+
 async function main(): Promise<number> {
   if (!(await access(CHROMIUM).then(() => true, () => false))) {
     say(`Chromium was not found at ${CHROMIUM}. The demo runs in Debian's Chromium; install it with:\n\n    sudo apt-get install chromium\n`);
@@ -37,7 +46,7 @@ async function main(): Promise<number> {
   say('Building the extension (demo build: loopback hosts only)…');
   const dist = await ensureDemoBuild();
   const demo = await helpdeskServer();
-  const { row } = confidentTickets(1)[0]!;
+  const ticketId = firstConfidentTicket(demo.tickets[0]!.id);
   say(`Demo helpdesk: ${demo.origin}/tickets (${demo.tickets.length} sample tickets)`);
   const ext = await launchWithExtension({ headless, dist, viewport: { width: 1280, height: 860 } });
   const stop = async () => {
@@ -45,13 +54,13 @@ async function main(): Promise<number> {
     await demo.close();
   };
   try {
-    if (headless) return (await walkThrough(ext, demo, row.ticket.id, say)) ? 0 : 1;
+    if (headless) return (await walkThrough(ext, demo, ticketId, say)) ? 0 : 1;
     const page = ext.context.pages()[0] ?? (await ext.context.newPage());
-    await page.goto(`${demo.origin}/tickets/${row.ticket.id}`);
+    await page.goto(`${demo.origin}/tickets/${ticketId}`);
     const panel = await openRealPanel(ext, await tabIdOf(ext, page));
     await panel.getByTestId('load-sample').click().catch(() => undefined);
     await page.bringToFront();
-    say(`Chromium is open on ticket #${row.ticket.id} with the Agent Assist panel. Click a suggestion, then Insert.`);
+    say(`Chromium is open on ticket #${ticketId} with the Agent Assist panel. Click a suggestion, then Insert.`);
     say('Other tickets are in the list on the left. Close the browser or press Ctrl+C to stop.');
     await new Promise<void>((resolve) => {
       ext.context.on('close', () => resolve());
