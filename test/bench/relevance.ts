@@ -36,7 +36,7 @@ function compare(d: Dataset, fuseSample?: number): BenchTable {
     row(`MiniSearch ${packageVersion('minisearch')}`, runRanker(miniSearchRanker(), d.entries, d.queries, suggestable), false),
   ];
   const notes = [`${d.entries.length} entries. Plain libraries get the same approved entries; for tickets they get subject + latest message as they are.`];
-  if (fuseSample) notes.push(`Fuse.js is too slow for every query (about a second each): it gets every ${Math.ceil(d.queries.length / fuseSample)}th query (deterministic), so its numbers carry a few points of sampling error.`);
+  if (fuseSample) notes.push(`Fuse.js is too slow for every query (about a second each): it gets one query in ${Math.ceil(d.queries.length / fuseSample)} (deterministic), so its numbers carry a few points of sampling error.`);
   notes.push(`precision@thr: share of shown top-1 that is right at the default confidence threshold ${DEFAULT_THRESHOLD}; coverage@thr: share of queries that get a suggestion (the rest: "no confident answer").`);
   if (d.queries.some((q) => q.relevant.length === 0)) notes.push('Tickets whose right answer is "none" count in precision/coverage, not in top-k/MRR.');
   return { title: `Relevance: ${d.name}`, columns: COLUMNS, rows, notes };
