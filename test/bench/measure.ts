@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Entry } from '../../knowledge/entry.ts';
 import type { BenchEngine, EngineId } from './engines.ts';
-import type { HeapReport } from './heap-child.ts';
 import type { BenchQuery } from './synthetic.ts';
 
 /** How hard to push one engine at one size: the baselines are slow enough to need a time budget. */
@@ -63,13 +62,42 @@ function timeMedian(times: number, fn: () => void): Timing {
   return pick(Array.from({ length: Math.max(1, times) }, () => time(fn).timing), 50);
 }
 
+export interface HeapBytes {
+  /** Heap held by the built engine: after build minus before the entries were generated, full gc both times. */
+  index: number;
+  /** Whole process heap after build and gc. */
+  process: number;
+}
+
+export interface ChildRequest {
+  engine: EngineId;
+  entries: number;
+  plan: QueryPlan;
+  /** Builds and loads to take the median of. */
+  repeats: number;
+}
+
 /**
- * Build (median of `repeats`), serialise, load back (median of `repeats`), then time queries
- * against the loaded index, which also proves the serialised form works.
- * plan.max 0: build, size and load only (the caller decided the queries would take too long).
+ * In a fresh process (see engine-child.ts): build (median of `repeats`), heap after build with the
+ * entries dropped, serialise, load back (median of `repeats`), then time queries against the
+ * loaded index, which also proves the serialised form works.
+ * plan.max 0: no queries (the caller decided they would take too long).
  */
-export function measureEngine(engine: BenchEngine, entries: Entry[], queries: readonly BenchQuery[], plan: QueryPlan, repeats: number): Measured {
-  const build = timeMedian(repeats, () => engine.build(entries));
+export function measureEngine(
+  engine: BenchEngine,
+  makeEntries: () => Entry[],
+  makeQueries: (entries: Entry[]) => BenchQuery[],
+  plan: QueryPlan,
+  repeats: number,
+  heapUsed: () => number,
+): Measured & { heap: HeapBytes } {
+  const before = heapUsed();
+  let entries: Entry[] | undefined = makeEntries();
+  const queries = makeQueries(entries);
+  const builds: Timing[] = [];
+  for (let i = 0; i < Math.max(1, repeats); i++) builds.push(time(() => engine.build(entries!)).timing);
+  entries = undefined;
+  const after = heapUsed();
   const json = engine.serialize();
   const serialisedBytes = Buffer.byteLength(json, 'utf8');
   const load = timeMedian(repeats, () => engine.load(json));
@@ -85,20 +113,34 @@ export function measureEngine(engine: BenchEngine, entries: Entry[], queries: re
     if (ids.includes(q.expected)) found++;
   }
   const timed = timings.length;
-  return { build, serialisedBytes, load, timed, p50: pick(timings, 50), p95: pick(timings, 95), found: timed ? found / timed : Number.NaN };
+  return {
+    build: pick(builds, 50),
+    serialisedBytes,
+    load,
+    timed,
+    p50: pick(timings, 50),
+    p95: pick(timings, 95),
+    found: timed ? found / timed : Number.NaN,
+    heap: { index: after - before, process: after },
+  };
 }
 
-const HEAP_CHILD = fileURLToPath(new URL('./heap-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('./engine-child.ts', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Heap after build in a fresh `node --expose-gc` process; the error text when the child fails. */
-export function measureHeap(engine: EngineId, entries: number, timeoutMs: number): HeapReport | { error: string } {
-  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', HEAP_CHILD, engine, String(entries)], {
+/** Runs one measurement in a fresh `node --expose-gc` process, so heap numbers and JIT state are its own. */
+export function measureInChild(request: ChildRequest, timeoutMs: number): (Measured & { heap: HeapBytes }) | { error: string } {
+  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', CHILD, JSON.stringify(request)], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     timeout: timeoutMs,
   });
   if (child.error) return { error: child.error.message };
-  if (child.status !== 0) return { error: (child.stderr || `exit ${child.status}`).trim().split('\n').at(-1)! };
-  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as HeapReport;
+  if (child.status !== 0) {
+    // Node ends a crash with its version line: the cause is the first line that names an error.
+    const lines = (child.stderr ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+    return { error: lines.find((l) => /error|heap|memory|killed/i.test(l)) ?? lines.at(-1) ?? `exit ${child.status ?? child.signal}` };
+  }
+  // JSON has no Infinity/NaN: they come back as null, read as "not measured".
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!, (_k, v: unknown) => (v === null ? Number.NaN : v)) as Measured & { heap: HeapBytes };
 }

@@ -1,7 +1,6 @@
 import { cpus } from 'node:os';
 import type { BenchEngine, EngineId } from './engines.ts';
-import type { HeapReport } from './heap-child.ts';
-import type { Measured, Timing } from './measure.ts';
+import type { HeapBytes, Measured, Timing } from './measure.ts';
 import type { SpeedSettings } from './speed.ts';
 import type { BenchTable } from './table.ts';
 
@@ -13,10 +12,11 @@ export interface SpeedResults {
   engines: BenchEngine[];
   missing: string[];
   /** By `${engine}@${entries}`. */
-  measured: Map<string, Measured>;
+  measured: Map<string, Measured & { heap: HeapBytes }>;
   /** Query runs skipped, with the estimated ms per query that made them too slow to run. */
   skipped: Map<string, number>;
-  heaps: Map<string, HeapReport | { error: string }>;
+  /** Child processes that failed, with their last line of error output. */
+  failed: Map<string, string>;
   /** 1-minute load average at the start and after each size. */
   loadavg: number[];
 }
@@ -49,14 +49,9 @@ function ratio(baseline: number | undefined, ours: number | undefined): string {
 
 export function speedTables(r: SpeedResults): BenchTable[] {
   const measured = (id: EngineId, n: number) => r.measured.get(key(id, n));
-  const heapMb = (id: EngineId, n: number, field: 'indexBytes' | 'heapUsedBytes'): number | undefined => {
-    const h = r.heaps.get(key(id, n));
-    return h && !('error' in h) ? h[field] / MB : undefined;
-  };
-  const heapCell = (id: EngineId, n: number): string => {
-    const h = r.heaps.get(key(id, n));
-    if (!h) return '–';
-    return 'error' in h ? `failed: ${h.error.slice(0, 60)}` : `${num(h.indexBytes / MB)} (${num(h.heapUsedBytes / MB)})`;
+  const heapMb = (id: EngineId, n: number, field: keyof HeapBytes): number | undefined => {
+    const h = measured(id, n)?.heap;
+    return h ? h[field] / MB : undefined;
   };
   const queryCells = (id: EngineId, n: number, m: Measured): string[] => {
     if (m.timed > 0) return [String(m.timed), both(m.p50), both(m.p95), `${Math.round(m.found * 100)}%`];
@@ -71,8 +66,9 @@ export function speedTables(r: SpeedResults): BenchTable[] {
     columns: ['engine', 'entries', 'build ms', 'load ms', 'serialised MB', 'queries timed', 'p50 ms', 'p95 ms', 'found@5', 'heap MB: index (process)'],
     rows: r.settings.sizes.flatMap((n) =>
       r.engines.map((e) => {
-        const m = measured(e.id, n)!;
-        return [e.name, n, both(m.build), both(m.load), m.serialisedBytes / MB, ...queryCells(e.id, n, m), heapCell(e.id, n)];
+        const m = measured(e.id, n);
+        if (!m) return [e.name, n, `FAILED: ${r.failed.get(key(e.id, n))?.slice(0, 100) ?? 'no result'}`, '', '', '', '', '', '', ''];
+        return [e.name, n, both(m.build), both(m.load), m.serialisedBytes / MB, ...queryCells(e.id, n, m), `${num(m.heap.index / MB)} (${num(m.heap.process / MB)})`];
       }),
     ),
     notes: [
@@ -81,15 +77,15 @@ export function speedTables(r: SpeedResults): BenchTable[] {
       `Entries: synthetic (test/bench/synthetic.ts), generated from ${r.seedSource}. Queries: ticket-length (80-150 words) customer messages about a random entry, with greeting, noise sentences and signature.`,
       'build and load: median of 3 below 100k, one run at 100k. Queries are timed one by one after untimed warm-up queries, against the index loaded back from its serialised form.',
       'Our engine: KnowledgeIndex.build / serialize / load, and suggest(ticket, index, {limit: 5, day: 2026-11-23}), ticket cleaning included. Baselines (test/bench/baselines.ts): the whole message text as the query, top 5.',
-      `Baselines run until ${mini.max} queries or ${mini.budgetMs / 1000} s (at least ${fuse.min} for Fuse.js, ${mini.min} for MiniSearch), so their p95 rests on few queries. Plain Fuse.js takes seconds per ticket-length query (a fuzzy bitap over every entry for each 32-character chunk of the query); when the previous size's p50 scaled by the size ratio exceeds ${fuse.capMs / 1000} s per query, that size's queries are skipped and the estimate is shown instead.`,
-      'heap: a fresh `node --expose-gc` process per engine and size. index = heap after build minus heap before the entries were generated (full gc both times: what the engine keeps, entries included); process = whole heap after build.',
+      `Baselines run until ${mini.max} queries or ${mini.budgetMs / 1000} s (at least ${mini.min}), so their p95 rests on few queries. Plain Fuse.js takes seconds per ticket-length query (a fuzzy bitap over every entry for each 32-character chunk of the query); when the previous size's p50 scaled by the size ratio exceeds ${fuse.capMs / 1000} s per query, that size's queries are skipped and the estimate is shown instead.`,
+      'Each engine and size is measured in its own fresh `node --expose-gc` process (engine-child.ts). heap: index = heap after build minus heap before the entries were generated, full gc both times, entries dropped (what the engine keeps, entries included if it keeps them; also the 300 queries, under 0.5 MB); process = whole heap after build.',
       'found@5: share of timed queries whose target entry is in the top 5; a sanity check that each engine did real work, not the relevance bench.',
       ...r.missing.map((m) => `MISSING engine ${m}`),
     ],
   };
 
   const ours = (n: number) => measured('ours', n);
-  const heapOurs = heapMb('ours', HEAP_TARGET.n, 'heapUsedBytes');
+  const heapOurs = heapMb('ours', HEAP_TARGET.n, 'process');
   const targets: BenchTable = {
     title: 'Speed and memory targets (our engine)',
     columns: ['target', 'limit', 'wall ms', 'status (wall)', 'CPU ms', 'status (CPU)'],
@@ -116,7 +112,7 @@ export function speedTables(r: SpeedResults): BenchTable[] {
     { label: 'build ms', of: (id, n) => measured(id, n)?.build.wall },
     { label: 'load ms', of: (id, n) => measured(id, n)?.load.wall },
     { label: 'serialised MB', of: (id, n) => (measured(id, n)?.serialisedBytes ?? Number.NaN) / MB },
-    { label: 'heap MB (index)', of: (id, n) => heapMb(id, n, 'indexBytes') },
+    { label: 'heap MB (index)', of: (id, n) => heapMb(id, n, 'index') },
   ];
   const cell = (v: number | undefined): string | number => (v === undefined || Number.isNaN(v) ? '–' : v);
   const compare: BenchTable = {

@@ -1,9 +1,9 @@
 import { loadavg } from 'node:os';
 import type { BenchTable } from './table.ts';
 import { ENGINE_IDS, loadEngine, type BenchEngine, type EngineId } from './engines.ts';
-import { measureEngine, measureHeap, type QueryPlan } from './measure.ts';
+import { measureInChild, type QueryPlan } from './measure.ts';
 import { speedTables, type SpeedResults } from './speed-tables.ts';
-import { generateEntries, generateQueries, loadSeedTopics } from './synthetic.ts';
+import { loadSeedTopics } from './synthetic.ts';
 
 /**
  * Speed and memory of our engine beside plain Fuse.js and MiniSearch, measured in the same run
@@ -17,7 +17,8 @@ export interface SpeedOptions {
 export interface SpeedSettings {
   sizes: number[];
   plan(engine: EngineId, n: number): QueryPlan;
-  heapTimeoutMs: number;
+  /** One engine at one size, in its child process. */
+  childTimeoutMs: number;
 }
 
 // Plain Fuse.js scans every entry with a fuzzy bitap over 32-character chunks of the query, so a
@@ -27,8 +28,8 @@ const FULL: SpeedSettings = {
   plan: (engine, n) =>
     engine === 'ours'
       ? { max: n >= 100_000 ? 100 : 300, min: n >= 100_000 ? 100 : 300, budgetMs: Infinity, warmup: 20, capMs: Infinity }
-      : { max: 300, min: engine === 'fuse' ? 1 : 3, budgetMs: 20_000, warmup: engine === 'fuse' ? 0 : 3, capMs: 60_000 },
-  heapTimeoutMs: 240_000,
+      : { max: 300, min: 1, budgetMs: 20_000, warmup: engine === 'fuse' || n >= 100_000 ? 0 : 3, capMs: 60_000 },
+  childTimeoutMs: 600_000,
 };
 
 const QUICK: SpeedSettings = {
@@ -37,11 +38,12 @@ const QUICK: SpeedSettings = {
     engine === 'ours'
       ? { max: 50, min: 50, budgetMs: Infinity, warmup: 10, capMs: Infinity }
       : { max: 50, min: 1, budgetMs: 3_000, warmup: 0, capMs: 10_000 },
-  heapTimeoutMs: 60_000,
+  childTimeoutMs: 180_000,
 };
 
 const key = (engine: EngineId, n: number): string => `${engine}@${n}`;
-const log = (s: string) => process.stderr.write(`  speed: ${s}\n`);
+let started = performance.now();
+const log = (s: string) => process.stderr.write(`  speed [${((performance.now() - started) / 1000).toFixed(0)} s]: ${s}\n`);
 
 async function availableEngines(): Promise<{ engines: BenchEngine[]; missing: string[] }> {
   const engines: BenchEngine[] = [];
@@ -56,43 +58,36 @@ async function availableEngines(): Promise<{ engines: BenchEngine[]; missing: st
 
 export async function run(options: SpeedOptions = {}): Promise<BenchTable[]> {
   const settings = options.quick ? QUICK : FULL;
-  const seeds = loadSeedTopics();
+  started = performance.now();
   const { engines, missing } = await availableEngines();
   const results: SpeedResults = {
     settings,
     quick: options.quick ?? false,
-    seedSource: seeds.source,
+    seedSource: loadSeedTopics().source,
     engines,
     missing,
     measured: new Map(),
     skipped: new Map(),
-    heaps: new Map(),
+    failed: new Map(),
     loadavg: [loadavg()[0]!],
   };
-
   for (const [i, n] of settings.sizes.entries()) {
-    const entries = generateEntries(n, { topics: seeds.topics });
-    const queries = generateQueries(entries, 300, n);
     for (const engine of engines) {
       const plan = settings.plan(engine.id, n);
       // A full scan grows linearly with entries: estimate from the previous size before spending minutes.
       const prevN = settings.sizes[i - 1];
       const prev = prevN === undefined ? undefined : results.measured.get(key(engine.id, prevN));
-      const estimate = prev && prevN && prev.timed > 0 ? prev.p50.wall * (n / prevN) : 0;
+      const prevPerQuery = prev && prev.timed > 0 ? prev.p50.wall : prevN ? (results.skipped.get(key(engine.id, prevN)) ?? 0) : 0;
+      const estimate = prevN ? prevPerQuery * (n / prevN) : 0;
       const skip = estimate > plan.capMs;
       if (skip) results.skipped.set(key(engine.id, n), estimate);
-      log(`${engine.name} at ${n}: build, load, ${skip ? 'no' : `up to ${plan.max}`} queries`);
-      const m = measureEngine(engine, entries, queries, skip ? { ...plan, max: 0, min: 0 } : plan, n >= 100_000 ? 1 : 3);
-      results.measured.set(key(engine.id, n), m);
-      engine.build([]); // let the big index go before the next engine builds
+      log(`${engine.name} at ${n}: build, heap, load, ${skip ? 'no' : `up to ${plan.max}`} queries (fresh process)`);
+      const repeats = n <= (engine.id === 'ours' ? 10_000 : 1_000) ? 3 : 1;
+      const m = measureInChild({ engine: engine.id, entries: n, plan: skip ? { ...plan, max: 0, min: 0 } : plan, repeats }, settings.childTimeoutMs);
+      if ('error' in m) results.failed.set(key(engine.id, n), m.error);
+      else results.measured.set(key(engine.id, n), m);
     }
     results.loadavg.push(loadavg()[0]!);
-  }
-  for (const n of settings.sizes) {
-    for (const engine of engines) {
-      log(`${engine.name} heap at ${n} (fresh process)`);
-      results.heaps.set(key(engine.id, n), measureHeap(engine.id, n, settings.heapTimeoutMs));
-    }
   }
   return speedTables(results);
 }
