@@ -68,3 +68,38 @@ function copyKept(from: Node, to: Node, doc: Document): void {
     }
   }
 }
+
+/**
+ * Plain text of (cleaned) answer HTML, for textareas and as text/plain: paragraphs apart by a blank
+ * line, list items as "- " or "1. " lines, links as "label (url)" so the address survives.
+ */
+export function htmlToText(html: string, doc: Document): string {
+  const inert = doc.implementation.createHTMLDocument('');
+  const root = inert.createElement('div');
+  root.innerHTML = html;
+  return blockText(root).replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+function blockText(node: Node): string {
+  let out = '';
+  for (const child of Array.from(node.childNodes)) {
+    if (child.nodeType === 3) {
+      out += (child.textContent ?? '').replace(/\s+/g, ' ');
+      continue;
+    }
+    if (child.nodeType !== 1) continue;
+    const el = child as Element;
+    const tag = el.tagName;
+    if (tag === 'BR') out += '\n';
+    else if (tag === 'UL' || tag === 'OL') {
+      const items = Array.from(el.children).filter((li) => li.tagName === 'LI');
+      out += '\n\n' + items.map((li, i) => `${tag === 'OL' ? `${i + 1}.` : '-'} ${blockText(li).trim()}`).join('\n') + '\n\n';
+    } else if (tag === 'A') {
+      const label = blockText(el).trim();
+      const href = el.getAttribute('href') ?? '';
+      out += href && href !== label && href !== `mailto:${label}` ? `${label} (${href})` : label;
+    } else if (/^(P|H[1-6]|DIV|LI)$/.test(tag)) out += '\n\n' + blockText(el).trim() + '\n\n';
+    else out += blockText(el);
+  }
+  return out;
+}

@@ -1,4 +1,4 @@
-import { cleanHtml, splitParagraphs, textToHtml } from './insert-html';
+import { cleanHtml, htmlToText, splitParagraphs, textToHtml } from './insert-html';
 import { editableIn, editorKind, type EditorKind } from './insert-detect';
 
 /**
@@ -16,7 +16,10 @@ export interface InsertResult {
 }
 
 export interface InsertOptions {
-  /** The answer as HTML (the panel's rendering of the entry's Markdown); cut to the knowledge subset. */
+  /**
+   * The answer as HTML (the panel's rendering of the entry's Markdown); cut to the knowledge subset.
+   * When given, plain-text boxes get its text (links as "label (url)"), not `text`.
+   */
   html?: string;
 }
 
@@ -42,9 +45,11 @@ export function insertIntoReplyBox(box: HTMLElement, text: string, options: Inse
   const el = editableIn(box);
   if (!el) return { ok: false, method: 'none', reason: 'No editable reply box was found on the page.' };
   const editor = editorKind(el);
-  if (editor === 'textarea') return insertIntoField(el as HTMLTextAreaElement | HTMLInputElement, text);
+  // With HTML, the plain text is derived from it: `text` may be Markdown source (**, [label](url)).
   const html = options.html ? cleanHtml(options.html, el.ownerDocument) : textToHtml(text);
-  return insertIntoRichEditor(el, editor, text, html);
+  const plain = options.html ? htmlToText(html, el.ownerDocument) || text : text;
+  if (editor === 'textarea') return insertIntoField(el as HTMLTextAreaElement | HTMLInputElement, plain);
+  return insertIntoRichEditor(el, editor, plain, html);
 }
 
 function insertIntoField(field: HTMLTextAreaElement | HTMLInputElement, text: string): InsertResult {
@@ -93,7 +98,7 @@ function insertIntoRichEditor(root: HTMLElement, editor: Exclude<EditorKind, 'te
           ? insertHtml(doc, html, newLine)
           : insertLines(doc, text, newLine);
     if (!handled) continue;
-    if (landed(root, before, text)) return { ok: true, method, editor };
+    if (landed(root, before, html)) return { ok: true, method, editor };
     // The editor took the event but its content did not change: trying again could insert twice.
     if (method === 'paste') return { ok: false, method, editor, reason: 'The editor took the paste but the text did not appear.' };
   }
@@ -200,14 +205,15 @@ function insertLines(doc: Document, text: string, newLine: boolean): boolean {
   return ok;
 }
 
-function flatText(el: HTMLElement): string {
+function flatText(el: Node): string {
   return (el.textContent ?? '').replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
 }
 
-/** The editor's content grew and holds the start of the text's first line. */
-function landed(root: HTMLElement, before: string, text: string): boolean {
-  const after = flatText(root);
-  const firstLine = text.split('\n').find((l) => l.trim()) ?? '';
-  const probe = firstLine.replace(/[\s\u00a0]+/g, ' ').trim().slice(0, 40);
-  return after.length > before.length && after.includes(probe);
+/** The editor's content grew and holds the start of the answer's first block, as the HTML shows it. */
+function landed(root: HTMLElement, before: string, html: string): boolean {
+  const inert = root.ownerDocument.implementation.createHTMLDocument('');
+  const probeRoot = inert.createElement('div');
+  probeRoot.innerHTML = html;
+  const first = Array.from(probeRoot.childNodes).map((n) => flatText(n)).find(Boolean) ?? '';
+  return flatText(root).length > before.length && flatText(root).includes(first.slice(0, 40));
 }

@@ -129,6 +129,18 @@ describe('insert: HTML and safety', () => {
     expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
   });
 
+  it.each(EDITORS)('%s: Markdown source with its rendered HTML goes in as formatting, never as ** or [](…)', async (name) => {
+    await open(name);
+    const md = '**Important:** see [the guide](https://example.com/g).';
+    const html = '<p><strong>Important:</strong> see <a href="https://example.com/g">the guide</a>.</p>';
+    const result = await insertInIsolatedWorld(page, '#reply', md, html);
+    expect(result.ok, result.reason).toBe(true);
+    const s = await state();
+    expect(s.lines.join('\n')).not.toMatch(/\*\*|\]\(/);
+    if (RICH.includes(name)) expect(s.html).toMatch(/<a [^>]*href="https:\/\/example\.com\/g"[^>]*>the(&nbsp;| )guide<\/a>/); // Quill's HTML uses &nbsp;
+    else expect(s.lines).toEqual(['Important: see the guide (https://example.com/g).']);
+  });
+
   it('a read-only or missing reply box is reported, not written', async () => {
     await open('textarea');
     await page.evaluate(() => document.querySelector('#reply textarea')!.setAttribute('readonly', ''));

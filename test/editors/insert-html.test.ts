@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { cleanHtml, splitParagraphs, textToHtml } from '../../entrypoints/helpdesk.content/insert-html';
+import { cleanHtml, htmlToText, splitParagraphs, textToHtml } from '../../entrypoints/helpdesk.content/insert-html';
 import { editableIn, editorKind } from '../../entrypoints/helpdesk.content/insert-detect';
 
 describe('the HTML a rich editor gets on insert', () => {
@@ -54,5 +54,16 @@ describe('finding the element that takes the text', () => {
 
   it('a page without any editable reply box gives nothing', () => {
     expect(editableIn(mount('<div><p>read only</p><textarea hidden></textarea></div>'))).toBe(null);
+  });
+});
+
+describe('the plain text a textarea gets from the rendered answer', () => {
+  it('keeps paragraphs, line breaks, list items and link addresses, and no Markdown marks', () => {
+    const html =
+      '<p>Hi <strong>Ana</strong>,</p><p>What you can do:</p><ul><li><strong>DHL:</strong> use <a href="https://dhl.example/x">the link</a></li><li>call us</li></ul>' +
+      '<ol><li>one</li><li>two</li></ol><p>Mail <a href="mailto:help@example.com">help@example.com</a> or see https://example.com<br>Thanks!</p>';
+    expect(htmlToText(html, document)).toBe(
+      'Hi Ana,\n\nWhat you can do:\n\n- DHL: use the link (https://dhl.example/x)\n- call us\n\n1. one\n2. two\n\nMail help@example.com or see https://example.com\nThanks!',
+    );
   });
 });
