@@ -28,7 +28,7 @@ const FULL: SpeedSettings = {
   plan: (engine, n) =>
     engine === 'ours'
       ? { max: n >= 100_000 ? 100 : 300, min: n >= 100_000 ? 100 : 300, budgetMs: Infinity, warmup: 20, capMs: Infinity }
-      : { max: 300, min: 1, budgetMs: 20_000, warmup: engine === 'fuse' || n >= 100_000 ? 0 : 3, capMs: 60_000 },
+      : { max: 300, min: 1, budgetMs: 10_000, warmup: engine === 'fuse' || n >= 100_000 ? 0 : 3, capMs: 20_000 },
   childTimeoutMs: 600_000,
 };
 
