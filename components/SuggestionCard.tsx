@@ -38,7 +38,10 @@ export function SuggestionCard(props: CardProps) {
         <span className="rank" aria-hidden="true">
           {rank}
         </span>
-        <Highlight text={entry.title} words={words} />
+        {/* One span: in the flex button, bare text and <mark> pieces would each become a column. */}
+        <span className="card-title-text">
+          <Highlight text={entry.title} words={words} />
+        </span>
         <span className="visually-hidden">, preview answer {rank}</span>
       </button>
       <p className="card-preview">
