@@ -11,7 +11,7 @@ import { dexieIndexCache } from './index-cache';
 import { sessionShownReads } from './shown-reads';
 import { TabStates } from './tab-states';
 import { getTabState, readSelection, refreshTickets } from './ticket-handlers';
-import { watchKnowledge } from './watch-knowledge';
+import { watchKnowledge, watchLearned } from './watch-knowledge';
 
 export default defineBackground({
   type: 'module',
@@ -55,6 +55,12 @@ export default defineBackground({
         .changed(ids)
         .then(() => refreshTickets(deps))
         .catch((err: unknown) => console.error('[agent-assist] updating the search index failed:', err));
+    });
+    watchLearned(db, () => {
+      void deps.holder
+        .learnedChanged()
+        .then((ids) => (ids.length ? refreshTickets(deps) : undefined))
+        .catch((err: unknown) => console.error('[agent-assist] updating the learned phrasings failed:', err));
     });
     // Build (or load) the index now, so the first ticket does not wait for it.
     void deps.holder.get().catch((err: unknown) => console.error('[agent-assist] building the search index failed:', err));
