@@ -20,7 +20,7 @@ export interface SessionArea {
 
 const PREFIX = 'shownRead:';
 
-export function sessionShownReads(area: SessionArea): ShownReads {
+export function sessionShownReads(area: SessionArea | undefined): ShownReads {
   // The same read can arrive twice before storage answers: memory decides within one worker's life.
   const claimed = new Map<number, string>();
   return {
@@ -29,9 +29,9 @@ export function sessionShownReads(area: SessionArea): ShownReads {
       claimed.set(tabId, readId);
       const key = `${PREFIX}${tabId}`;
       try {
-        const before = (await area.get(key))[key];
+        const before = (await area!.get(key))[key];
         if (before === readId) return false;
-        await area.set({ [key]: readId });
+        await area!.set({ [key]: readId });
       } catch {
         // No session storage (an old browser): counted once per worker life, as before.
       }
@@ -39,7 +39,11 @@ export function sessionShownReads(area: SessionArea): ShownReads {
     },
     async forget(tabId) {
       claimed.delete(tabId);
-      await area.remove(`${PREFIX}${tabId}`).catch(() => undefined);
+      try {
+        await area!.remove(`${PREFIX}${tabId}`);
+      } catch {
+        // Nothing stored, or no session storage: nothing to forget.
+      }
     },
   };
 }

@@ -83,3 +83,12 @@ describe('background: "shown" once per ticket read', () => {
     expect(await shown.claim(8, 'r1')).toBe(true);
   });
 });
+
+describe('background: without session storage', () => {
+  it('counts once per worker life and never throws', async () => {
+    const shown = sessionShownReads(undefined);
+    expect(await shown.claim(1, 'r')).toBe(true);
+    expect(await shown.claim(1, 'r')).toBe(false);
+    await expect(shown.forget(1)).resolves.toBeUndefined();
+  });
+});
