@@ -79,6 +79,15 @@ describe('hosted helpdesks: one list of patterns', () => {
     }
   });
 
+  it('the demo build grants the hosts the demo adapter reads on (its tests cannot click a permission prompt)', () => {
+    const manifest = (config.manifest as ManifestFn)({ browser: 'chrome', mode: 'demo', manifestVersion: 3, command: 'build' });
+    const demoUrl = ticketUrl.get('demo')!;
+    const granted = manifest.host_permissions as string[];
+    expect(ADAPTERS.find((a) => a.id === 'demo')!.matches(demoUrl)).toBe(true);
+    expect(granted.some((p) => matchesPattern(p, demoUrl))).toBe(true);
+    expect(scriptMatches(granted)).toEqual([...granted].sort());
+  });
+
   it('the content script is registered for exactly the patterns granted', () => {
     const all = HOSTED_HELPDESKS.flatMap((h) => h.patterns);
     expect(scriptMatches(all)).toEqual([...new Set(all)].sort());
