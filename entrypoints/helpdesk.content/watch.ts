@@ -75,12 +75,10 @@ export class TicketWatcher {
     if (result.ok) {
       this.failedOnce = '';
       const key = JSON.stringify(result.ticket);
-      if (key === this.lastSent && this.stamp) {
-        this.sendIfNew(key, { kind: 'ticket', ticket: result.ticket, ...this.stamp }, force);
-        return;
+      if (key !== this.lastSent || !this.stamp) {
+        const readAt = this.deps.wallClock();
+        this.stamp = { readAt, readId: newReadId(readAt) };
       }
-      const readAt = this.deps.wallClock();
-      this.stamp = { readAt, readId: newReadId(readAt) };
       this.sendIfNew(key, { kind: 'ticket', ticket: result.ticket, ...this.stamp }, force);
       return;
     }
