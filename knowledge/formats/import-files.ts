@@ -81,8 +81,8 @@ export async function importFilesStepped(files: { name: string; bytes: Uint8Arra
     const step = steps.next();
     if (step.done) return step.value;
     const p = step.value;
-    // A file's parse step, and every `every` records, are followed by a turn of the event loop.
-    if (p.stage === 'parse' || ++sinceYield >= every || p.done === p.total) {
+    // Before and after a file's parsing, and every `every` records, the event loop gets a turn.
+    if (p.stage === 'parse' || p.done === 0 || ++sinceYield >= every || p.done === p.total) {
       sinceYield = 0;
       onProgress?.(p);
       await pause();
@@ -90,7 +90,7 @@ export async function importFilesStepped(files: { name: string; bytes: Uint8Arra
   }
 }
 
-/** The check as steps: it yields before each file is parsed and after each record is standardised. */
+/** The check as steps: it yields before each file is parsed, after it is parsed, and after each record is standardised. */
 function* importSteps(files: { name: string; bytes: Uint8Array }[], options: ImportOptions): Generator<CheckProgress, ImportResult> {
   const now = options.now ?? new Date();
   const entries: Entry[] = [];
@@ -104,6 +104,7 @@ function* importSteps(files: { name: string; bytes: Uint8Array }[], options: Imp
     yield progress('parse', 0, 0);
     try {
       const records = parseOne(file, options.format, list, summary);
+      yield progress('check', 0, records.length);
       for (const [i, record] of records.entries()) {
         const entry = standardiseRecord(record, now, list);
         if (entry) {
