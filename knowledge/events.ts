@@ -38,9 +38,10 @@ export const InsertedEvent = z.object({
   rank: Rank,
   /** How much the agent changed the text before inserting it: see editRatio. 0 = as suggested. */
   editRatio: z.number().min(0).max(1),
-  /** From the panel reading the ticket to the insert. */
+  /** From the content script reading the ticket in the tab (TabState.readAt) to the insert. */
   msFromRead: Millis.optional(),
 });
+/** msFromRead: from the content script reading the ticket in the tab to the copy. */
 export const CopiedEvent = z.object({ ...base, type: z.literal('copied'), entryId: EntryId, rank: Rank, msFromRead: Millis.optional() });
 export const RejectedEvent = z.object({
   ...base,

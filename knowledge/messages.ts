@@ -24,18 +24,38 @@ export const ReadFailure = z.object({
 });
 export type ReadFailure = z.infer<typeof ReadFailure>;
 
+/**
+ * When and which read of the page a ticket came from, stamped by the content script as it reads.
+ * A forced re-read of the same ticket (the worker restarted) keeps the stamp of the first read.
+ */
+export const ReadStamp = z.object({
+  /** Date.now() in the tab when the content script read the ticket: the time-to-insert starts here. */
+  readAt: z.number().int().nonnegative(),
+  /** Names one read of one ticket in one tab: "shown" is recorded once per read, even across worker restarts. */
+  readId: z.string().min(1).max(64),
+});
+export type ReadStamp = z.infer<typeof ReadStamp>;
+
 /** What the content script answers when asked to read: a ticket, a failure, or nothing to read. */
 export const ReadReply = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('ticket'), ticket: Ticket }),
+  z.object({ kind: z.literal('ticket'), ticket: Ticket, ...ReadStamp.shape }),
   z.object({ kind: z.literal('failed'), failure: ReadFailure }),
   z.object({ kind: z.literal('empty'), reason: z.string().max(500) }),
 ]);
 export type ReadReply = z.infer<typeof ReadReply>;
 
+/**
+ * How the content script put the text in (entrypoints/helpdesk.content/insert.ts): `value-setter`
+ * (textarea or input, through the prototype's value setter), `paste` (a synthetic paste event),
+ * `insertHTML` or `insertText` (document.execCommand); `none` when nothing was tried or nothing went in.
+ */
+export const INSERT_METHODS = ['value-setter', 'paste', 'insertHTML', 'insertText', 'none'] as const;
+export type InsertMethod = (typeof INSERT_METHODS)[number];
+
 export const InsertOutcome = z.object({
   ok: z.boolean(),
-  /** How the text went in (e.g. `textarea`, `execCommand`), or `none`. */
-  method: z.string().max(80),
+  /** One of INSERT_METHODS. On failure, the method that was tried last, or `none`. */
+  method: z.enum(INSERT_METHODS),
   reason: z.string().max(500).optional(),
 });
 export type InsertOutcome = z.infer<typeof InsertOutcome>;
@@ -66,8 +86,8 @@ export const TabState = z.discriminatedUnion('kind', [
     tabId: z.number().int(),
     ticket: Ticket,
     result: SuggestResultView,
-    /** Date.now() when the background received the ticket; the time-to-insert starts here. */
-    readAt: z.number(),
+    /** The content script's read of the ticket (ReadStamp.readAt: when it was read, in the tab). */
+    ...ReadStamp.shape,
     /** The text the ticket came from a selection (generic mode). */
     fromSelection: z.boolean(),
   }),
@@ -154,7 +174,7 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Data schemas, by message name. Handlers parse with these before doing anything. */
 export const MESSAGE_DATA = {
-  'contentToBackground.ticketRead': z.object({ ticket: Ticket }),
+  'contentToBackground.ticketRead': z.object({ ticket: Ticket, ...ReadStamp.shape }),
   'contentToBackground.readFailed': z.object({ failure: ReadFailure }),
   'contentToBackground.noTicket': z.undefined(),
   'contentToBackground.getSelectors': z.object({ url: z.string().max(4000) }),

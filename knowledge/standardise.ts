@@ -9,7 +9,7 @@ import { unifyPlaceholders } from './formats/placeholder-dialects.ts';
 import type { FieldKey, RawRecord } from './formats/record.ts';
 import { cleanBody, cleanLine, cleanText, slugify } from './formats/text.ts';
 
-export { importFiles, type ImportResult, type ImportOptions, type FileSummary } from './formats/import-files.ts';
+export { importFiles, importFilesStepped, ImportCancelled, type ImportResult, type ImportOptions, type FileSummary, type CheckProgress, type SteppedImportOptions } from './formats/import-files.ts';
 export { exportEntries } from './formats/index.ts';
 export { formatProblem, hasErrors, type ImportProblem } from './problems.ts';
 

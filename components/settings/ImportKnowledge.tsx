@@ -8,18 +8,36 @@ export interface Checked {
   problems: ImportProblem[];
 }
 
+/** `read`: bytes read of all files; `check`: records of `file` checked (0 of 0 while it is parsed). */
+export interface CheckProgress {
+  stage: 'read' | 'check';
+  loaded: number;
+  total: number;
+  file: string;
+}
+
 export interface ImportProps {
-  check: (files: File[], signal: AbortSignal, onProgress: (p: { loaded: number; total: number; file: string }) => void) => Promise<Checked>;
+  check: (files: File[], signal: AbortSignal, onProgress: (p: CheckProgress) => void) => Promise<Checked>;
   apply: (entries: Entry[]) => Promise<Outcome<ImportReportView>>;
 }
 
 type Phase =
   | { kind: 'idle' }
-  | { kind: 'reading'; loaded: number; total: number; file: string }
+  | ({ kind: 'reading' } & CheckProgress)
   | { kind: 'checked'; result: Checked }
   | { kind: 'applying'; result: Checked }
   | { kind: 'done'; text: string }
   | { kind: 'failed'; text: string };
+
+function progressLabel(p: CheckProgress): string {
+  return p.stage === 'read' ? 'Reading' : p.total ? 'Checking' : 'Parsing';
+}
+
+function progressText(p: CheckProgress): string {
+  if (p.stage === 'read') return `Reading ${p.file}\u2026`;
+  if (!p.total) return `Parsing ${p.file}\u2026`;
+  return `Checking ${p.file}: ${p.loaded.toLocaleString('en')} of ${p.total.toLocaleString('en')} entries\u2026`;
+}
 
 /** Import a knowledge file (any supported format): every problem with file, row and field; all or nothing. */
 export function ImportKnowledge({ check, apply }: ImportProps) {
@@ -31,7 +49,7 @@ export function ImportKnowledge({ check, apply }: ImportProps) {
     const files = list ? Array.from(list) : [];
     if (!files.length) return;
     abort.current = new AbortController();
-    setPhase({ kind: 'reading', loaded: 0, total: files.reduce((s, f) => s + f.size, 0), file: files[0]!.name });
+    setPhase({ kind: 'reading', stage: 'read', loaded: 0, total: files.reduce((s, f) => s + f.size, 0), file: files[0]!.name });
     try {
       const result = await check(files, abort.current.signal, (p) => setPhase({ kind: 'reading', ...p }));
       setPhase({ kind: 'checked', result });
@@ -58,8 +76,8 @@ export function ImportKnowledge({ check, apply }: ImportProps) {
       <label htmlFor={`${id}-file`}>Knowledge files (JSON, CSV, Markdown, Zendesk exports)</label>
       <input id={`${id}-file`} type="file" multiple data-testid="import-file" onChange={(e) => void choose(e.target.files)} disabled={phase.kind === 'reading' || phase.kind === 'applying'} />
       {phase.kind === 'reading' ? (
-        <p>
-          <progress max={phase.total || 1} value={phase.loaded} aria-label={`Reading ${phase.file}`} /> Reading {phase.file}&hellip;{' '}
+        <p data-testid="import-progress" data-stage={phase.stage}>
+          <progress max={phase.total || 1} value={phase.loaded} aria-label={`${progressLabel(phase)} ${phase.file}`} /> {progressText(phase)}{' '}
           <button type="button" onClick={() => abort.current?.abort()}>
             Cancel
           </button>

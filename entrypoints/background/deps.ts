@@ -2,6 +2,7 @@ import type { Entry } from '@/knowledge/entry';
 import type { InsertOutcome, ReadReply, TabState } from '@/knowledge/messages';
 import type { KnowledgeDb } from '@/knowledge/store';
 import type { KnowledgeHolder } from './knowledge-holder';
+import type { ShownReads } from './shown-reads';
 import type { TabStates } from './tab-states';
 
 /** Messages the background sends into a helpdesk tab (its content script). Rejects when no script answers. */
@@ -16,6 +17,8 @@ export interface BackgroundDeps {
   db: KnowledgeDb;
   holder: KnowledgeHolder;
   tabs: TabStates;
+  /** Which ticket read each tab's "shown" was counted for: survives worker restarts. */
+  shownReads: ShownReads;
   content: ContentLink;
   /** Injects the content script into a tab the agent pointed at (activeTab: command or action click). */
   inject(tabId: number): Promise<void>;

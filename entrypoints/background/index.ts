@@ -8,9 +8,10 @@ import { KnowledgeHolder } from './knowledge-holder';
 import { contentLink, listen } from './listen';
 import { loadSamplePack } from './sample';
 import { dexieIndexCache } from './index-cache';
+import { sessionShownReads } from './shown-reads';
 import { TabStates } from './tab-states';
 import { getTabState, readSelection, refreshTickets } from './ticket-handlers';
-import { watchKnowledge } from './watch-knowledge';
+import { watchKnowledge, watchLearned } from './watch-knowledge';
 
 export default defineBackground({
   type: 'module',
@@ -24,6 +25,7 @@ export default defineBackground({
         ...dexieIndexCache(db),
       }),
       tabs: new TabStates(),
+      shownReads: sessionShownReads(browser.storage.session),
       content: contentLink,
       inject: injectInto,
       notifyPanel,
@@ -38,7 +40,10 @@ export default defineBackground({
       // A helpdesk tab already has its ticket; anywhere else, read the selection (activeTab was just granted).
       if (getTabState(deps, tabId).kind === 'none') void readSelection(deps, tabId);
     });
-    browser.tabs.onRemoved.addListener((tabId) => deps.tabs.delete(tabId));
+    browser.tabs.onRemoved.addListener((tabId) => {
+      deps.tabs.delete(tabId);
+      void deps.shownReads.forget(tabId);
+    });
     browser.tabs.onUpdated.addListener((tabId, change) => {
       // A new page in the tab: what was read there is gone (a helpdesk page will send its ticket again).
       if (change.status !== 'loading' || !deps.tabs.get(tabId)) return;
@@ -50,6 +55,12 @@ export default defineBackground({
         .changed(ids)
         .then(() => refreshTickets(deps))
         .catch((err: unknown) => console.error('[agent-assist] updating the search index failed:', err));
+    });
+    watchLearned(db, () => {
+      void deps.holder
+        .learnedChanged()
+        .then((ids) => (ids.length ? refreshTickets(deps) : undefined))
+        .catch((err: unknown) => console.error('[agent-assist] updating the learned phrasings failed:', err));
     });
     // Build (or load) the index now, so the first ticket does not wait for it.
     void deps.holder.get().catch((err: unknown) => console.error('[agent-assist] building the search index failed:', err));

@@ -27,6 +27,17 @@ export function fingerprint(entries: readonly Entry[], learned: readonly Learned
   return `${entries.length}.${learned.length}.${fnv(text, 0x811c9dc5)}${fnv(text, 0x01000193)}`;
 }
 
+/** Phrasings by entry, then by text; the first of two with the same text wins (as in index.learn). */
+function byEntry(list: readonly LearnedPhrasing[]): Map<string, Map<string, LearnedPhrasing>> {
+  const out = new Map<string, Map<string, LearnedPhrasing>>();
+  for (const l of list) {
+    let m = out.get(l.entryId);
+    if (!m) out.set(l.entryId, (m = new Map()));
+    if (!m.has(l.text)) m.set(l.text, l);
+  }
+  return out;
+}
+
 function fnv(text: string, seed: number): string {
   let h = seed >>> 0;
   for (let i = 0; i < text.length; i++) {
@@ -70,14 +81,47 @@ export class KnowledgeHolder {
     return index;
   }
 
+  /**
+   * Makes the index's learned phrasings the store's: another context (the panel's or the
+   * dashboard's settings) removed or added some. Entries whose phrasings differ are re-indexed and
+   * the cache is saved; returns their ids (empty when the index already matched the store).
+   */
+  async learnedChanged(): Promise<string[]> {
+    const index = await this.get();
+    const want = byEntry(await this.source.learned());
+    const have = byEntry(index.learned());
+    const changed: string[] = [];
+    for (const entryId of new Set([...want.keys(), ...have.keys()])) {
+      const w = want.get(entryId) ?? new Map<string, LearnedPhrasing>();
+      const h = have.get(entryId) ?? new Map<string, LearnedPhrasing>();
+      const same = (a: LearnedPhrasing | undefined, b: LearnedPhrasing | undefined) => !!a && !!b && a.terms.join(' ') === b.terms.join(' ');
+      let differs = false;
+      for (const [text, p] of h) {
+        if (same(p, w.get(text))) continue;
+        index.unlearn(entryId, text);
+        differs = true;
+      }
+      for (const [text, p] of w) {
+        if (same(p, h.get(text))) continue;
+        index.learn(p);
+        differs = true;
+      }
+      if (differs) changed.push(entryId);
+    }
+    if (changed.length) await this.save(index, await this.source.entries());
+    return changed.sort();
+  }
+
   /** Saves the current index (after it learned a phrasing) with the store's fingerprint. */
   async persist(): Promise<void> {
     await this.save(await this.get(), await this.source.entries());
   }
 
   private async open(): Promise<KnowledgeIndex> {
-    const [entries, learned, cache] = await Promise.all([this.source.entries(), this.source.learned(), this.source.loadCache()]);
-    const print = fingerprint(entries, learned);
+    const [entries, stored, cache] = await Promise.all([this.source.entries(), this.source.learned(), this.source.loadCache()]);
+    // One phrasing per entry and text, as index.learn keeps them: a rebuilt index equals the live one.
+    const learned = [...byEntry(stored).values()].flatMap((m) => [...m.values()]);
+    const print = fingerprint(entries, stored);
     if (cache?.fingerprint === print) {
       try {
         const index = KnowledgeIndex.load(cache.json);

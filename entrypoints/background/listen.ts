@@ -19,7 +19,7 @@ export function listen(deps: BackgroundDeps): void {
     messenger.onMessage(name as keyof ProtocolMap, (msg) => run(parseMessage(name, msg.data), msg.sender) as never);
 
   on('contentToBackground.ticketRead', async (d, s) => {
-    await onTicket(deps, senderTab('contentToBackground.ticketRead', s), d.ticket);
+    await onTicket(deps, senderTab('contentToBackground.ticketRead', s), d.ticket, { readAt: d.readAt, readId: d.readId });
     return { ok: true };
   });
   on('contentToBackground.readFailed', (d, s) => {

@@ -1,5 +1,5 @@
 import type { Ticket } from '@/knowledge/ticket';
-import type { InsertOutcome, InsertRequest, ReadFailure, ReadReply, TabState } from '@/knowledge/messages';
+import type { InsertOutcome, InsertRequest, ReadFailure, ReadReply, ReadStamp, TabState } from '@/knowledge/messages';
 import { editRatio } from '@/knowledge/events';
 import { learnFromAcceptance } from '@/knowledge/feedback';
 import { ticketQuery } from '@/knowledge/search/ticket-query';
@@ -14,14 +14,24 @@ function agentOf(settings: { agentName: string }): string | undefined {
   return settings.agentName.trim() ? settings.agentName.trim().slice(0, 100) : undefined;
 }
 
-/** A ticket arrived from a tab: suggest (here, off the panel's thread), keep it, tell the panel, count it. */
-export async function onTicket(deps: BackgroundDeps, tabId: number, ticket: Ticket, fromSelection = false): Promise<TicketState> {
+/** How far back a read may lie: a tab left open over a week is not measured from its first read. */
+const MAX_READ_AGE_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * A ticket arrived from a tab: suggest (here, off the panel's thread), keep it, tell the panel, and
+ * count it once per read (the same read sent again after a worker restart is not shown twice).
+ * `read.readAt` is the content script's clock, the same machine's: only clamped to [now - 7 days, now].
+ */
+export async function onTicket(deps: BackgroundDeps, tabId: number, ticket: Ticket, read: ReadStamp, fromSelection = false): Promise<TicketState> {
   const [index, settings] = await Promise.all([deps.holder.get(), getSettings(deps.db)]);
   const { threshold, ...result } = suggestionsFor(ticket, index, deps.day(), settings.thresholdOverride);
-  const state: TicketState = { kind: 'ticket', tabId, ticket, result, readAt: deps.now(), fromSelection };
+  const now = deps.now();
+  const readAt = Math.min(now, Math.max(now - MAX_READ_AGE_MS, read.readAt));
+  const state: TicketState = { kind: 'ticket', tabId, ticket, result, readAt, readId: read.readId, fromSelection };
   deps.tabs.set(state);
   deps.notifyPanel(state);
-  await recordSuggested(deps.db, state, agentOf(settings), threshold ?? settings.thresholdOverride).catch(logAndGoOn);
+  const first = await deps.shownReads.claim(tabId, read.readId).catch(() => true);
+  if (first) await recordSuggested(deps.db, state, agentOf(settings), threshold ?? settings.thresholdOverride).catch(logAndGoOn);
   return state;
 }
 
@@ -65,7 +75,7 @@ export async function readSelection(deps: BackgroundDeps, tabId: number): Promis
       return state;
     }
   }
-  if (reply.kind === 'ticket') return onTicket(deps, tabId, reply.ticket, true);
+  if (reply.kind === 'ticket') return onTicket(deps, tabId, reply.ticket, { readAt: reply.readAt, readId: reply.readId }, true);
   if (reply.kind === 'failed') return onReadFailed(deps, tabId, reply.failure);
   const state: TabState = { kind: 'none', tabId, note: reply.reason };
   deps.notifyPanel(state);

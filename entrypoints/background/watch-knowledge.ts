@@ -27,3 +27,21 @@ export function watchKnowledge(db: KnowledgeDb, onChange: (ids: string[]) => voi
   });
   return () => sub.unsubscribe();
 }
+
+/**
+ * Learned phrasings removed (or added) elsewhere, e.g. in the panel's or the dashboard's settings,
+ * which write the same IndexedDB table: `onChange` runs after every change but the first reading.
+ * The worker then brings its live index and the index cache in line (KnowledgeHolder.learnedChanged).
+ */
+export function watchLearned(db: KnowledgeDb, onChange: () => void): () => void {
+  let known: string | undefined;
+  const sub = liveQuery(async () => (await db.learned.toArray()).map((l) => `${l.id}:${l.entryId}:${l.at}`).join('\n')).subscribe({
+    next: (now) => {
+      const changed = known !== undefined && known !== now;
+      known = now;
+      if (changed) onChange();
+    },
+    error: (err: unknown) => console.error('[agent-assist] watching the learned phrasings failed:', err),
+  });
+  return () => sub.unsubscribe();
+}

@@ -15,6 +15,11 @@ export interface HelpdeskAdapter {
   name: string;
   /** Which version/date of the page the selectors were written against, and where they come from. */
   writtenAgainst: string;
+  /**
+   * A hosted helpdesk's match patterns: its row in adapters/hosts.ts, which Settings asks for. Absent
+   * for adapters that match by path on any domain the agent adds (Jira also reads Data Center sites).
+   */
+  hosts?: readonly string[];
   matches(url: URL): boolean;
   readTicket(doc: Document, url: URL): ReadResult;
   /** The editable element of the public reply editor, or null while none is open and visible. */
@@ -122,9 +127,4 @@ export function reading(helpdesk: string, read: () => ReadResult): ReadResult {
   }
 }
 
-/** Domains of hosted helpdesks: self-hosted adapters, which match by path, never claim them. */
-const HOSTED = /(^|\.)(zendesk\.com|freshdesk\.com|helpscout\.net|intercom\.com|frontapp\.com|hubspot\.com|atlassian\.net)$|^desk\.zoho\./;
-
-export function onHostedHelpdesk(url: URL): boolean {
-  return HOSTED.test(url.hostname);
-}
+export { onHostedHelpdesk } from './adapters/hosts';

@@ -33,7 +33,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     send: (what) => {
       const sent =
         what.kind === 'ticket'
-          ? messenger.sendMessage('contentToBackground.ticketRead', { ticket: what.ticket })
+          ? messenger.sendMessage('contentToBackground.ticketRead', { ticket: what.ticket, readAt: what.readAt, readId: what.readId })
           : what.kind === 'failed'
             ? messenger.sendMessage('contentToBackground.readFailed', { failure: what.failure })
             : messenger.sendMessage('contentToBackground.noTicket', undefined);
@@ -42,6 +42,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
     clearTimeout: (id) => clearTimeout(id),
     now: () => performance.now(),
+    wallClock: () => Date.now(),
   });
 
   const stop = [
@@ -49,7 +50,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
       watcher.readNow(true);
       return { ok: true };
     }),
-    messenger.onMessage('backgroundToContent.readSelection', () => selectionReply(String(window.getSelection() ?? ''), new URL(location.href))),
+    messenger.onMessage('backgroundToContent.readSelection', () => selectionReply(String(window.getSelection() ?? ''), new URL(location.href), Date.now())),
     messenger.onMessage('backgroundToContent.insert', ({ data }) => insertReply(pickReplyBox(watcher.replyBox(), document.activeElement), data)),
   ];
   ctx.onInvalidated(() => {

@@ -1,3 +1,4 @@
+import type { InsertMethod } from '../../knowledge/messages';
 import { cleanHtml, htmlToText, splitParagraphs, textToHtml } from './insert-html';
 import { editableIn, editorKind, type EditorKind } from './insert-detect';
 
@@ -8,8 +9,8 @@ import { editableIn, editorKind, type EditorKind } from './insert-detect';
  */
 export interface InsertResult {
   ok: boolean;
-  /** How the text went in: value-setter, paste, insertHTML, insertText; `none` when it did not. */
-  method: string;
+  /** How the text went in (see INSERT_METHODS in knowledge/messages.ts); on failure the method tried last, or `none`. */
+  method: InsertMethod;
   /** The editor found, e.g. ckeditor5, quill (also set on failure when one was found). */
   editor?: EditorKind;
   reason?: string;
@@ -23,7 +24,7 @@ export interface InsertOptions {
   html?: string;
 }
 
-type Method = 'paste' | 'insertHTML' | 'insertText';
+type Method = Extract<InsertMethod, 'paste' | 'insertHTML' | 'insertText'>;
 
 // Editors that take a synthetic paste keep links and paragraphs their own way (measured in
 // test/e2e/editors.e2e.test.ts). Line-by-line insertText is the fallback: CKEditor 5 shows it and

@@ -1,14 +1,16 @@
 import type { InsertOutcome, ReadReply, SelectorsForPage } from '../../knowledge/messages';
 import { readTicketFromSelection } from './adapters/index';
 import { insertIntoReplyBox } from './insert';
+import { newReadId } from './watch';
 
 /**
  * Answers to the background's requests. Inputs are checked by hand here (the content script
  * ships without zod); the background parses every reply with the schemas.
  */
-export function selectionReply(selection: string, url: URL): ReadReply {
+/** The agent's selection as a ticket; `now` (Date.now()) is the read's time: every selection read is a new read. */
+export function selectionReply(selection: string, url: URL, now: number): ReadReply {
   const read = readTicketFromSelection(selection, url);
-  return read.ok ? { kind: 'ticket', ticket: read.ticket } : { kind: 'empty', reason: read.reason };
+  return read.ok ? { kind: 'ticket', ticket: read.ticket, readAt: now, readId: newReadId(now) } : { kind: 'empty', reason: read.reason };
 }
 
 /** The reply box: the adapter's, else the editor the agent last focused in the page (generic mode). */
@@ -26,7 +28,7 @@ export function insertReply(box: HTMLElement | null, data: unknown): InsertOutco
   if (!box) return { ok: false, method: 'none', reason: 'no reply box found on the page (open the reply editor first)' };
   const html = typeof d.html === 'string' ? d.html : undefined;
   const result = insertIntoReplyBox(box, d.text, html ? { html } : {});
-  return { ok: result.ok, method: result.method.slice(0, 80), ...(result.reason ? { reason: result.reason.slice(0, 500) } : {}) };
+  return { ok: result.ok, method: result.method, ...(result.reason ? { reason: result.reason.slice(0, 500) } : {}) };
 }
 
 export function validSelectors(list: unknown): SelectorsForPage[] {

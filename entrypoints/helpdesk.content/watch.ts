@@ -1,3 +1,4 @@
+import type { ReadStamp } from '../../knowledge/messages';
 import type { Ticket } from '../../knowledge/ticket';
 import type { HelpdeskAdapter } from './adapter';
 
@@ -16,7 +17,8 @@ export const FAILURE_CONFIRM_MS = 500;
 const MAX_RECORDS_CHECKED = 32;
 
 export type Sent =
-  | { kind: 'ticket'; ticket: Ticket }
+  /** readAt/readId: this read of the ticket (a forced resend of an unchanged ticket keeps the first read's). */
+  | ({ kind: 'ticket'; ticket: Ticket } & ReadStamp)
   | { kind: 'failed'; failure: { helpdesk: string; reason: string; url: string } }
   /** The page left the ticket (e.g. back to the ticket list): the panel must stop showing it. */
   | { kind: 'none' };
@@ -28,13 +30,23 @@ export interface WatchDeps {
   send(what: Sent): void;
   setTimeout(fn: () => void, ms: number): number;
   clearTimeout(id: number): void;
+  /** A monotonic clock for the quiet-period timers (performance.now()). */
   now(): number;
+  /** The wall clock (Date.now()): ReadStamp.readAt, which the worker compares with its own Date.now(). */
+  wallClock(): number;
+}
+
+/** A new read id: unique enough per tab (crypto.randomUUID needs a secure context; http helpdesks are not). */
+export function newReadId(at: number): string {
+  return `${at.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
 export class TicketWatcher {
   private timer: number | undefined;
   private firstChangeAt = 0;
   private lastSent = '';
+  /** The read of the ticket last sent (with lastSent's key): a forced resend keeps it. */
+  private stamp: ReadStamp | undefined;
   private failedOnce = '';
 
   constructor(private readonly deps: WatchDeps) {}
@@ -62,7 +74,12 @@ export class TicketWatcher {
     const result = adapter.readTicket(this.deps.doc, url);
     if (result.ok) {
       this.failedOnce = '';
-      this.sendIfNew(JSON.stringify(result.ticket), { kind: 'ticket', ticket: result.ticket }, force);
+      const key = JSON.stringify(result.ticket);
+      if (key !== this.lastSent || !this.stamp) {
+        const readAt = this.deps.wallClock();
+        this.stamp = { readAt, readId: newReadId(readAt) };
+      }
+      this.sendIfNew(key, { kind: 'ticket', ticket: result.ticket, ...this.stamp }, force);
       return;
     }
     const failure = { helpdesk: adapter.name, reason: result.reason, url: url.href.slice(0, 4000) };
@@ -98,6 +115,7 @@ export class TicketWatcher {
 
   private sendIfNew(key: string, what: Sent, force: boolean): void {
     if (!force && key === this.lastSent) return;
+    if (what.kind !== 'ticket') this.stamp = undefined;
     this.lastSent = key;
     this.deps.send(what);
   }

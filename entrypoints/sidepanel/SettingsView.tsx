@@ -57,11 +57,11 @@ export function SettingsView({ api, settings, onSaved, onKnowledgeChanged, say }
       <h2>Settings</h2>
       <ProfileForm settings={settings} onSave={(p) => void save(p, 'Profile saved.')} />
       <HelpdeskList
-        hosted={HOSTED_HELPDESKS.map((h) => ({ id: h.id, name: h.name, patterns: h.patterns, enabled: h.patterns.every((p) => granted.has(p)) }))}
+        hosted={HOSTED_HELPDESKS.map((h) => ({ id: h.id, name: h.name, patterns: [...h.patterns], enabled: h.patterns.every((p) => granted.has(p)) }))}
         domains={domains.map((origin) => ({ origin, enabled: granted.has(originPattern(origin)) }))}
         onToggleHosted={(id, on) => {
           const h = HOSTED_HELPDESKS.find((x) => x.id === id);
-          if (h) void (on ? enable(h.patterns, h.name) : disable(h.patterns, h.name));
+          if (h) void (on ? enable([...h.patterns], h.name) : disable([...h.patterns], h.name));
         }}
         onAddDomain={(input) => {
           const origin = toOrigin(input);

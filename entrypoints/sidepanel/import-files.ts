@@ -1,15 +1,19 @@
-import { importFiles, type ImportResult } from '@/knowledge/standardise';
+import { ImportCancelled, importFilesStepped, type ImportResult } from '@/knowledge/standardise';
 
+export { ImportCancelled };
+
+/**
+ * Where an import check stands. `read`: bytes of all files read so far (`loaded` of `total`).
+ * `check`: the file `file` is being parsed (`loaded` 0 of `total` 0) or its records standardised
+ * (`loaded` of `total` records).
+ */
 export interface ReadProgress {
+  stage: 'read' | 'check';
   file: string;
   index: number;
   count: number;
   loaded: number;
   total: number;
-}
-
-export class ImportCancelled extends Error {
-  override name = 'ImportCancelled';
 }
 
 async function readOne(file: File, signal: AbortSignal, progress: (loaded: number) => void): Promise<Uint8Array> {
@@ -32,20 +36,21 @@ async function readOne(file: File, signal: AbortSignal, progress: (loaded: numbe
 }
 
 /**
- * Reads the chosen files (with progress, cancellable between chunks), then checks them with
- * importFiles: a dry run, nothing is stored until the agent applies it.
+ * Reads the chosen files, then checks them (importFilesStepped): progress all the way, and
+ * cancellable between file chunks and every few hundred records. A dry run: nothing is stored
+ * until the agent applies the whole result (all or nothing); a cancelled check has no result.
  */
 export async function checkFiles(files: readonly File[], signal: AbortSignal, onProgress: (p: ReadProgress) => void): Promise<ImportResult> {
   const total = files.reduce((s, f) => s + f.size, 0);
   const read: { name: string; bytes: Uint8Array }[] = [];
   let before = 0;
   for (const [index, file] of files.entries()) {
-    const bytes = await readOne(file, signal, (loaded) => onProgress({ file: file.name, index, count: files.length, loaded: before + loaded, total }));
+    const bytes = await readOne(file, signal, (loaded) => onProgress({ stage: 'read', file: file.name, index, count: files.length, loaded: before + loaded, total }));
     read.push({ name: file.name, bytes });
     before += file.size;
   }
-  // Let the progress bar paint "checking" before the synchronous check runs.
-  await new Promise((r) => setTimeout(r, 0));
-  if (signal.aborted) throw new ImportCancelled();
-  return importFiles(read);
+  return importFilesStepped(read, {
+    signal,
+    onProgress: (p) => onProgress({ stage: 'check', file: p.file, index: p.index, count: p.count, loaded: p.done, total: p.total }),
+  });
 }

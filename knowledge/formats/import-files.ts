@@ -3,7 +3,7 @@ import { ProblemList, formatProblem, type ImportProblem, type Location } from '.
 import { standardiseRecord } from '../standardise.ts';
 import { decodeText, type Encoding } from './encoding.ts';
 import { FORMATS, IMPORTABLE_EXTENSIONS, detectFormat, readFile } from './index.ts';
-import type { FormatId } from './record.ts';
+import type { FormatId, RawRecord } from './record.ts';
 
 export interface ImportOptions {
   /** Fills createdAt/updatedAt when a source has none. */
@@ -31,26 +31,93 @@ export interface ImportResult {
 /** Bigger files are refused before reading: a knowledge base is text, not a data dump. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-/** Never throws: anything wrong with the files comes back as problems. */
+/** Where a check stands: `parse` once per file (decoding and reading it), then `check` as records are standardised. */
+export interface CheckProgress {
+  file: string;
+  /** The file's position (0-based) among `count` files. */
+  index: number;
+  count: number;
+  stage: 'parse' | 'check';
+  /** Records of this file standardised so far, of `total` (0 of 0 while parsing). */
+  done: number;
+  total: number;
+}
+
+export interface SteppedImportOptions extends ImportOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: CheckProgress) => void;
+  /** Records standardised between two yields to the event loop (default 250). */
+  every?: number;
+  /** How to give the event loop a turn (default: a 0 ms timeout, so the page can paint and take clicks). */
+  pause?: () => Promise<void>;
+}
+
+/** The check was cancelled (its AbortSignal fired): there is no result, so nothing can land. */
+export class ImportCancelled extends Error {
+  override name = 'ImportCancelled';
+}
+
+/** Never throws: anything wrong with the files comes back as problems. Runs to the end in one go. */
 export function importFiles(files: { name: string; bytes: Uint8Array }[], options: ImportOptions = {}): ImportResult {
+  const steps = importSteps(files, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * importFiles for big files in a page: the same result, but it reports progress and gives the
+ * event loop a turn every `every` records, and stops with ImportCancelled as soon as `signal`
+ * fires (checked at every step). Only problems in the files come back as problems.
+ */
+export async function importFilesStepped(files: { name: string; bytes: Uint8Array }[], options: SteppedImportOptions = {}): Promise<ImportResult> {
+  const { signal, onProgress, every = 250 } = options;
+  const pause = options.pause ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
+  const steps = importSteps(files, options);
+  let sinceYield = 0;
+  for (;;) {
+    if (signal?.aborted) throw new ImportCancelled();
+    const step = steps.next();
+    if (step.done) return step.value;
+    const p = step.value;
+    // Before and after a file's parsing, and every `every` records, the event loop gets a turn.
+    if (p.stage === 'parse' || p.done === 0 || ++sinceYield >= every || p.done === p.total) {
+      sinceYield = 0;
+      onProgress?.(p);
+      await pause();
+    }
+  }
+}
+
+/** The check as steps: it yields before each file is parsed, after it is parsed, and after each record is standardised. */
+function* importSteps(files: { name: string; bytes: Uint8Array }[], options: ImportOptions): Generator<CheckProgress, ImportResult> {
   const now = options.now ?? new Date();
   const entries: Entry[] = [];
   const problems: ImportProblem[] = [];
   const files_: FileSummary[] = [];
   const firstSeen = new Map<string, Location>();
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
     const list = new ProblemList();
     const summary: FileSummary = { name: file.name, entries: 0, errors: 0, warnings: 0 };
+    const progress = (stage: CheckProgress['stage'], done: number, total: number): CheckProgress => ({ file: file.name, index, count: files.length, stage, done, total });
+    yield progress('parse', 0, 0);
     try {
-      for (const { entry, at } of readOne(file, options.format, now, list, summary)) {
-        const first = firstSeen.get(entry.id);
-        if (first) {
-          list.error(at, 'id', `${JSON.stringify(entry.id)} is used more than once: also by ${where(first)}; every entry needs its own id`);
-          continue;
+      const records = parseOne(file, options.format, list, summary);
+      yield progress('check', 0, records.length);
+      for (const [i, record] of records.entries()) {
+        const entry = standardiseRecord(record, now, list);
+        if (entry) {
+          const first = firstSeen.get(entry.id);
+          if (first) {
+            list.error(record.at, 'id', `${JSON.stringify(entry.id)} is used more than once: also by ${where(first)}; every entry needs its own id`);
+          } else {
+            firstSeen.set(entry.id, record.at);
+            entries.push(entry);
+            summary.entries++;
+          }
         }
-        firstSeen.set(entry.id, at);
-        entries.push(entry);
-        summary.entries++;
+        yield progress('check', i + 1, records.length);
       }
     } catch (e) {
       // A bug of ours, not the user's: still reported as a problem so nothing half-lands.
@@ -64,37 +131,29 @@ export function importFiles(files: { name: string; bytes: Uint8Array }[], option
   return { entries, problems, files: files_ };
 }
 
-function* readOne(
-  file: { name: string; bytes: Uint8Array },
-  forced: FormatId | undefined,
-  now: Date,
-  list: ProblemList,
-  summary: FileSummary,
-): Generator<{ entry: Entry; at: Location }> {
+/** Decodes and parses one file into records; what is wrong with it goes to `list`. */
+function parseOne(file: { name: string; bytes: Uint8Array }, forced: FormatId | undefined, list: ProblemList, summary: FileSummary): RawRecord[] {
   const at = { file: file.name };
   if (file.bytes.length > MAX_FILE_BYTES) {
     list.error(at, undefined, `is ${(file.bytes.length / 1024 / 1024).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB per file`);
-    return;
+    return [];
   }
   const decoded = decodeText(file.bytes);
   if (!decoded.ok) {
     list.error(at, undefined, decoded.message);
-    return;
+    return [];
   }
   summary.encoding = decoded.encoding;
   if (decoded.warning) list.warn(at, undefined, decoded.warning);
   const format = forced ?? detectFormat(file.name, decoded.text);
   if (!format) {
     list.error(at, undefined, `is not a file Agent Assist imports: use ${IMPORTABLE_EXTENSIONS.join(', ')} (${Object.values(FORMATS).map((f) => f.label).join('; ')})`);
-    return;
+    return [];
   }
   summary.format = format;
   const parsed = readFile(format, { name: file.name, text: decoded.text });
   list.items.push(...parsed.problems);
-  for (const record of parsed.records) {
-    const entry = standardiseRecord(record, now, list);
-    if (entry) yield { entry, at: record.at };
-  }
+  return parsed.records;
 }
 
 function where(at: Location): string {

@@ -46,6 +46,7 @@ beforeEach(() => {
     setTimeout: (fn, ms) => setTimeout(fn, ms) as unknown as number,
     clearTimeout: (id) => clearTimeout(id),
     now: () => Date.now(),
+    wallClock: () => Date.now(),
   });
   observer = new MutationObserver((records) => watcher.onMutations(records));
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
@@ -117,6 +118,34 @@ describe('content script: following the ticket', () => {
     watcher.readNow();
     watcher.readNow(true);
     expect(sent).toHaveLength(2);
+  });
+
+  it('stamps each read with the wall-clock time it happened; a forced resend of the same read keeps its stamp', async () => {
+    const readAt = Date.now();
+    watcher.readNow();
+    const first = sent[0] as Extract<Sent, { kind: 'ticket' }>;
+    expect(first.readAt).toBe(readAt);
+    expect(first.readId).toMatch(/^[a-z0-9]+-[a-z0-9]+$/);
+    await vi.advanceTimersByTimeAsync(60_000);
+    watcher.readNow(true);
+    expect(sent[1]).toMatchObject({ kind: 'ticket', readAt, readId: first.readId });
+    // A changed ticket is a new read.
+    document.querySelector('.msg')!.textContent = 'Still waiting';
+    await settle();
+    const third = sent[2] as Extract<Sent, { kind: 'ticket' }>;
+    expect(third.readAt).toBeGreaterThanOrEqual(readAt + 60_000);
+    expect(third.readId).not.toBe(first.readId);
+  });
+
+  it('coming back to the same ticket after leaving it is a new read', async () => {
+    watcher.readNow();
+    const first = sent[0] as Extract<Sent, { kind: 'ticket' }>;
+    url = 'https://help.example/views/all';
+    watcher.readNow();
+    url = 'https://help.example/tickets/1';
+    watcher.readNow(true);
+    expect(sent.map((s) => s.kind)).toEqual(['ticket', 'none', 'ticket']);
+    expect((sent[2] as { readId: string }).readId).not.toBe(first.readId);
   });
 });
 

@@ -1,17 +1,37 @@
 import { vi } from 'vitest';
 import type { Ticket } from '@/knowledge/ticket';
-import type { InsertOutcome, ReadReply, TabState } from '@/knowledge/messages';
+import type { InsertOutcome, ReadReply, ReadStamp, TabState } from '@/knowledge/messages';
 import { openKnowledgeDb, type KnowledgeDb } from '@/knowledge/store';
 import type { BackgroundDeps } from '@/entrypoints/background/deps';
 import { dexieIndexCache } from '@/entrypoints/background/index-cache';
 import { KnowledgeHolder } from '@/entrypoints/background/knowledge-holder';
 import { loadSamplePack } from '@/entrypoints/background/sample';
+import { sessionShownReads, type SessionArea } from '@/entrypoints/background/shown-reads';
 import { TabStates } from '@/entrypoints/background/tab-states';
 import { listEntries, listLearned } from '@/knowledge/store';
 import samples from '@/knowledge/sample/tickets.json';
 
 export const DAY = '2026-11-23';
+/** makeDeps' clock starts here. */
+export const START = 1_000_000;
 let n = 0;
+let reads = 0;
+
+/** A content script's read of a ticket: at `at` (default: makeDeps' start time), with a new read id. */
+export function read(at = START): ReadStamp {
+  return { readAt: at, readId: `read-${++reads}` };
+}
+
+/** storage.session as a plain map: shared by two makeDeps calls, it outlives a "worker restart". */
+export function memorySession(): SessionArea & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  return {
+    data,
+    get: async (key) => (data.has(key) ? { [key]: data.get(key) } : {}),
+    set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, v)),
+    remove: async (key) => void data.delete(key),
+  };
+}
 
 export function sampleTickets(): { ticket: Ticket; expected: string }[] {
   return samples as { ticket: Ticket; expected: string }[];
@@ -37,19 +57,20 @@ export interface FakeContent {
 }
 
 /** Background deps over a fresh fake-indexeddb database; the content link and clock are fakes. */
-export function makeDeps(overrides: Partial<BackgroundDeps> = {}) {
-  const db = openKnowledgeDb(`bg-test-${n++}-${Math.random()}`);
+export function makeDeps(overrides: Partial<BackgroundDeps> = {}, dbName = `bg-test-${n++}-${Math.random()}`) {
+  const db = openKnowledgeDb(dbName);
   const content: FakeContent = {
     readAgain: vi.fn(async () => undefined),
     readSelection: vi.fn(async (): Promise<ReadReply> => ({ kind: 'empty', reason: 'no text selected' })),
     insert: vi.fn(async (): Promise<InsertOutcome> => ({ ok: true, method: 'value-setter' })),
   };
   const notified: TabState[] = [];
-  let clock = 1_000_000;
+  let clock = START;
   const deps: BackgroundDeps = {
     db,
     holder: holderFor(db),
     tabs: new TabStates(),
+    shownReads: sessionShownReads(memorySession()),
     content,
     inject: vi.fn(async () => undefined),
     notifyPanel: (s) => notified.push(s),

@@ -5,7 +5,7 @@ import { feedback, knowledgeStatus, loadSample, search } from '@/entrypoints/bac
 import { getTabState, insert, onReadFailed, onTicket, readSelection, refreshTickets } from '@/entrypoints/background/ticket-handlers';
 import { changedIds, watchKnowledge } from '@/entrypoints/background/watch-knowledge';
 import { suggest } from '@/knowledge/suggest';
-import { DAY, holderFor, makeDeps, sampleTicket, sampleTickets } from './fixtures';
+import { DAY, holderFor, makeDeps, read, sampleTicket, sampleTickets } from './fixtures';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -44,7 +44,7 @@ describe('background: tickets', () => {
     // A sample ticket the engine is confident about (its quality is tested with the engine).
     const index = await deps.holder.get();
     const ticket = sampleTickets().map((s) => s.ticket).find((t) => !suggest(t, index, { limit: 3, day: DAY }).abstained)!;
-    const state = await onTicket(deps, 7, ticket);
+    const state = await onTicket(deps, 7, ticket, read());
     const direct = suggest(ticket, index, { limit: 3, day: DAY });
     expect(state.result.suggestions.map((s) => s.entry.id)).toEqual(direct.suggestions.map((s) => s.entry.id));
     expect(state.result.suggestions.length).toBeGreaterThan(0);
@@ -61,7 +61,7 @@ describe('background: tickets', () => {
     const { deps, db } = makeDeps();
     await loadSample(deps);
     const { ticket } = sampleTicket(0);
-    const state = await onTicket(deps, 3, { ...ticket, subject: 'zzqx', latestMessage: 'qwxz vbnm plok' });
+    const state = await onTicket(deps, 3, { ...ticket, subject: 'zzqx', latestMessage: 'qwxz vbnm plok' }, read());
     expect(state.result.abstained).toBe(true);
     expect((await listEvents(db)).map((e) => e.type)).toEqual(['no_confident_answer']);
   });
@@ -69,7 +69,7 @@ describe('background: tickets', () => {
   it('a read failure replaces the ticket: the panel never shows a wrong one', async () => {
     const { deps } = makeDeps();
     await loadSample(deps);
-    await onTicket(deps, 5, sampleTicket(0).ticket);
+    await onTicket(deps, 5, sampleTicket(0).ticket, read());
     onReadFailed(deps, 5, { helpdesk: 'osTicket', reason: 'subject not found', url: 'https://x.example/scp/tickets.php?id=1' });
     expect(getTabState(deps, 5)).toMatchObject({ kind: 'failed', failure: { helpdesk: 'osTicket' } });
   });
@@ -84,7 +84,7 @@ describe('background: tickets', () => {
     const { deps, content } = makeDeps();
     await loadSample(deps);
     const { ticket } = sampleTicket(0);
-    content.readSelection.mockRejectedValueOnce(new Error('No response')).mockResolvedValueOnce({ kind: 'ticket', ticket: { ...ticket, helpdesk: 'generic' } });
+    content.readSelection.mockRejectedValueOnce(new Error('No response')).mockResolvedValueOnce({ kind: 'ticket', ticket: { ...ticket, helpdesk: 'generic' }, ...read() });
     const state = await readSelection(deps, 4);
     expect(deps.inject).toHaveBeenCalledWith(4);
     expect(state).toMatchObject({ kind: 'ticket', fromSelection: true });
@@ -96,7 +96,7 @@ describe('background: insert and feedback', () => {
     const { deps, db, content, advance } = makeDeps();
     await loadSample(deps);
     const { ticket, expected } = sampleTicket(0);
-    await onTicket(deps, 9, ticket);
+    await onTicket(deps, 9, ticket, read());
     advance(4200);
     const out = await insert(deps, { tabId: 9, entryId: expected, rank: 1, suggestedText: 'Hello there', text: 'Hello there!' });
     expect(out.ok).toBe(true);
@@ -110,7 +110,7 @@ describe('background: insert and feedback', () => {
   it('a failed insert is not counted as inserted', async () => {
     const { deps, db, content } = makeDeps();
     await loadSample(deps);
-    await onTicket(deps, 9, sampleTicket(0).ticket);
+    await onTicket(deps, 9, sampleTicket(0).ticket, read());
     content.insert.mockResolvedValueOnce({ ok: false, method: 'none', reason: 'no reply box' });
     const out = await insert(deps, { tabId: 9, entryId: sampleTicket(0).expected, suggestedText: 'a', text: 'a' });
     expect(out).toMatchObject({ ok: false, reason: 'no reply box' });
@@ -121,7 +121,7 @@ describe('background: insert and feedback', () => {
     const { deps, db } = makeDeps();
     await loadSample(deps);
     const { ticket, expected } = sampleTicket(0);
-    await onTicket(deps, 2, ticket);
+    await onTicket(deps, 2, ticket, read());
     await feedback(deps, { kind: 'rejected', tabId: 2, entryId: expected, rank: 2, reason: 'outdated', note: 'mail me at tom.fletcher@example.com' });
     await feedback(deps, { kind: 'flagged-outdated', tabId: 2, entryId: expected });
     const events = await listEvents(db);
@@ -137,7 +137,7 @@ describe('background: knowledge edited elsewhere (dashboard)', () => {
     const { deps, db, notified } = makeDeps();
     await loadSample(deps);
     const { ticket } = sampleTicket(0);
-    await onTicket(deps, 1, ticket);
+    await onTicket(deps, 1, ticket, read());
     const seen: string[][] = [];
     const stop = watchKnowledge(db, (ids) => {
       seen.push(ids);

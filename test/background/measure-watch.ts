@@ -23,6 +23,7 @@ const watcher = new TicketWatcher({
   setTimeout: () => ++timers,
   clearTimeout: () => undefined,
   now: () => performance.now(),
+  wallClock: () => Date.now(),
 });
 
 type Rec = Pick<MutationRecord, 'target'>;

@@ -23,7 +23,7 @@ const BIG_ID = 'big-200';
 const STREAM_BATCHES = 120;
 
 interface ChromeLike {
-  runtime: { onMessage: { addListener(fn: (m: { type?: string; timestamp?: number; data?: { readAt?: number; ticket?: { id?: string } } }) => void): void } };
+  runtime: { onMessage: { addListener(fn: (m: { type?: string; timestamp?: number; data?: { ticket?: { id?: string } } }) => void): void } };
 }
 declare const chrome: ChromeLike;
 
@@ -75,13 +75,13 @@ async function installClocks(ext: Launched, panel: Page): Promise<void> {
     });
   });
   await panel.evaluate(() => {
-    const g = window as unknown as { benchShown: Record<string, number>; benchReadAt: Record<string, number> };
+    const g = window as unknown as { benchShown: Record<string, number>; benchWorkerDone: Record<string, number> };
     g.benchShown = {};
-    g.benchReadAt = {};
-    // TabState.readAt: stamped by the worker once suggest() has run (ticket-handlers.ts).
+    g.benchWorkerDone = {};
+    // The state message's timestamp: stamped by the worker as it sends it, once suggest() has run (ticket-handlers.ts).
     chrome.runtime.onMessage.addListener((m) => {
       const id = m?.data?.ticket?.id;
-      if (m?.type === 'backgroundToPanel.tabStateChanged' && id && typeof m.data?.readAt === 'number') g.benchReadAt[id] ??= m.data.readAt;
+      if (m?.type === 'backgroundToPanel.tabStateChanged' && id && typeof m.timestamp === 'number') g.benchWorkerDone[id] ??= m.timestamp;
     });
     new MutationObserver(() => {
       const id = document.querySelector('[data-testid=ticket-summary] .ticket-id')?.textContent?.trim().replace(/^#/, '');
@@ -93,7 +93,7 @@ async function installClocks(ext: Launched, panel: Page): Promise<void> {
 
 interface Latency {
   total: number;
-  /** content script sent -> worker done: message, settings read, index, suggest() (TabState.readAt is stamped after suggest()). */
+  /** content script sent -> worker done: message, settings read, index, suggest() (the worker's state message is sent after suggest()). */
   toWorker: number;
   /** worker done -> panel rendered: the state message and React's render. */
   toPanel: number;
@@ -105,12 +105,12 @@ async function readToRender(ext: Launched, page: Page, panel: Page, ids: string[
   for (const id of ids) {
     await page.evaluate((t) => document.querySelector<HTMLAnchorElement>(`.demo-list a[href="/tickets/${t}"]`)?.click(), id);
     await panel.waitForFunction((t) => (window as unknown as { benchShown: Record<string, number> }).benchShown[t] !== undefined, id, { timeout: 30_000 });
-    const [shown, readAt] = await panel.evaluate((t) => {
-      const g = window as unknown as { benchShown: Record<string, number>; benchReadAt: Record<string, number> };
-      return [g.benchShown[t]!, g.benchReadAt[t]] as const;
+    const [shown, workerDone] = await panel.evaluate((t) => {
+      const g = window as unknown as { benchShown: Record<string, number>; benchWorkerDone: Record<string, number> };
+      return [g.benchShown[t]!, g.benchWorkerDone[t]] as const;
     }, id);
     const sent = await ext.sw.evaluate((t) => (globalThis as unknown as { benchSent: Record<string, number> }).benchSent[t], id);
-    if (sent !== undefined && readAt !== undefined) out.push({ total: shown - sent, toWorker: readAt - sent, toPanel: shown - readAt });
+    if (sent !== undefined && workerDone !== undefined) out.push({ total: shown - sent, toWorker: workerDone - sent, toPanel: shown - workerDone });
   }
   return out;
 }

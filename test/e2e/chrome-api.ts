@@ -8,7 +8,11 @@ export interface ChromeApi {
     getManifest(): { manifest_version: number; host_permissions?: string[]; [k: string]: unknown };
     getContexts(filter: object): Promise<{ contextType: string; documentUrl?: string }[]>;
   };
-  tabs: { query(q: object): Promise<{ id?: number; url?: string; active?: boolean; windowId?: number }[]> };
+  tabs: {
+    query(q: object): Promise<{ id?: number; url?: string; active?: boolean; windowId?: number }[]>;
+    /** The tab the calling page is in; undefined in a side panel (or any page that is not a tab). */
+    getCurrent(): Promise<{ id?: number } | undefined>;
+  };
   sidePanel: { open(o: { tabId?: number; windowId?: number }): Promise<void> };
   scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
   permissions: { getAll(): Promise<{ origins?: string[]; permissions?: string[] }> };

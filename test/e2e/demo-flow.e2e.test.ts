@@ -133,6 +133,9 @@ describe('demo helpdesk with the built extension (headless Chromium)', () => {
   it('the REAL side panel opens on the helpdesk tab and shows the ticket', async () => {
     await helpdesk.bringToFront();
     const real = await openRealPanel(ext, await tabIdOf(ext, helpdesk));
+    // The panel opened as a tab (sidepanel.html?tab=N) is still open: the page found must be the real panel, in no tab.
+    expect(panel.isClosed()).toBe(false);
+    expect(await real.evaluate(async () => (await chrome.tabs.getCurrent()) === undefined)).toBe(true);
     await expect.poll(() => real.getByTestId('ticket-summary').textContent(), { timeout: 20_000 }).toContain(`#${none.ticket.id}`);
     const contexts = await ext.sw.evaluate(async () => (await chrome.runtime.getContexts({})).map((c) => c.contextType));
     expect(contexts).toContain('SIDE_PANEL');

@@ -109,6 +109,21 @@ export async function openPanelAsTab(ext: Launched, tabId: number): Promise<Page
   return panel;
 }
 
+/** This extension's side panel page, sidepanel.html, with or without a query string or hash. */
+export function isSidePanelUrl(url: string, extensionId: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'chrome-extension:' && u.host === extensionId && u.pathname === '/sidepanel.html';
+  } catch {
+    return false;
+  }
+}
+
+/** True when `page` is not in a tab: the real side panel, not sidepanel.html opened as a tab (openPanelAsTab). */
+async function notATab(page: Page): Promise<boolean> {
+  return page.evaluate(async () => (await chrome.tabs.getCurrent()) === undefined).catch(() => false);
+}
+
 /**
  * Opens the REAL side panel for `tabId`: chrome.sidePanel.open() needs a user gesture, and a
  * trusted Playwright click on a button in an extension page is one. Returns the panel over CDP.
@@ -135,9 +150,10 @@ export async function openRealPanel(ext: Launched, tabId: number): Promise<Page>
   await opener.close();
   if (outcome !== 'opened') throw new Error(`The side panel did not open: ${outcome}`);
   const browser = await ext.cdp();
+  // sidepanel.html may be open as tabs too (openPanelAsTab, ?tab=N; the opener above): the panel is the one not in a tab.
   for (let i = 0; i < 100; i++) {
-    const panel = browser.contexts().flatMap((c) => c.pages()).find((p) => p.url().startsWith(`chrome-extension://${ext.extensionId}/sidepanel.html`));
-    if (panel) return panel;
+    const candidates = browser.contexts().flatMap((c) => c.pages()).filter((p) => isSidePanelUrl(p.url(), ext.extensionId));
+    for (const page of candidates) if (await notATab(page)) return page;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('The side panel opened but its page was not found over CDP');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_DATA, MessageError, parseMessage, ReadReply, TabState } from '@/knowledge/messages';
+import { INSERT_METHODS, InsertOutcome, MESSAGE_DATA, MessageError, parseMessage, ReadReply, TabState } from '@/knowledge/messages';
 import samples from '@/knowledge/sample/tickets.json';
 
 const ticket = (samples as { ticket: unknown }[])[0]!.ticket;
@@ -11,12 +11,20 @@ describe('messages', () => {
     }
   });
 
-  it('accepts a ticket read by an adapter', () => {
-    expect(parseMessage('contentToBackground.ticketRead', { ticket }).ticket).toEqual(ticket);
+  it('accepts a ticket read by an adapter, with the read’s time and id', () => {
+    expect(parseMessage('contentToBackground.ticketRead', { ticket, readAt: 1_700_000_000_000, readId: 'r1' })).toEqual({ ticket, readAt: 1_700_000_000_000, readId: 'r1' });
+    expect(() => parseMessage('contentToBackground.ticketRead', { ticket })).toThrow(/readAt/);
+  });
+
+  it('an insert outcome names one of the methods the content script uses (nothing else)', () => {
+    expect(InsertOutcome.shape.method.options).toEqual(['value-setter', 'paste', 'insertHTML', 'insertText', 'none']);
+    for (const method of INSERT_METHODS) expect(InsertOutcome.safeParse({ ok: true, method }).success).toBe(true);
+    expect(InsertOutcome.safeParse({ ok: true, method: 'execCommand' }).success).toBe(false);
+    expect(InsertOutcome.safeParse({ ok: true, method: 'textarea' }).success).toBe(false);
   });
 
   it('rejects bad data, naming the message and the field', () => {
-    expect(() => parseMessage('contentToBackground.ticketRead', { ticket: { ...(ticket as object), subject: 42 } })).toThrow(
+    expect(() => parseMessage('contentToBackground.ticketRead', { ticket: { ...(ticket as object), subject: 42 }, readAt: 1, readId: 'r' })).toThrow(
       /contentToBackground\.ticketRead: ticket\.subject/,
     );
     expect(() => parseMessage('panelToBackground.insert', { tabId: 1, suggestedText: '', text: '' })).toThrow(MessageError);

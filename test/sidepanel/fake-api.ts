@@ -52,6 +52,7 @@ export function ticketState(abstained = false): TabState {
     tabId: TAB,
     ticket: TICKET,
     readAt: 1,
+    readId: 'read-1',
     fromSelection: false,
     result: abstained
       ? { abstained: true, reason: 'Nothing matches well enough.', suggestions: [suggestion(ENTRIES[2]!, 0.2)] }

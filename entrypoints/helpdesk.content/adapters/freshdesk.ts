@@ -10,11 +10,13 @@
  * no public code showed them. Without them only the description is read.
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
+import { hostedPatterns, matchesAny } from './hosts';
 import { blockText, emailIn, firstText, firstVisible, lineText, ownText } from '../dom';
 import { readThread } from '../thread';
 import type { TicketMessage } from '../../../knowledge/ticket';
 
 const ID = 'freshdesk';
+const HOSTS = hostedPatterns(ID);
 
 function ticketId(url: URL): string | undefined {
   return /^\/a\/tickets\/(\d+)/.exec(url.pathname)?.[1];
@@ -24,7 +26,8 @@ export const freshdesk: HelpdeskAdapter = {
   id: ID,
   name: 'Freshdesk',
   writtenAgainst: 'Freshdesk Mint ticket page as read by public extensions, 2024-2026 (see file header); reply entries unverified',
-  matches: (url) => url.hostname.endsWith('.freshdesk.com') && ticketId(url) !== undefined,
+  hosts: HOSTS,
+  matches: (url) => matchesAny(HOSTS, url) && ticketId(url) !== undefined,
   readTicket: (doc, url) =>
     reading(ID, () => {
       const subject = ownText(doc.querySelector('.ticket-subject-heading')) || firstText(doc, ['[data-test-id="ticket-title"]']);

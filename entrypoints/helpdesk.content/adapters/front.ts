@@ -8,10 +8,12 @@
  * is the conversation's contact ([class*="conversationContact__"]); comments are internal notes.
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
+import { hostedPatterns, matchesAny } from './hosts';
 import { emailIn, firstText, firstVisible, lineText } from '../dom';
 import { readThread } from '../thread';
 
 const ID = 'front';
+const HOSTS = hostedPatterns(ID);
 
 function conversationId(url: URL): string | undefined {
   return /\/(cnv_[0-9a-z]+)(?:\/|$)/i.exec(url.pathname)?.[1] ?? /\/(?:conversation|t)\/(\d+)\/?$/.exec(url.pathname)?.[1];
@@ -21,7 +23,8 @@ export const front: HelpdeskAdapter = {
   id: ID,
   name: 'Front',
   writtenAgainst: 'Front web app styled-components class prefixes, 2024 (subject) and 2026-11-23 naming pattern (messages, unverified)',
-  matches: (url) => (url.hostname === 'app.frontapp.com' || url.hostname.endsWith('.frontapp.com')) && conversationId(url) !== undefined,
+  hosts: HOSTS,
+  matches: (url) => matchesAny(HOSTS, url) && conversationId(url) !== undefined,
   readTicket: (doc, url) =>
     reading(ID, () => {
       const contact = firstText(doc, ['[class*="conversationContact__"] [class*="Name"]', '[class*="conversationContact__"]']);

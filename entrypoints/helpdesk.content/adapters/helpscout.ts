@@ -9,10 +9,12 @@
  * (unverified against a live page). Threads are newest first unless every one has a time.
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
+import { hostedPatterns, matchesAny } from './hosts';
 import { emailIn, firstText, firstVisible, lineText } from '../dom';
 import { firstCustomer, readThread } from '../thread';
 
 const ID = 'helpscout';
+const HOSTS = hostedPatterns(ID);
 
 function numbers(url: URL): RegExpExecArray | null {
   return /^\/conversation\/(\d+)\/(\d+)/.exec(url.pathname);
@@ -29,7 +31,8 @@ export const helpscout: HelpdeskAdapter = {
   id: ID,
   name: 'Help Scout',
   writtenAgainst: 'Help Scout web app as read by public extensions, 2025 (see file header); direction classes unverified',
-  matches: (url) => url.hostname === 'secure.helpscout.net' && numbers(url) !== null,
+  hosts: HOSTS,
+  matches: (url) => matchesAny(HOSTS, url) && numbers(url) !== null,
   readTicket: (doc, url) =>
     reading(ID, () => {
       const number = need(numbers(url)?.[2], 'conversation number in the URL');

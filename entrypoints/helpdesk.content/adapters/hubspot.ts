@@ -1,6 +1,6 @@
 /**
  * HubSpot help desk: https://app.hubspot.com/help-desk/<portal>/.../ticket/<id>[/thread]
- * (also app-eu1.hubspot.com). Written against the help desk workspace as read by Clockify's
+ * (and the other data centres: app-eu1, app-na2, app-ap1; see hosts.ts). Written against the help desk workspace as read by Clockify's
  * HubSpot integration (2025): page marker [data-application-name="svh-help-desk"], ticket name
  * [data-test-id="ticket-header-name-link"] span, contact
  * [data-selenium-test="contact-chicklet-title-link"]. UNVERIFIED, written 2026-11-23 following
@@ -9,10 +9,12 @@
  * [data-test-id="message-body"], the composer [data-test-id="rich-text-editor"] [contenteditable].
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
+import { hostedPatterns, matchesAny } from './hosts';
 import { emailIn, firstText, firstVisible } from '../dom';
 import { readThread } from '../thread';
 
 const ID = 'hubspot';
+const HOSTS = hostedPatterns(ID);
 
 function ticketId(url: URL): string | undefined {
   return /\/ticket\/(\d+)(?:\/|$)/.exec(url.pathname)?.[1];
@@ -22,7 +24,8 @@ export const hubspot: HelpdeskAdapter = {
   id: ID,
   name: 'HubSpot help desk',
   writtenAgainst: 'HubSpot help desk as read by Clockify (2025); thread markup unverified (see file header)',
-  matches: (url) => /^app(-[a-z0-9]+)?\.hubspot\.com$/.test(url.hostname) && url.pathname.startsWith('/help-desk/') && ticketId(url) !== undefined,
+  hosts: HOSTS,
+  matches: (url) => matchesAny(HOSTS, url) && url.pathname.startsWith('/help-desk/') && ticketId(url) !== undefined,
   readTicket: (doc, url) =>
     reading(ID, () => {
       const app = need(doc.querySelector('[data-application-name="svh-help-desk"]'), 'help desk workspace ([data-application-name="svh-help-desk"])');

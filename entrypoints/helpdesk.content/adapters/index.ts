@@ -1,7 +1,8 @@
 /**
  * Every helpdesk adapter, in priority order: hosted helpdesks on their own domains first, then
  * self-hosted ones recognised by path on any domain, then the local demo. Adding an adapter means
- * adding it here plus a fixture folder test/fixtures/helpdesk/<id>/ (the convention test checks).
+ * adding it here plus a fixture folder test/fixtures/helpdesk/<id>/ (the convention test checks);
+ * a hosted one also gets its row of match patterns in hosts.ts (test/helpdesk/hosts.test.tsx checks).
  */
 import type { HelpdeskAdapter } from '../adapter';
 import { demo } from './demo';

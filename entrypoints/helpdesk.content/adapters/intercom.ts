@@ -1,5 +1,5 @@
 /**
- * Intercom Inbox: https://app.intercom.com/a/inbox/<app>/inbox/.../conversation/<id>.
+ * Intercom Inbox: https://app.intercom.com/a/inbox/<app>/inbox/.../conversation/<id> (EU, AU: app.eu., app.au.).
  * Written against the Inbox as read by public extensions in 2025-2026: the conversation stream
  * [data-testid="conversation-stream-scroll-container"], parts [data-part-group-id] with
  * data-part-group-category (1 customer, 3 teammate, 5 bot, 20 automated), bodies .interblocks-html,
@@ -9,11 +9,13 @@
  * read as agent messages: never as the customer's. Chats have no subject: it may stay empty.
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
+import { hostedPatterns, matchesAny } from './hosts';
 import { firstText, firstVisible } from '../dom';
 import { readThread } from '../thread';
 import type { MessageDirection } from '../../../knowledge/ticket';
 
 const ID = 'intercom';
+const HOSTS = hostedPatterns(ID);
 const CATEGORIES: Record<string, MessageDirection> = { '1': 'customer', '3': 'agent', '5': 'agent' };
 
 function conversationId(url: URL): string | undefined {
@@ -24,7 +26,8 @@ export const intercom: HelpdeskAdapter = {
   id: ID,
   name: 'Intercom Inbox',
   writtenAgainst: 'Intercom Inbox as read by public extensions, 2025-2026 (see file header)',
-  matches: (url) => url.hostname === 'app.intercom.com' && conversationId(url) !== undefined,
+  hosts: HOSTS,
+  matches: (url) => matchesAny(HOSTS, url) && conversationId(url) !== undefined,
   readTicket: (doc, url) =>
     reading(ID, () => {
       const stream = need(

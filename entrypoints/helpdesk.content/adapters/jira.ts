@@ -12,9 +12,12 @@
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
 import { firstText, firstVisible } from '../dom';
 import { readThread } from '../thread';
+import { hostedPatterns } from './hosts';
 import type { TicketMessage } from '../../../knowledge/ticket';
 
 const ID = 'jira';
+/** Jira Cloud; Data Center sites are added by domain in Settings and matched by path anywhere. */
+const HOSTS = hostedPatterns(ID);
 const KEY = /^[A-Z][A-Z0-9_]+-\d+$/;
 
 function issueKey(url: URL): string | undefined {
@@ -28,6 +31,7 @@ export const jira: HelpdeskAdapter = {
   id: ID,
   name: 'Jira Service Management',
   writtenAgainst: 'Jira Cloud issue view data-testid markup as read by public extensions, 2024-2026; Data Center ids (see file header)',
+  hosts: HOSTS,
   matches: (url) => issueKey(url) !== undefined,
   readTicket: (doc, url) =>
     reading(ID, () => {

@@ -9,10 +9,12 @@
  * no stable selector was found. Several tickets can be open as tabs: only the active pane is read.
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
+import { hostedPatterns, matchesAny } from './hosts';
 import { first, firstText, firstVisible, lineText } from '../dom';
 import { firstCustomer, readThread } from '../thread';
 
 const ID = 'zendesk';
+const HOSTS = hostedPatterns(ID);
 const LOG = '[data-test-id="omni-log-container"]';
 
 function ticketId(url: URL): string | undefined {
@@ -30,7 +32,8 @@ export const zendesk: HelpdeskAdapter = {
   id: ID,
   name: 'Zendesk Agent Workspace',
   writtenAgainst: 'Zendesk Agent Workspace data-test-id markup as used by public extensions, 2025-2026 (see file header)',
-  matches: (url) => url.hostname.endsWith('.zendesk.com') && ticketId(url) !== undefined,
+  hosts: HOSTS,
+  matches: (url) => matchesAny(HOSTS, url) && ticketId(url) !== undefined,
   readTicket: (doc, url) =>
     reading(ID, () => {
       const id = need(ticketId(url), 'ticket id in the URL');

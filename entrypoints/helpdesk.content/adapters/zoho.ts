@@ -9,10 +9,12 @@
  * editor .ze_area[contenteditable] / the editor iframe's body (not reachable: returns null then).
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
+import { hostedPatterns, matchesAny } from './hosts';
 import { emailIn, firstText, firstVisible, lineText } from '../dom';
 import { readThread } from '../thread';
 
 const ID = 'zoho';
+const HOSTS = hostedPatterns(ID);
 
 function ticketPathId(url: URL): string | undefined {
   return /\/tickets\/(?:details\/)?(\d+)/.exec(url.pathname)?.[1];
@@ -22,7 +24,8 @@ export const zoho: HelpdeskAdapter = {
   id: ID,
   name: 'Zoho Desk',
   writtenAgainst: 'Zoho Desk zd_v2 ticket view as read by public extensions, 2024-2025; thread markup unverified (see file header)',
-  matches: (url) => /^desk\.zoho\.(com|eu|in|com\.au|jp|com\.cn|ca|sa)$/.test(url.hostname) && ticketPathId(url) !== undefined,
+  hosts: HOSTS,
+  matches: (url) => matchesAny(HOSTS, url) && ticketPathId(url) !== undefined,
   readTicket: (doc, url) =>
     reading(ID, () => {
       const view = need(doc.querySelector('.zd_v2-ticketdetailview-container'), 'ticket view (.zd_v2-ticketdetailview-container)');

@@ -1,0 +1,72 @@
+/**
+ * Hosted helpdesks and the match patterns Agent Assist reads them on: the ONE list. Settings shows
+ * these rows and asks for exactly these patterns as optional host permissions (the manifest lists
+ * only `https://*\/*` and `http://*\/*` as optional, which cover them); the background registers
+ * the content script for the patterns granted; each hosted adapter's `hosts` and `matches()` come
+ * from its row here. Self-hosted helpdesks (osTicket, FreeScout, Jira Data Center) are added by
+ * domain in Settings and recognised by path. Plain data and one matcher: safe for the side panel,
+ * small in the content script. test/helpdesk/hosts.test.ts checks adapters, settings and manifest agree.
+ */
+export interface HostedHelpdesk {
+  /** The adapter's id. */
+  id: string;
+  name: string;
+  /** Chrome match patterns (https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns). */
+  patterns: readonly string[];
+}
+
+export const HOSTED_HELPDESKS: readonly HostedHelpdesk[] = [
+  { id: 'zendesk', name: 'Zendesk', patterns: ['https://*.zendesk.com/*'] },
+  { id: 'freshdesk', name: 'Freshdesk', patterns: ['https://*.freshdesk.com/*'] },
+  { id: 'helpscout', name: 'Help Scout', patterns: ['https://secure.helpscout.net/*'] },
+  // Intercom's EU and Australian workspaces live on their own hosts.
+  { id: 'intercom', name: 'Intercom', patterns: ['https://app.intercom.com/*', 'https://app.eu.intercom.com/*', 'https://app.au.intercom.com/*'] },
+  { id: 'front', name: 'Front', patterns: ['https://app.frontapp.com/*'] },
+  // Zoho Desk's data centres: one host each.
+  {
+    id: 'zoho',
+    name: 'Zoho Desk',
+    patterns: ['com', 'eu', 'in', 'com.au', 'jp', 'com.cn', 'ca', 'sa'].map((tld) => `https://desk.zoho.${tld}/*`),
+  },
+  // HubSpot's data centres: app (na1), app-eu1, app-na2, app-ap1.
+  {
+    id: 'hubspot',
+    name: 'HubSpot Service Hub',
+    patterns: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*', 'https://app-na2.hubspot.com/*', 'https://app-ap1.hubspot.com/*'],
+  },
+  { id: 'jira', name: 'Jira Service Management (Cloud)', patterns: ['https://*.atlassian.net/*'] },
+];
+
+/** The patterns of the hosted helpdesk `id` (empty for an id that is not hosted). */
+export function hostedPatterns(id: string): readonly string[] {
+  return HOSTED_HELPDESKS.find((h) => h.id === id)?.patterns ?? [];
+}
+
+const PATTERN = /^(\*|https?):\/\/(\*|(?:\*\.)?[^/*]+)(\/.*)$/;
+
+/** Whether `url` is matched by the match pattern (scheme, host with an optional leading `*.`, path glob). */
+export function matchesPattern(pattern: string, url: URL): boolean {
+  const m = PATTERN.exec(pattern);
+  if (!m) return false;
+  const [, scheme, host, path] = m as unknown as [string, string, string, string];
+  const protocol = url.protocol.slice(0, -1);
+  if (scheme === '*' ? protocol !== 'http' && protocol !== 'https' : protocol !== scheme) return false;
+  const hostname = url.hostname.toLowerCase();
+  if (host !== '*') {
+    if (host.startsWith('*.')) {
+      const base = host.slice(2).toLowerCase();
+      if (hostname !== base && !hostname.endsWith(`.${base}`)) return false;
+    } else if (hostname !== host.toLowerCase()) return false;
+  }
+  const glob = new RegExp(`^${path.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return glob.test(url.pathname + url.search);
+}
+
+export function matchesAny(patterns: readonly string[], url: URL): boolean {
+  return patterns.some((p) => matchesPattern(p, url));
+}
+
+/** On a hosted helpdesk's domain: self-hosted adapters, which match by path, never claim these pages. */
+export function onHostedHelpdesk(url: URL): boolean {
+  return HOSTED_HELPDESKS.some((h) => matchesAny(h.patterns, url));
+}
