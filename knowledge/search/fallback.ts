@@ -15,26 +15,30 @@ import { tokenise, tokeniseWithWords } from './tokenise';
 /** "de-CH" -> "de". */
 export const baseLocale = (locale: string): string => locale.toLowerCase().split('-')[0] ?? '';
 
-const mainLocales = new WeakMap<KnowledgeIndex, { revision: number; locale: string }>();
+const locales = new WeakMap<KnowledgeIndex, { revision: number; counts: Map<string, number>; main: string }>();
+
+/** Entries per language, and the main language; recounted when the index changes. */
+function localeStats(index: KnowledgeIndex): { counts: Map<string, number>; main: string } {
+  const cached = locales.get(index);
+  if (cached?.revision === index.revision) return cached;
+  const counts = new Map<string, number>();
+  for (const e of index.all()) counts.set(baseLocale(e.locale), (counts.get(baseLocale(e.locale)) ?? 0) + 1);
+  const preferred = baseLocale(index.tokeniseOptions.defaultLocale);
+  let main = preferred;
+  let best = counts.get(preferred) ?? 0;
+  for (const [l, n] of [...counts].sort((a, b) => a[0].localeCompare(b[0]))) {
+    if (n > best) [main, best] = [l, n];
+  }
+  const stats = { revision: index.revision, counts, main };
+  locales.set(index, stats);
+  return stats;
+}
 
 /**
  * The language most entries are written in (ties: the index's default locale, then
  * alphabetical): the language a ticket falls back to.
  */
-export function mainLocale(index: KnowledgeIndex): string {
-  const cached = mainLocales.get(index);
-  if (cached?.revision === index.revision) return cached.locale;
-  const counts = new Map<string, number>();
-  for (const e of index.all()) counts.set(baseLocale(e.locale), (counts.get(baseLocale(e.locale)) ?? 0) + 1);
-  const preferred = baseLocale(index.tokeniseOptions.defaultLocale);
-  let locale = preferred;
-  let best = counts.get(preferred) ?? 0;
-  for (const [l, n] of [...counts].sort((a, b) => a[0].localeCompare(b[0]))) {
-    if (n > best) [locale, best] = [l, n];
-  }
-  mainLocales.set(index, { revision: index.revision, locale });
-  return locale;
-}
+export const mainLocale = (index: KnowledgeIndex): string => localeStats(index).main;
 
 /**
  * A ticket's query parts re-tokenised for another language: the ticket's words (its own stop
@@ -69,10 +73,15 @@ export function localeQuery(
   to: string,
   options: { limit: number; filter: (e: Entry) => boolean },
 ): LocaleResult {
-  const accept = (e: Entry) => baseLocale(e.locale) === to && options.filter(e);
+  const inLocale = (e: Entry) => baseLocale(e.locale) === to;
+  const accept = (e: Entry) => inLocale(e) && options.filter(e);
+  const count = localeStats(index).counts.get(to) ?? 0;
+  if (count === 0) return { locale: to, result: { hits: [], ideal: 0, terms: [] }, readShare: 0 };
   const tokenised = from === to ? parts.map((p) => ({ ...p, terms: tokenise(p.text, to, index.tokeniseOptions) })) : partsFor(parts, from, to, index);
   const result = index.query(tokenised, { limit: options.limit, filter: accept, locale: to });
-  return { locale: to, result: asWritten(result, parts, from, to, index), readShare: readShare(index, tokenised, accept) };
+  // pre-tokenised parts: matched lists terms; a term a hit matched needs no lookup
+  const matched = new Set(result.hits.flatMap((h) => Object.values(h.matched).flat()));
+  return { locale: to, result: asWritten(result, parts, from, to, index), readShare: readShare(index, tokenised, { inLocale, count, matched }) };
 }
 
 /** Pre-tokenised queries report terms ("deliv"); show the customer's words ("delivered") instead. */
@@ -93,7 +102,12 @@ function asWritten(result: QueryResult, parts: readonly QueryPart[], from: strin
   };
 }
 
-function readShare(index: KnowledgeIndex, parts: readonly QueryPart[], accept: (e: Entry) => boolean): number {
+/** A word is read if some entry of the language (any status) contains it. */
+function readShare(
+  index: KnowledgeIndex,
+  parts: readonly QueryPart[],
+  lang: { inLocale: (e: Entry) => boolean; count: number; matched: ReadonlySet<string> },
+): number {
   const qtf = new Map<string, number>();
   for (const p of parts) for (const t of p.terms ?? []) qtf.set(t, (qtf.get(t) ?? 0) + p.weight);
   let read = 0;
@@ -103,8 +117,15 @@ function readShare(index: KnowledgeIndex, parts: readonly QueryPart[], accept: (
     const known = index.knows(term);
     const w = queryWeight(tf, k3) * (known ? index.termIdf(term) : idf(index.size, 0));
     total += w;
-    // one single-term query per known word: only on the fallback path, for a ticket's distinct words
-    if (known && index.query([{ text: term, weight: 1, terms: [term] }], { limit: 1, filter: accept }).hits.length) read += w;
+    if (known && isRead(index, term, lang)) read += w;
   }
   return total > 0 ? read / total : 0;
+}
+
+function isRead(index: KnowledgeIndex, term: string, lang: { inLocale: (e: Entry) => boolean; count: number; matched: ReadonlySet<string> }): boolean {
+  if (lang.matched.has(term)) return true;
+  // more entries contain it than there are entries in other languages: some are in this one
+  if (index.docFreq(term) > index.size - lang.count) return true;
+  // otherwise one single-term lookup (only for tickets outside the main language)
+  return index.query([{ text: term, weight: 1, terms: [term] }], { limit: 1, filter: lang.inLocale }).hits.length > 0;
 }
