@@ -1,6 +1,7 @@
 import { freshness, isSuggestable, today, type Entry, type Freshness } from './entry';
 import type { Ticket } from './ticket';
-import { confidence, DEFAULT_THRESHOLD, hitFeatures } from './search/calibration';
+import { confidence, DEFAULT_THRESHOLD, hitFeatures, type ConfidenceFeatures } from './search/calibration';
+import { baseLocale, localeQuery, mainLocale, type LocaleResult } from './search/fallback';
 import type { KnowledgeIndex, Matched, QueryResult } from './search/index';
 import { ticketQuery, type TicketQuery } from './search/ticket-query';
 
@@ -20,9 +21,13 @@ export interface Suggestion {
   score: number;
   /** Estimated probability (0..1) that this entry answers the ticket. */
   confidence: number;
+  /** What the confidence was computed from (for calibration). */
+  features?: ConfidenceFeatures;
   /** Ticket words found in each field: why it was suggested. */
   matched: Matched;
   freshness: Freshness;
+  /** Set when the entry was found by the language fallback (the ticket's language had no confident entry). */
+  fallback?: { from: string; to: string };
 }
 
 export interface SuggestResult {
@@ -41,26 +46,71 @@ export function suggest(ticket: Ticket, index: KnowledgeIndex, options: SuggestO
   const query = ticketQuery(ticket);
   const day = options.day ?? today();
   const limit = options.limit ?? 3;
-  const result = index.query(query.parts, {
-    limit: Math.max(limit, MIN_CANDIDATES),
-    filter: (e) => isSuggestable(e, day),
-    ...(query.locale ? { locale: query.locale } : {}),
-  });
-  const suggestions = toSuggestions(result, index, day).slice(0, limit);
-  return { ...decide(suggestions, options.threshold ?? DEFAULT_THRESHOLD), query, suggestions };
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const filter = (e: Entry) => isSuggestable(e, day);
+  const from = baseLocale(query.locale ?? index.tokeniseOptions.defaultLocale);
+  const main = mainLocale(index);
+  const candidates = Math.max(limit, MIN_CANDIDATES);
+  let suggestions: Suggestion[];
+  if (from === main) {
+    const result = index.query(query.parts, { limit: candidates, filter, ...(query.locale ? { locale: query.locale } : {}) });
+    suggestions = toSuggestions(result, index, day);
+  } else {
+    // Language fallback (DESIGN.md): entries in the ticket's language first when one is
+    // confident; otherwise the main language's entries compete too.
+    const same = localeSuggestions(localeQuery(index, query.parts, from, from, { limit: candidates, filter }), index, day, false);
+    suggestions = same;
+    if (!(same[0] && same[0].confidence >= threshold)) {
+      const other = localeQuery(index, query.parts, from, main, { limit: candidates, filter });
+      const fallback = localeSuggestions(other, index, day, true).map((s) => ({ ...s, fallback: { from, to: main } }));
+      suggestions = mergeByConfidence(same, fallback);
+    }
+  }
+  suggestions = suggestions.slice(0, limit);
+  return { ...decide(suggestions, threshold), query, suggestions };
 }
 
-export function toSuggestions(result: QueryResult, index: KnowledgeIndex, day: string): Suggestion[] {
+/**
+ * `readShare` (0..1, default 1): share of the ticket the searched entries can read; the
+ * confidence evidence is scaled by it (see localeSuggestions).
+ */
+export function toSuggestions(result: QueryResult, index: KnowledgeIndex, day: string, readShare = 1, scaleMargin = false): Suggestion[] {
   return result.hits.map((hit, i) => {
     const entry = index.get(hit.id)!;
+    const f = hitFeatures(result.hits, i, result.ideal, result.terms.length);
+    // Evidence from a fraction of the ticket counts as that fraction: words this language's
+    // entries cannot read are part of the question too (DESIGN.md, "Language fallback").
+    const features = readShare < 1 ? { ...f, norm: f.norm * readShare, coverage: f.coverage * readShare, margin: scaleMargin ? f.margin * readShare : f.margin } : f;
     return {
       entry,
       score: hit.score,
-      confidence: confidence(hitFeatures(result.hits, i, result.ideal, result.terms.length)),
+      confidence: confidence(features),
+      features,
       matched: hit.matched,
       freshness: freshness(entry, day),
     };
   });
+}
+
+/**
+ * Suggestions from one language's entries. Words those entries cannot read are part of the
+ * question too: norm and coverage are scaled by the share they read. Across languages (the
+ * fallback, for which there is no fitting data) the margin is scaled as well, so a lone entry
+ * sharing one word with a foreign ticket is never "far ahead" (DESIGN.md, "Language fallback").
+ */
+const localeSuggestions = (r: LocaleResult, index: KnowledgeIndex, day: string, across: boolean) =>
+  toSuggestions(r.result, index, day, r.readShare, across);
+
+/** Two ranked lists (each kept in its order) merged by confidence; an entry in both counts once. */
+function mergeByConfidence(a: readonly Suggestion[], b: readonly Suggestion[]): Suggestion[] {
+  const out: Suggestion[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]!.confidence >= b[j]!.confidence) ? a[i++]! : b[j++]!;
+    if (!out.some((s) => s.entry.id === next.entry.id)) out.push(next);
+  }
+  return out;
 }
 
 export function decide(suggestions: readonly Suggestion[], threshold: number): { abstained: boolean; reason?: string } {

@@ -23,8 +23,8 @@ export interface LogisticModel {
 }
 
 export const CONFIDENCE_MODEL: LogisticModel = {
-  bias: -4.408,
-  weights: { norm: 0.974, margin: 4.267, coverage: 3.16, terms: 0.852 },
+  bias: -4.572,
+  weights: { norm: 0.957, margin: 4.901, coverage: 3.216, terms: 0.854 },
 };
 
 /** Below this confidence, suggest() abstains ("no confident answer"). Chosen in DESIGN.md. */

@@ -157,6 +157,12 @@ export class KnowledgeIndex {
     return id !== undefined && this.ix.df[id]! > 0;
   }
 
+  /** Live entries containing a term. */
+  docFreq(term: string): number {
+    const id = this.ix.termIds.get(term);
+    return id === undefined ? 0 : this.ix.df[id]!;
+  }
+
   /** How distinctive a term is in this index (unknown terms are the most distinctive). */
   termIdf(term: string): number {
     const id = this.ix.termIds.get(term);

@@ -24,6 +24,12 @@ export interface TokeniseOptions {
   stopWords: boolean;
   /** "not", "no", "never", "n't": they change what a customer means ("card not working"). */
   keepNegations: boolean;
+  /**
+   * "why", "how", "when", "where", "what", "which", "who" and their German, French and Spanish
+   * counterparts: they are stop words in the lists, but "why do I need to verify my identity"
+   * and "how do I verify my identity" ask different things (DESIGN.md, "Question words").
+   */
+  keepQuestionWords: boolean;
   /** Shorter tokens are dropped (after stop words, before stemming). Digits are always kept. */
   minLength: number;
   /** Longer tokens (hashes, base64, URLs) are dropped: they never match a knowledge entry. */
@@ -35,6 +41,7 @@ export const DEFAULT_TOKENISE_OPTIONS: Readonly<TokeniseOptions> = Object.freeze
   stemming: true,
   stopWords: true,
   keepNegations: true,
+  keepQuestionWords: true,
   minLength: 2,
   maxLength: 40,
 });
@@ -47,6 +54,13 @@ interface Language {
 const apostrophes = (w: string) => w.replace(/’/g, "'");
 const NEGATIONS = new Set(['no', 'not', 'nor', 'never', 'nicht', 'kein', 'keine', 'pas', 'ne', 'jamais', 'non']);
 const isNegation = (w: string) => NEGATIONS.has(w) || w.endsWith("n't");
+/** Interrogatives in the stop-word lists; unambiguous forms only (not "que", "como", "was"). */
+const QUESTION_WORDS = new Set([
+  ...['what', 'which', 'who', 'whom', 'when', 'where', 'why', 'how', "what's", "when's", "where's", "why's", "how's"],
+  ...['wie', 'wo', 'welche', 'welcher', 'welches', 'welchem', 'welchen'],
+  ...['quel', 'quels', 'quelle', 'quelles'],
+  ...['qué', 'cuándo', 'cuánto', 'cuánta', 'cuántos', 'cuántas', 'cómo', 'dónde', 'quién', 'quiénes', 'cuál', 'cuáles'],
+]);
 
 const LANGUAGES: Record<string, { stem: (w: string) => string; stop: string[] }> = {
   en: { stem: en, stop: enStop },
@@ -65,12 +79,13 @@ const prepared = new Map<string, Language>();
 
 function language(locale: string, options: TokeniseOptions): Language | undefined {
   const base = locale.toLowerCase().split('-')[0] ?? '';
-  const key = `${base}|${options.keepNegations}`;
+  const key = `${base}|${options.keepNegations}|${options.keepQuestionWords}`;
   const cached = prepared.get(key);
   if (cached) return cached;
   const lang = LANGUAGES[base];
   if (!lang) return undefined;
-  const stop = new Set(lang.stop.map(apostrophes).filter((w) => !(options.keepNegations && isNegation(w))));
+  const kept = (w: string) => (options.keepNegations && isNegation(w)) || (options.keepQuestionWords && QUESTION_WORDS.has(w));
+  const stop = new Set(lang.stop.map(apostrophes).filter((w) => !kept(w)));
   // Stemming is the hot path when building an index: remember each word's stem.
   const stems = new Map<string, string>();
   const stem = (w: string) => {
@@ -136,5 +151,5 @@ function eachToken(
 /** A stable text form of the options, stored in a serialised index and compared on load. */
 export function optionsKey(options: TokeniseOptions): string {
   const o: TokeniseOptions = options;
-  return JSON.stringify([o.defaultLocale, o.stemming, o.stopWords, o.keepNegations, o.minLength, o.maxLength]);
+  return JSON.stringify([o.defaultLocale, o.stemming, o.stopWords, o.keepNegations, o.keepQuestionWords, o.minLength, o.maxLength]);
 }

@@ -5,7 +5,7 @@ const t = (text: string, locale?: string) => tokenise(text, locale, DEFAULT_TOKE
 
 describe('tokenise', () => {
   it('drops English stop words and stems', () => {
-    expect(t('Where are my refunds?')).toEqual(t('refund'));
+    expect(t('Are my refunds there?')).toEqual(t('refund'));
     expect(t('The parcels arrived')).toEqual(t('parcel arrives'));
   });
 
@@ -14,8 +14,17 @@ describe('tokenise', () => {
     expect(t("it didn't arrive")).toContain("didn't");
   });
 
+  it('keeps question words: "why" and "how" ask different things', () => {
+    expect(t('Why do I need to verify my identity?')).toEqual(['why', ...t('need verify identity')]);
+    expect(t("What's the fee?")).toEqual(['what', ...t('fee')]);
+    expect(t('Wo ist meine Rückerstattung', 'de')).toEqual(['wo', ...t('Rückerstattung', 'de')]);
+    expect(t('¿Cuándo llega?', 'es')).toContain('cuand');
+    expect(tokenise('Why?', undefined, { ...DEFAULT_TOKENISE_OPTIONS, keepQuestionWords: false })).toEqual([]);
+    expect(optionsKey({ ...DEFAULT_TOKENISE_OPTIONS, keepQuestionWords: false })).not.toBe(optionsKey(DEFAULT_TOKENISE_OPTIONS));
+  });
+
   it('stems and drops stop words per locale (de, fr, es)', () => {
-    expect(t('Wo ist meine Rückerstattung', 'de')).toEqual(t('Rückerstattungen', 'de'));
+    expect(t('Ist meine Rückerstattung da', 'de')).toEqual(t('Rückerstattungen', 'de'));
     expect(t('les remboursements', 'fr')).toEqual(t('remboursement', 'fr'));
     expect(t('los reembolsos', 'es')).toEqual(t('reembolso', 'es'));
     expect(t('und der die', 'de')).toEqual([]);

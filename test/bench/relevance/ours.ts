@@ -37,8 +37,7 @@ export function runOurs(index: KnowledgeIndex, queries: readonly Labelled[], lim
       const r = suggest(q.ticket, index, { limit, day: BENCH_DAY });
       ranked = r.suggestions.map((s) => s.entry.id);
       confidence = r.suggestions[0]?.confidence ?? 0;
-      const res = index.query(r.query.parts, { limit: 3, filter: (e) => isSuggestable(e, BENCH_DAY), ...(r.query.locale ? { locale: r.query.locale } : {}) });
-      if (res.hits.length) features = hitFeatures(res.hits, 0, res.ideal, res.terms.length);
+      features = r.suggestions[0]?.features;
     } else {
       const res = index.query([{ text: q.text ?? '', weight: 1 }], { limit: Math.max(limit, 3), filter: (e) => isSuggestable(e, BENCH_DAY) });
       const s = toSuggestions(res, index, BENCH_DAY);
