@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Entry } from '@/knowledge/entry';
 import type { RejectReason } from '@/knowledge/events';
-import type { MatchedTerms } from '@/knowledge/messages';
+import type { LanguageFallback, MatchedTerms } from '@/knowledge/messages';
 import type { PlaceholderName, PlaceholderValues } from '@/knowledge/placeholders';
 import { EntryFacts } from './EntryFacts';
 import { Markdown } from './Markdown';
@@ -13,6 +13,7 @@ export interface PreviewProps {
   matched: MatchedTerms;
   freshness: 'fresh' | 'due-soon' | 'stale' | 'no-review-date';
   confidence?: number;
+  fallback?: LanguageFallback;
   /** The text that will be inserted (edits and placeholders applied). */
   finalText: string;
   unresolved: readonly PlaceholderName[];
@@ -93,7 +94,7 @@ export function AnswerPreview(p: PreviewProps) {
           }}
         />
       ) : null}
-      <EntryFacts entry={p.entry} matched={p.matched} freshness={p.freshness} confidence={p.confidence} />
+      <EntryFacts entry={p.entry} matched={p.matched} freshness={p.freshness} confidence={p.confidence} fallback={p.fallback} />
     </section>
   );
 }

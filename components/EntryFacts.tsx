@@ -1,5 +1,5 @@
 import type { Entry } from '@/knowledge/entry';
-import type { MatchedTerms } from '@/knowledge/messages';
+import type { LanguageFallback, MatchedTerms } from '@/knowledge/messages';
 
 const FRESHNESS_LABEL = {
   fresh: 'Reviewed',
@@ -21,12 +21,34 @@ export function confidenceLabel(confidence: number): string {
   return `${pct}% (${word})`;
 }
 
+/** "German" for "de"; the code itself where the browser has no name for it. */
+export function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 export function matchedWords(matched: MatchedTerms): string[] {
   return [...new Set(Object.values(matched).flat())];
 }
 
 /** Why it matched, where it comes from, who owns it, how fresh, how sure. */
-export function EntryFacts({ entry, matched, freshness, confidence }: { entry: Entry; matched: MatchedTerms; freshness: keyof typeof FRESHNESS_LABEL; confidence?: number }) {
+export function EntryFacts({
+  entry,
+  matched,
+  freshness,
+  confidence,
+  fallback,
+}: {
+  entry: Entry;
+  matched: MatchedTerms;
+  freshness: keyof typeof FRESHNESS_LABEL;
+  confidence?: number;
+  /** Set when no entry in the ticket's language was confident and this one was found in another language. */
+  fallback?: LanguageFallback;
+}) {
   const why = Object.entries(matched)
     .filter(([, words]) => words && words.length)
     .map(([field, words]) => `${words!.join(', ')} (${FIELD_LABEL[field] ?? field})`);
@@ -42,6 +64,14 @@ export function EntryFacts({ entry, matched, freshness, confidence }: { entry: E
         <>
           <dt>Confidence</dt>
           <dd>{confidenceLabel(confidence)}</dd>
+        </>
+      ) : null}
+      {fallback ? (
+        <>
+          <dt>Language</dt>
+          <dd className="fallback" data-testid="language-fallback">
+            {`${languageName(fallback.to)} answer: the ticket is in ${languageName(fallback.from)}, and no ${languageName(fallback.from)} entry matched. Translate before you send.`}
+          </dd>
         </>
       ) : null}
       <dt>Source</dt>

@@ -1,5 +1,5 @@
 import type { Entry } from '@/knowledge/entry';
-import type { MatchedTerms } from '@/knowledge/messages';
+import type { LanguageFallback, MatchedTerms } from '@/knowledge/messages';
 import { EntryFacts, matchedWords } from './EntryFacts';
 import { Highlight } from './Highlight';
 import { excerpt } from './TicketSummary';
@@ -10,6 +10,7 @@ export interface CardProps {
   matched: MatchedTerms;
   freshness: 'fresh' | 'due-soon' | 'stale' | 'no-review-date';
   confidence?: number;
+  fallback?: LanguageFallback;
   /** The answer with placeholders filled from the ticket and the agent's profile. */
   filled: string;
   selected: boolean;
@@ -47,7 +48,7 @@ export function SuggestionCard(props: CardProps) {
       <p className="card-preview">
         <Highlight text={excerpt(plainText(filled), 220)} words={words} />
       </p>
-      <EntryFacts entry={entry} matched={matched} freshness={props.freshness} confidence={props.confidence} />
+      <EntryFacts entry={entry} matched={matched} freshness={props.freshness} confidence={props.confidence} fallback={props.fallback} />
     </li>
   );
 }

@@ -60,12 +60,17 @@ export const InsertOutcome = z.object({
 });
 export type InsertOutcome = z.infer<typeof InsertOutcome>;
 
+export const LanguageFallback = z.object({ from: z.string().max(35), to: z.string().max(35) });
+export type LanguageFallback = z.infer<typeof LanguageFallback>;
+
 export const SuggestionView = z.object({
   entry: Entry,
   score: z.number(),
   confidence: z.number().min(0).max(1),
   matched: MatchedTerms,
   freshness: z.enum(FRESHNESS),
+  /** Found by the language fallback: the ticket is in `from`, the entry in `to` (BCP 47 base languages). */
+  fallback: LanguageFallback.optional(),
 });
 export type SuggestionView = z.infer<typeof SuggestionView>;
 

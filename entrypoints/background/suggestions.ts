@@ -18,6 +18,7 @@ export function suggestionsFor(ticket: Ticket, index: KnowledgeIndex, day: strin
       confidence: s.confidence,
       matched: s.matched,
       freshness: s.freshness,
+      ...(s.fallback ? { fallback: s.fallback } : {}),
     })),
   };
 }

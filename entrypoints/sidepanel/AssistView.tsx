@@ -50,7 +50,7 @@ export function AssistView({ api, tabId, state, settings, knowledge, loadingSamp
   };
   const openSuggestion = (i: number) => {
     const s = suggestions[i];
-    if (s) preview.open({ entry: s.entry, matched: s.matched, freshness: s.freshness, confidence: s.confidence, rank: i + 1, from: 'suggestion' });
+    if (s) preview.open({ entry: s.entry, matched: s.matched, freshness: s.freshness, confidence: s.confidence, fallback: s.fallback, rank: i + 1, from: 'suggestion' });
   };
 
   useEffect(() => {
@@ -99,6 +99,7 @@ export function AssistView({ api, tabId, state, settings, knowledge, loadingSamp
         matched={c.matched}
         freshness={c.freshness}
         confidence={c.confidence}
+        fallback={c.fallback}
         finalText={preview.current.final.text}
         unresolved={preview.current.final.unresolved}
         needed={preview.current.needed}
@@ -161,6 +162,7 @@ export function AssistView({ api, tabId, state, settings, knowledge, loadingSamp
                     matched={s.matched}
                     freshness={s.freshness}
                     confidence={s.confidence}
+                    fallback={s.fallback}
                     filled={fill(s.entry.body)}
                     selected={i === selected}
                     buttonRef={(el) => {

@@ -1,5 +1,5 @@
 import type { Entry } from '@/knowledge/entry';
-import type { MatchedTerms, SettingsView, TabState } from '@/knowledge/messages';
+import type { LanguageFallback, MatchedTerms, SettingsView, TabState } from '@/knowledge/messages';
 import { fillPlaceholders, valuesFromTicket, type Filled, type PlaceholderValues } from '@/knowledge/placeholders';
 
 /** An answer the agent opened: from the suggestions or from the manual search. */
@@ -8,6 +8,7 @@ export interface Chosen {
   matched: MatchedTerms;
   freshness: 'fresh' | 'due-soon' | 'stale' | 'no-review-date';
   confidence?: number;
+  fallback?: LanguageFallback;
   rank: number;
   from: 'suggestion' | 'search';
 }

@@ -34,4 +34,17 @@ describe('SuggestionCard', () => {
     expect(title.textContent).toBe("Tracking hasn't updated for several days");
     expect(Array.from(title.querySelectorAll('mark'), (m) => m.textContent)).toEqual(['Tracking', 'update']);
   });
+
+  it('says when an answer was found in another language than the ticket', async () => {
+    const e = entry('ship', 'Shipping times', 'Parcels arrive in 2-4 days.');
+    const props = { entry: e, rank: 1, matched: { title: ['shipping'] }, freshness: 'fresh' as const, filled: e.body, selected: false, onSelect: () => {}, onPreview: () => {} };
+    const c = await render(
+      <ul>
+        <SuggestionCard {...props} testId="same" />
+        <SuggestionCard {...props} testId="other" fallback={{ from: 'de', to: 'en' }} />
+      </ul>,
+    );
+    expect(byTestId(c, 'same').querySelector('[data-testid="language-fallback"]')).toBeNull();
+    expect(byTestId(c, 'other').querySelector('[data-testid="language-fallback"]')?.textContent).toMatch(/English answer: the ticket is in German.*Translate/);
+  });
 });

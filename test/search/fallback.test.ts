@@ -92,3 +92,18 @@ describe('language fallback', () => {
     expect(mainLocale(germanPack)).toBe('de');
   });
 });
+
+describe('language fallback on the wire to the panel', () => {
+  it('keeps the fallback marker in what the worker sends the panel, and the message schema accepts it', async () => {
+    const { suggestionsFor } = await import('../../entrypoints/background/suggestions');
+    const { SuggestResultView } = await import('../../knowledge/messages');
+    const index = KnowledgeIndex.build(ENTRIES);
+    const view = suggestionsFor(
+      ticket('Paket nicht angekommen', 'Hallo, laut Tracking wurde mein Paket gestern delivered, aber es ist nicht da.', { locale: 'de' }),
+      index,
+      DAY,
+    );
+    expect(view.suggestions[0]?.fallback).toEqual({ from: 'de', to: 'en' });
+    expect(SuggestResultView.parse(view).suggestions[0]?.fallback).toEqual({ from: 'de', to: 'en' });
+  });
+});
