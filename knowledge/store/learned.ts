@@ -38,8 +38,18 @@ export async function listLearned(db: KnowledgeDb, entryId?: string): Promise<Le
   return rows.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
 }
 
-export async function removeLearned(db: KnowledgeDb, id: number): Promise<void> {
-  await db.learned.delete(id);
+/** Removes one learned phrasing; true if it was there. */
+export async function removeLearned(db: KnowledgeDb, id: number): Promise<boolean> {
+  return db.transaction('rw', db.learned, async () => {
+    if (!(await db.learned.get(id))) return false;
+    await db.learned.delete(id);
+    return true;
+  });
+}
+
+/** Removes every learned phrasing of an entry; returns how many there were. */
+export async function removeLearnedOf(db: KnowledgeDb, entryId: string): Promise<number> {
+  return db.learned.where('entryId').equals(entryId).delete();
 }
 
 function plain(s: string): string {
