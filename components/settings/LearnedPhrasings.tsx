@@ -13,7 +13,7 @@ export interface LearnedGroup {
   phrasings: LearnedPhrasingView[];
 }
 
-/** Phrasings by entry, entries in the order of their oldest phrasing. */
+/** Phrasings by entry (oldest first), entries by title: a removal never moves the others; deleted entries last. */
 export function groupByEntry(rows: readonly LearnedPhrasingView[]): LearnedGroup[] {
   const groups = new Map<string, LearnedGroup>();
   for (const r of rows) {
@@ -21,7 +21,10 @@ export function groupByEntry(rows: readonly LearnedPhrasingView[]): LearnedGroup
     if (!g) groups.set(r.entryId, (g = { entryId: r.entryId, title: r.entryTitle, phrasings: [] }));
     g.phrasings.push(r);
   }
-  return [...groups.values()];
+  const key = (g: LearnedGroup) => g.title ?? '';
+  return [...groups.values()].sort(
+    (a, b) => Number(a.title === undefined) - Number(b.title === undefined) || key(a).localeCompare(key(b)) || a.entryId.localeCompare(b.entryId),
+  );
 }
 
 function when(at: string): string {
