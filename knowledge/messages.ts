@@ -179,12 +179,15 @@ export const LearnedPhrasingView = z.object({
   entryTitle: z.string().max(500).optional(),
   text: z.string().max(500),
   terms: z.array(z.string().max(200)).max(100),
+  /** Who taught it first, and when (ISO 8601). */
   who: z.string().max(200),
   at: z.string().max(40),
+  /** How many times it was learned (the same wording inserted again): one phrasing to the index, removed as one. */
+  times: z.number().int().positive(),
 });
 export type LearnedPhrasingView = z.infer<typeof LearnedPhrasingView>;
 
-/** Which learned phrasings to forget: one (by its id) or every one of an entry. */
+/** Which learned phrasings to forget: one (by its id; every copy of it) or every one of an entry. */
 export const RemoveLearnedRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('one'), id: z.number().int().positive() }),
   z.object({ kind: z.literal('entry'), entryId: EntryId }),
@@ -244,7 +247,7 @@ export interface ProtocolMap {
   'panelToBackground.saveSettings'(data: SettingsPatchView): Outcome<SettingsView>;
   'panelToBackground.syncRegistrations'(): { origins: string[] };
   'panelToBackground.listLearned'(): LearnedPhrasingView[];
-  /** How many phrasings were removed (0 when they were already gone). */
+  /** How many phrasings (different texts) were removed: 0 when they were already gone. */
   'panelToBackground.removeLearned'(data: RemoveLearnedRequest): Outcome<{ removed: number }>;
   'backgroundToPanel.tabStateChanged'(data: TabState): void;
 }

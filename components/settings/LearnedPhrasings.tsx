@@ -96,7 +96,8 @@ export function LearnedPhrasings({ list, remove }: LearnedPhrasingsProps) {
                     <li key={p.id} data-testid="learned-phrasing">
                       <q>{p.text}</q>
                       <div className="muted">
-                        Search terms: {p.terms.join(', ') || 'none'}. Learned from {p.who}, <time dateTime={p.at}>{when(p.at)}</time>.
+                        Search terms: {p.terms.join(', ') || 'none'}. Learned from {p.who}, <time dateTime={p.at}>{when(p.at)}</time>
+                        {p.times > 1 ? `, and ${p.times - 1} more time${p.times > 2 ? 's' : ''} since` : ''}.
                       </div>
                       <button
                         type="button"

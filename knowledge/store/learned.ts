@@ -47,9 +47,27 @@ export async function removeLearned(db: KnowledgeDb, id: number): Promise<boolea
   });
 }
 
-/** Removes every learned phrasing of an entry; returns how many there were. */
+/**
+ * Removes a learned phrasing and every other row of its entry with the same text (the index keeps
+ * one phrasing per entry and text, so a copy left would go on matching); true if it was there.
+ */
+export async function removeLearnedPhrasing(db: KnowledgeDb, id: number): Promise<boolean> {
+  return db.transaction('rw', db.learned, async () => {
+    const row = await db.learned.get(id);
+    if (!row) return false;
+    await db.learned.where('entryId').equals(row.entryId).and((r) => r.text === row.text).delete();
+    return true;
+  });
+}
+
+/** Removes every learned phrasing of an entry; returns how many phrasings (different texts) it had. */
 export async function removeLearnedOf(db: KnowledgeDb, entryId: string): Promise<number> {
-  return db.learned.where('entryId').equals(entryId).delete();
+  return db.transaction('rw', db.learned, async () => {
+    const rows = db.learned.where('entryId').equals(entryId);
+    const texts = new Set((await rows.toArray()).map((r) => r.text));
+    await rows.delete();
+    return texts.size;
+  });
 }
 
 function plain(s: string): string {

@@ -62,6 +62,18 @@ describe('background: learned phrasings listed and removed from the panel', () =
     expect(await forgetLearned(deps, { kind: 'one', id: row!.id })).toEqual({ ok: true, value: { removed: 0 } });
   });
 
+  it('the same wording learned twice is listed once, and one Remove forgets it for good', async () => {
+    const { deps, db, odd, expected } = await learnedOnce();
+    await onTicket(deps, 1, odd, read());
+    await insert(deps, { tabId: 1, entryId: expected, rank: 1, suggestedText: 'Hello', text: 'Hello' });
+    expect(await listLearned(db)).toHaveLength(2);
+    const list = await learnedList(deps);
+    expect(list.map((l) => l.times)).toEqual([2]);
+    expect(await forgetLearned(deps, { kind: 'one', id: list[0]!.id })).toEqual({ ok: true, value: { removed: 1 } });
+    expect(await listLearned(db)).toEqual([]);
+    expect((await onTicket(deps, 1, odd, read())).result.suggestions.map((s) => s.entry.id)).not.toContain(expected);
+  });
+
   it('"remove all for this entry" removes only that entry\u2019s phrasings', async () => {
     const { deps, odd, expected } = await learnedOnce();
     const index = await deps.holder.get();

@@ -25,6 +25,7 @@ describe('settings: learned phrasings', () => {
     expect(allByTestId(first, 'learned-phrasing').map((p) => p.querySelector('q')!.textContent)).toEqual(['parcel late courier', 'package still not here']);
     expect(first.textContent).toContain('Search terms: parcel, late, courier.');
     expect(first.textContent).toContain('Learned from Ana Lima');
+    expect(allByTestId(first, 'learned-phrasing')[1]!.textContent).toContain(', and 1 more time since.');
     expect(first.querySelector('time')!.getAttribute('datetime')).toBe('2026-11-20T09:30:00.000Z');
     // Each button says what it removes.
     expect(button(first, 'Remove \u201cparcel late courier\u201d (learned for Delivery times)')).toBeTruthy();

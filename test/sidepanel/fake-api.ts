@@ -66,9 +66,9 @@ export const SETTINGS: SettingsView = { agentName: 'Ana Lima', agentSignature: '
 export function learnedRows(): LearnedPhrasingView[] {
   const at = '2026-11-20T09:30:00.000Z';
   return [
-    { id: 1, entryId: 'delivery-times', entryTitle: 'Delivery times', text: 'parcel late courier', terms: ['parcel', 'late', 'courier'], who: 'Ana Lima', at },
-    { id: 2, entryId: 'gone', text: 'voucher expired', terms: ['voucher', 'expir'], who: 'Ben', at },
-    { id: 3, entryId: 'delivery-times', entryTitle: 'Delivery times', text: 'package still not here', terms: ['packag', 'still'], who: 'Ana Lima', at },
+    { id: 1, entryId: 'delivery-times', entryTitle: 'Delivery times', text: 'parcel late courier', terms: ['parcel', 'late', 'courier'], who: 'Ana Lima', at, times: 1 },
+    { id: 2, entryId: 'gone', text: 'voucher expired', terms: ['voucher', 'expir'], who: 'Ben', at, times: 1 },
+    { id: 3, entryId: 'delivery-times', entryTitle: 'Delivery times', text: 'package still not here', terms: ['packag', 'still'], who: 'Ana Lima', at, times: 2 },
   ];
 }
 
