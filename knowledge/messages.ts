@@ -174,6 +174,31 @@ export const SettingsView = SettingsPatchView.required();
 export type SelectorsForPage = { domain: string; subject: string; message: string; replyBox: string };
 export type SettingsView = z.infer<typeof SettingsView>;
 
+/**
+ * A phrasing the search learned for an entry (an agent inserted the entry nearly as suggested), as
+ * Settings lists it. `text` was redacted when it was stored; `entryTitle` is absent when the entry is gone.
+ */
+export const LearnedPhrasingView = z.object({
+  id: z.number().int().positive(),
+  entryId: EntryId,
+  entryTitle: z.string().max(500).optional(),
+  text: z.string().max(500),
+  terms: z.array(z.string().max(200)).max(100),
+  /** Who taught it first, and when (ISO 8601). */
+  who: z.string().max(200),
+  at: z.string().max(40),
+  /** How many times it was learned (the same wording inserted again): one phrasing to the index, removed as one. */
+  times: z.number().int().positive(),
+});
+export type LearnedPhrasingView = z.infer<typeof LearnedPhrasingView>;
+
+/** Which learned phrasings to forget: one (by its id; every copy of it) or every one of an entry. */
+export const RemoveLearnedRequest = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('one'), id: z.number().int().positive() }),
+  z.object({ kind: z.literal('entry'), entryId: EntryId }),
+]);
+export type RemoveLearnedRequest = z.infer<typeof RemoveLearnedRequest>;
+
 /** Either the value or a message a person can act on (no stack traces). */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -197,6 +222,8 @@ export const MESSAGE_DATA = {
   'panelToBackground.getSettings': z.undefined(),
   'panelToBackground.saveSettings': SettingsPatchView,
   'panelToBackground.syncRegistrations': z.undefined(),
+  'panelToBackground.listLearned': z.undefined(),
+  'panelToBackground.removeLearned': RemoveLearnedRequest,
   'backgroundToPanel.tabStateChanged': TabState,
 } as const;
 
@@ -224,6 +251,9 @@ export interface ProtocolMap {
   'panelToBackground.getSettings'(): SettingsView;
   'panelToBackground.saveSettings'(data: SettingsPatchView): Outcome<SettingsView>;
   'panelToBackground.syncRegistrations'(): { origins: string[] };
+  'panelToBackground.listLearned'(): LearnedPhrasingView[];
+  /** How many phrasings (different texts) were removed: 0 when they were already gone. */
+  'panelToBackground.removeLearned'(data: RemoveLearnedRequest): Outcome<{ removed: number }>;
   'backgroundToPanel.tabStateChanged'(data: TabState): void;
 }
 

@@ -2,6 +2,7 @@ import { InsertOutcome, parseMessage, ReadReply, type MessageName, type Protocol
 import { getSettings } from '@/knowledge/store';
 import type { BackgroundDeps, ContentLink } from './deps';
 import { feedback, importEntries, knowledgeStatus, loadSample, readSettings, search, writeSettings } from './knowledge-handlers';
+import { forgetLearned, learnedList } from './learned-handlers';
 import { messenger } from './messenger';
 import { getTabState, insert, noTicket, onReadFailed, onTicket, readSelection } from './ticket-handlers';
 
@@ -41,6 +42,8 @@ export function listen(deps: BackgroundDeps): void {
   on('panelToBackground.applyImport', (d) => importEntries(deps, d.entries));
   on('panelToBackground.getSettings', () => readSettings(deps));
   on('panelToBackground.saveSettings', (d) => writeSettings(deps, d));
+  on('panelToBackground.listLearned', () => learnedList(deps));
+  on('panelToBackground.removeLearned', (d) => forgetLearned(deps, d));
   on('panelToBackground.syncRegistrations', async () => ({ origins: await deps.syncRegistrations() }));
 }
 

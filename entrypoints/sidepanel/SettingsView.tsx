@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { SettingsPatchView, SettingsView as Settings } from '@/knowledge/messages';
+import type { RemoveLearnedRequest, SettingsPatchView, SettingsView as Settings } from '@/knowledge/messages';
 import { HelpdeskList } from '@/components/settings/HelpdeskList';
 import { ImportKnowledge } from '@/components/settings/ImportKnowledge';
+import { LearnedPhrasings } from '@/components/settings/LearnedPhrasings';
 import { ProfileForm } from '@/components/settings/ProfileForm';
 import { SelectorsForm } from '@/components/settings/SelectorsForm';
 import type { Status } from '@/components/StatusMessage';
@@ -51,6 +52,10 @@ export function SettingsView({ api, settings, onSaved, onKnowledgeChanged, say }
     refresh();
   };
 
+  // Stable for LearnedPhrasings' effect: it loads once, not on every render of Settings.
+  const listLearned = useCallback(() => api.listLearned(), [api]);
+  const removeLearned = useCallback((req: RemoveLearnedRequest) => api.removeLearned(req), [api]);
+
   if (!settings) return <p>Loading settings&hellip;</p>;
   return (
     <>
@@ -84,6 +89,7 @@ export function SettingsView({ api, settings, onSaved, onKnowledgeChanged, say }
           return out;
         }}
       />
+      <LearnedPhrasings list={listLearned} remove={removeLearned} />
     </>
   );
 }

@@ -4,8 +4,10 @@ import type {
   InsertOutcome,
   InsertRequest,
   KnowledgeStatus,
+  LearnedPhrasingView,
   ManualHit,
   Outcome,
+  RemoveLearnedRequest,
   SettingsPatchView,
   SettingsView,
   TabState,
@@ -30,6 +32,9 @@ export interface PanelApi {
   applyImport(entries: Entry[]): Promise<Outcome<ImportReportView>>;
   getSettings(): Promise<SettingsView>;
   saveSettings(patch: SettingsPatchView): Promise<Outcome<SettingsView>>;
+  /** The phrasings the search learned from inserted answers, oldest first. */
+  listLearned(): Promise<LearnedPhrasingView[]>;
+  removeLearned(req: RemoveLearnedRequest): Promise<Outcome<{ removed: number }>>;
   /** Writes to the clipboard; false when the browser refused. */
   copy(text: string): Promise<boolean>;
   permissions: {

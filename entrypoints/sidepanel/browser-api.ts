@@ -1,6 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
-import { InsertOutcome, KnowledgeStatus, TabState, type ProtocolMap } from '@/knowledge/messages';
+import { InsertOutcome, KnowledgeStatus, LearnedPhrasingView, TabState, type ProtocolMap } from '@/knowledge/messages';
 import type { PanelApi } from './api';
 
 const messenger = defineExtensionMessaging<ProtocolMap>();
@@ -82,6 +82,10 @@ export function browserApi(pinned: number | undefined): PanelApi {
     applyImport: (entries) => messenger.sendMessage('panelToBackground.applyImport', { entries }),
     getSettings: () => messenger.sendMessage('panelToBackground.getSettings', undefined),
     saveSettings: (patch) => messenger.sendMessage('panelToBackground.saveSettings', patch),
+    async listLearned() {
+      return LearnedPhrasingView.array().parse(await messenger.sendMessage('panelToBackground.listLearned', undefined));
+    },
+    removeLearned: (req) => messenger.sendMessage('panelToBackground.removeLearned', req),
     async copy(text) {
       try {
         await navigator.clipboard.writeText(text);

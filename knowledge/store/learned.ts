@@ -38,8 +38,36 @@ export async function listLearned(db: KnowledgeDb, entryId?: string): Promise<Le
   return rows.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
 }
 
-export async function removeLearned(db: KnowledgeDb, id: number): Promise<void> {
-  await db.learned.delete(id);
+/** Removes one learned phrasing; true if it was there. */
+export async function removeLearned(db: KnowledgeDb, id: number): Promise<boolean> {
+  return db.transaction('rw', db.learned, async () => {
+    if (!(await db.learned.get(id))) return false;
+    await db.learned.delete(id);
+    return true;
+  });
+}
+
+/**
+ * Removes a learned phrasing and every other row of its entry with the same text (the index keeps
+ * one phrasing per entry and text, so a copy left would go on matching); true if it was there.
+ */
+export async function removeLearnedPhrasing(db: KnowledgeDb, id: number): Promise<boolean> {
+  return db.transaction('rw', db.learned, async () => {
+    const row = await db.learned.get(id);
+    if (!row) return false;
+    await db.learned.where('entryId').equals(row.entryId).and((r) => r.text === row.text).delete();
+    return true;
+  });
+}
+
+/** Removes every learned phrasing of an entry; returns how many phrasings (different texts) it had. */
+export async function removeLearnedOf(db: KnowledgeDb, entryId: string): Promise<number> {
+  return db.transaction('rw', db.learned, async () => {
+    const rows = db.learned.where('entryId').equals(entryId);
+    const texts = new Set((await rows.toArray()).map((r) => r.text));
+    await rows.delete();
+    return texts.size;
+  });
 }
 
 function plain(s: string): string {

@@ -111,6 +111,33 @@ describe('demo helpdesk with the built extension (headless Chromium)', () => {
     await helpdesk.screenshot(shot('demo-helpdesk-inserted.png'));
   });
 
+  it('Settings lists the phrasing that insert taught, and Remove forgets it in the worker', async () => {
+    const { entry } = first!;
+    await panel.getByTestId('open-settings').click();
+    const section = panel.getByTestId('learned');
+    await expect.poll(() => section.getByTestId('learned-entry').count(), { timeout: 10_000 }).toBe(1);
+    expect(await section.getByTestId('learned-entry').locator('h4').textContent()).toBe(`${entry.title} (${entry.id})`);
+    const axe = await new AxeBuilder({ page: panel }).include('[data-testid=learned]').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await section.getByRole('button', { name: 'Remove all for this entry' }).click();
+    await section.getByTestId('learned-empty').waitFor();
+    // The worker's table is empty: the removal went through the typed message to the background.
+    const left = await ext.sw.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('agent-assist');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const count = open.result.transaction('learned').objectStore('learned').count();
+            count.onsuccess = () => resolve(count.result);
+            count.onerror = () => reject(count.error);
+          };
+        }),
+    );
+    expect(left).toBe(0);
+    await panel.getByRole('button', { name: 'Suggestions', exact: true }).click();
+  });
+
   it('a single-page route change to another ticket updates the suggestions', async () => {
     const { row, entry } = second!;
     await helpdesk.click(`.demo-list a[href="/tickets/${row.ticket.id}"]`);

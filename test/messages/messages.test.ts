@@ -34,6 +34,11 @@ describe('messages', () => {
   it('limits what the panel may send', () => {
     expect(() => parseMessage('panelToBackground.search', { text: 'x', limit: 1000 })).toThrow(/limit/);
     expect(() => parseMessage('panelToBackground.feedback', { kind: 'flagged-outdated', tabId: 1, entryId: 'a', note: 'x'.repeat(281) })).toThrow(/note/);
+    expect(parseMessage('panelToBackground.removeLearned', { kind: 'one', id: 3 })).toEqual({ kind: 'one', id: 3 });
+    expect(parseMessage('panelToBackground.removeLearned', { kind: 'entry', entryId: 'refunds' })).toEqual({ kind: 'entry', entryId: 'refunds' });
+    expect(() => parseMessage('panelToBackground.removeLearned', { kind: 'one', id: 0 })).toThrow(/id/);
+    expect(() => parseMessage('panelToBackground.removeLearned', { kind: 'entry', entryId: '' })).toThrow(/entryId/);
+    expect(() => parseMessage('panelToBackground.removeLearned', { kind: 'everything' })).toThrow(MessageError);
   });
 
   it('tab states and read replies are discriminated by kind', () => {

@@ -3,7 +3,7 @@ import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '@/entrypoints/sidepanel/App';
 import { allByTestId, byTestId, cleanup, click, flush, render } from '../components/render';
-import { fakeApi, ticketState } from './fake-api';
+import { fakeApi, fakeLearned, ticketState } from './fake-api';
 
 afterEach(cleanup);
 
@@ -30,5 +30,24 @@ describe('side panel accessibility (axe-core in jsdom)', () => {
     await render(<App api={abstain.api} />);
     await flush();
     expect(await seriousViolations(document.body)).toEqual([]);
+  });
+
+  it('the learned phrasings in settings, listed and empty, have no serious or critical violation', async () => {
+    const { api } = fakeApi(ticketState());
+    const c = await render(<App api={api} />);
+    await flush();
+    await click(byTestId(c, 'open-settings'));
+    await flush();
+    const section = byTestId(c, 'learned');
+    expect(allByTestId(section, 'learned-phrasing')).toHaveLength(3);
+    expect(await seriousViolations(section)).toEqual([]);
+    await cleanup();
+    const empty = fakeApi(ticketState(), fakeLearned([]));
+    const c2 = await render(<App api={empty.api} />);
+    await flush();
+    await click(byTestId(c2, 'open-settings'));
+    await flush();
+    expect(byTestId(c2, 'learned-empty')).toBeTruthy();
+    expect(await seriousViolations(byTestId(c2, 'learned'))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import type { Entry } from '@/knowledge/entry';
-import type { InsertOutcome, InsertRequest, ManualHit, SettingsView, SuggestionView, TabState } from '@/knowledge/messages';
+import type { InsertOutcome, InsertRequest, LearnedPhrasingView, ManualHit, RemoveLearnedRequest, SettingsView, SuggestionView, TabState } from '@/knowledge/messages';
 import type { PanelApi } from '@/entrypoints/sidepanel/api';
 
 export const TAB = 42;
@@ -62,6 +62,28 @@ export function ticketState(abstained = false): TabState {
 
 export const SETTINGS: SettingsView = { agentName: 'Ana Lima', agentSignature: 'Ana', companyName: 'Northwind', helpdeskDomains: [], genericSelectors: [] };
 
+/** Two phrasings learned for delivery-times, one for an entry deleted since. */
+export function learnedRows(): LearnedPhrasingView[] {
+  const at = '2026-11-20T09:30:00.000Z';
+  return [
+    { id: 1, entryId: 'delivery-times', entryTitle: 'Delivery times', text: 'parcel late courier', terms: ['parcel', 'late', 'courier'], who: 'Ana Lima', at, times: 1 },
+    { id: 2, entryId: 'gone', text: 'voucher expired', terms: ['voucher', 'expir'], who: 'Ben', at, times: 1 },
+    { id: 3, entryId: 'delivery-times', entryTitle: 'Delivery times', text: 'package still not here', terms: ['packag', 'still'], who: 'Ana Lima', at, times: 2 },
+  ];
+}
+
+/** A background's learned table in memory: list and remove work on it. */
+export function fakeLearned(rows = learnedRows()) {
+  return {
+    listLearned: vi.fn(async () => rows.map((r) => ({ ...r }))),
+    removeLearned: vi.fn(async (req: RemoveLearnedRequest) => {
+      const before = rows.length;
+      rows = rows.filter((r) => (req.kind === 'one' ? r.id !== req.id : r.entryId !== req.entryId));
+      return { ok: true as const, value: { removed: before - rows.length } };
+    }),
+  };
+}
+
 export function fakeApi(state: TabState, overrides: Partial<PanelApi> = {}) {
   let push: ((s: TabState) => void) | undefined;
   const base = {
@@ -85,6 +107,7 @@ export function fakeApi(state: TabState, overrides: Partial<PanelApi> = {}) {
     applyImport: vi.fn(async () => ({ ok: true as const, value: { added: [], updated: [], unchanged: [] } })),
     getSettings: vi.fn(async () => SETTINGS),
     saveSettings: vi.fn(async () => ({ ok: true as const, value: SETTINGS })),
+    ...fakeLearned(),
     copy: vi.fn(async () => true),
     permissions: { granted: vi.fn(async () => new Set<string>()), request: vi.fn(async () => true), remove: vi.fn(async () => true) },
     syncRegistrations: vi.fn(async () => []),

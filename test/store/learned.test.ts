@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KnowledgeDb } from '../../knowledge/store/db.ts';
-import { addLearned, listLearned, removeLearned } from '../../knowledge/store/learned.ts';
+import { addLearned, listLearned, removeLearned, removeLearnedOf, removeLearnedPhrasing } from '../../knowledge/store/learned.ts';
 import { NOW, freshDb } from './helpers.ts';
 
 let db: KnowledgeDb;
@@ -24,5 +24,21 @@ describe('learned phrasings', () => {
     expect(await listLearned(db)).toHaveLength(2);
     await removeLearned(db, row.id!);
     expect(await listLearned(db, 'refund')).toEqual([]);
+  });
+
+  it('removing a phrasing removes its copies (same entry, same text) and nothing else; an entry\u2019s all at once', async () => {
+    db = freshDb();
+    const add = (entryId: string, text: string) => addLearned(db, { entryId, text, terms: text.split(' ') }, 'anna');
+    const a = await add('refund', 'money back please');
+    await add('refund', 'money back please');
+    await add('refund', 'refund not arrived');
+    await add('shipping', 'money back please');
+    expect(await removeLearnedPhrasing(db, a.id!)).toBe(true);
+    expect((await listLearned(db)).map((r) => `${r.entryId}: ${r.text}`)).toEqual(['refund: refund not arrived', 'shipping: money back please']);
+    expect(await removeLearnedPhrasing(db, a.id!)).toBe(false);
+    await add('refund', 'refund not arrived');
+    expect(await removeLearnedOf(db, 'refund')).toBe(1);
+    expect((await listLearned(db)).map((r) => r.entryId)).toEqual(['shipping']);
+    expect(await removeLearned(db, 12345)).toBe(false);
   });
 });
