@@ -23,7 +23,12 @@ function grow<T extends Int32Array | Uint8Array | Uint16Array | Float64Array>(a:
  * Removal leaves tombstones (unitDoc = -1) that queries skip; document frequencies and length
  * sums are kept exact, so scores after any sequence of changes equal a fresh build's.
  */
+/** Revisions are unique across all indexes, so a cache keyed by one never matches another index. */
+let lastRevision = 0;
+
 export class InvertedIndex {
+  /** Changes on every add and remove: lets per-term caches (score bounds) know they are stale. */
+  revision = ++lastRevision;
   readonly termIds = new Map<string, number>();
   readonly terms: string[] = [];
   postings: Int32Array[] = [];
@@ -73,6 +78,7 @@ export class InvertedIndex {
 
   addDoc(key: string, units: readonly UnitInput[]): number {
     const doc = this.docKey.length;
+    this.revision = ++lastRevision;
     this.docKey.push(key);
     this.docFieldLen = grow(this.docFieldLen, (doc + 1) * FIELD_COUNT);
     this.docUnitStart.push(this.unitCount);
@@ -111,6 +117,7 @@ export class InvertedIndex {
 
   removeDoc(doc: number): void {
     if (this.docKey[doc] === undefined) return;
+    this.revision = ++lastRevision;
     for (let u = this.docUnitStart[doc]!; u < this.docUnitEnd[doc]!; u++) {
       const f = this.unitField[u]!;
       this.fieldLenSum[f]! -= this.unitLen[u]!;
