@@ -147,6 +147,23 @@ export class KnowledgeIndex {
     return loadIndex(json, options);
   }
 
+  /** For serialise.ts: the inverted index itself (not for other callers). */
+  get inverted(): InvertedIndex {
+    return this.ix;
+  }
+
+  /**
+   * For serialise.ts: an index from its saved parts; `entries[i]` is document i of `ix`.
+   * Options must be the ones the postings were made with (the caller checks).
+   */
+  static restore(options: IndexOptions, entries: readonly Entry[], learned: readonly LearnedPhrasing[], ix: InvertedIndex): KnowledgeIndex {
+    const index = new KnowledgeIndex(options);
+    for (const l of learned) index.learnedList(l.entryId).push(l);
+    index.ix = ix;
+    entries.forEach((entry, doc) => index.entries.set(entry.id, { entry, doc }));
+    return index;
+  }
+
   /** Every term some live entry contains (for typo correction of short queries). */
   vocabulary(): string[] {
     return this.ix.terms.filter((_, id) => this.ix.df[id]! > 0);

@@ -10,7 +10,7 @@ export interface UnitInput {
   terms: readonly string[];
 }
 
-function grow<T extends Int32Array | Uint8Array | Uint16Array | Float64Array>(a: T, need: number): T {
+function grow<T extends Int32Array | Uint8Array | Uint32Array | Float64Array>(a: T, need: number): T {
   if (need <= a.length) return a;
   const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
   b.set(a);
@@ -42,7 +42,8 @@ export class InvertedIndex {
 
   unitDoc = new Int32Array(256);
   unitField = new Uint8Array(256);
-  unitLen = new Uint16Array(256);
+  /** Terms in each unit. */
+  unitLen = new Uint32Array(256);
   unitCount = 0;
   deadUnits = 0;
 
@@ -89,7 +90,7 @@ export class InvertedIndex {
       this.ensureUnits(this.unitCount);
       this.unitDoc[unit] = doc;
       this.unitField[unit] = u.field;
-      this.unitLen[unit] = Math.min(u.terms.length, 65_535);
+      this.unitLen[unit] = u.terms.length;
       this.docFieldLen[doc * FIELD_COUNT + u.field]! += u.terms.length;
       this.fieldLenSum[u.field]! += u.terms.length;
       if (INSTANCE_FIELDS[u.field]) {
