@@ -65,6 +65,8 @@ export class InvertedIndex {
       id = this.terms.length;
       this.termIds.set(term, id);
       this.terms.push(term);
+      this.tfScratch = grow(this.tfScratch, id + 1);
+      this.docStamp = grow(this.docStamp, id + 1);
       this.postings.push(new Int32Array(4));
       this.postingLen.push(0);
       this.df.push(0);
@@ -77,14 +79,22 @@ export class InvertedIndex {
     return this.docKey.length;
   }
 
+  /** Scratch per term id for addDoc: tf in the current unit, and the last document (+1) that had the term. */
+  private tfScratch = new Int32Array(256);
+  private docStamp = new Int32Array(256);
+  private unitTerms = new Int32Array(256);
+  private docUnique = new Int32Array(256);
+
   addDoc(key: string, units: readonly UnitInput[]): number {
     const doc = this.docKey.length;
     this.revision = ++lastRevision;
     this.docKey.push(key);
     this.docFieldLen = grow(this.docFieldLen, (doc + 1) * FIELD_COUNT);
     this.docUnitStart.push(this.unitCount);
-    const unique = new Set<number>();
-    const counts = new Map<number, number>();
+    let nUnique = 0;
+    // a loaded index has terms the scratch arrays have not seen grow with
+    this.tfScratch = grow(this.tfScratch, this.terms.length);
+    this.docStamp = grow(this.docStamp, this.terms.length);
     for (const u of units) {
       const unit = this.unitCount++;
       this.ensureUnits(this.unitCount);
@@ -93,25 +103,36 @@ export class InvertedIndex {
       this.unitLen[unit] = u.terms.length;
       this.docFieldLen[doc * FIELD_COUNT + u.field]! += u.terms.length;
       this.fieldLenSum[u.field]! += u.terms.length;
-      if (INSTANCE_FIELDS[u.field]) {
+      const instance = INSTANCE_FIELDS[u.field];
+      if (instance) {
         this.instLenSum[u.field]! += u.terms.length;
         this.instCount[u.field]! += 1;
         this.instLive++;
       }
-      counts.clear();
+      // count each term's tf in this unit with arrays indexed by term id (no map per unit)
+      this.unitTerms = grow(this.unitTerms, u.terms.length);
+      let nTerms = 0;
       for (const t of u.terms) {
         const id = this.termId(t);
-        counts.set(id, (counts.get(id) ?? 0) + 1);
+        if (this.tfScratch[id] === 0) this.unitTerms[nTerms++] = id;
+        this.tfScratch[id]! += 1;
       }
-      for (const [id, tf] of counts) {
-        this.appendPosting(id, unit, tf);
-        if (INSTANCE_FIELDS[u.field]) this.instDf[id]! += 1;
-        unique.add(id);
+      for (let i = 0; i < nTerms; i++) {
+        const id = this.unitTerms[i]!;
+        this.appendPosting(id, unit, this.tfScratch[id]!);
+        this.tfScratch[id] = 0;
+        if (instance) this.instDf[id]! += 1;
+        if (this.docStamp[id] !== doc + 1) {
+          this.docStamp[id] = doc + 1;
+          this.docUnique = grow(this.docUnique, nUnique + 1);
+          this.docUnique[nUnique++] = id;
+        }
       }
     }
     this.docUnitEnd.push(this.unitCount);
+    const unique = this.docUnique.slice(0, nUnique).sort();
     for (const id of unique) this.df[id]! += 1;
-    this.docTerms.push(Int32Array.from(unique).sort());
+    this.docTerms.push(unique);
     this.liveDocs++;
     return doc;
   }
