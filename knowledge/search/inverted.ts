@@ -7,7 +7,8 @@ const INSTANCE_FIELDS: readonly boolean[] = [...INSTANCE];
 /** One field instance of a document: a title, one question, the body, the tags, one learned phrasing. */
 export interface UnitInput {
   field: number;
-  terms: readonly string[];
+  /** Term ids (from termId), in order, repeats kept. */
+  terms: ArrayLike<number>;
 }
 
 function grow<T extends Int32Array | Uint8Array | Uint32Array | Float64Array>(a: T, need: number): T {
@@ -58,6 +59,9 @@ export class InvertedIndex {
   readonly fieldLenSum = new Float64Array(FIELD_COUNT);
   readonly instLenSum = new Float64Array(FIELD_COUNT);
   readonly instCount = new Float64Array(FIELD_COUNT);
+
+  /** Per locale: raw word -> term id (-1: dropped), for tokenising entries straight to ids. */
+  readonly wordIds = new Map<string, Map<string, number>>();
 
   termId(term: string): number {
     let id = this.termIds.get(term);
@@ -112,8 +116,8 @@ export class InvertedIndex {
       // count each term's tf in this unit with arrays indexed by term id (no map per unit)
       this.unitTerms = grow(this.unitTerms, u.terms.length);
       let nTerms = 0;
-      for (const t of u.terms) {
-        const id = this.termId(t);
+      for (let k = 0; k < u.terms.length; k++) {
+        const id = u.terms[k]!;
         if (this.tfScratch[id] === 0) this.unitTerms[nTerms++] = id;
         this.tfScratch[id]! += 1;
       }

@@ -142,6 +142,26 @@ function tokenOf(raw: string, lang: Language | undefined, options: TokeniseOptio
   return { term: lang && options.stemming && !DIGITS.test(word) ? lang.stem(word) : word, word };
 }
 
+/** The lower-cased words of a text, before stop words and stemming (see termFor). */
+export function rawWords(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+/** Raw word (from rawWords) -> its term in `locale`, or undefined when it is dropped: tokenise one word at a time. */
+export function termFor(locale: string | undefined, options: TokeniseOptions): (raw: string) => string | undefined {
+  const lang =
+    language(locale ?? options.defaultLocale, options) ?? language(options.defaultLocale, options);
+  const cache = tokenCache(options, lang);
+  return (raw) => {
+    let token = cache.get(raw);
+    if (token === undefined && !cache.has(raw)) {
+      token = tokenOf(raw, lang, options);
+      if (cache.size < TOKEN_CACHE_MAX) cache.set(raw, token);
+    }
+    return token?.term;
+  };
+}
+
 function eachToken(
   text: string,
   locale: string | undefined,
