@@ -68,8 +68,12 @@ export interface Scored {
 
 /** Relative slack on bounds, so float rounding never prunes a document that could tie. */
 const SLACK = 1e-9;
-/** Postings (ints) from which a term's exact bound is worth computing and keeping. */
-const BOUND_MIN_LENGTH = 1024;
+/**
+ * Documents from which a term's exact bound is worth computing and keeping. Bounds and the order
+ * of terms depend only on live documents (df, not the length of postings with tombstones): an
+ * incrementally changed index adds up scores in the same order as a fresh build, to the last bit.
+ */
+const BOUND_MIN_DOCS = 256;
 
 /**
  * BM25F over the concatenated fields, plus the best single instance of the multi-instance fields
@@ -126,7 +130,7 @@ export function scoreQuery(
   const bound = (id: number, weight: number, instWeight: number): number => {
     const p = ix.postings[id]!;
     const len = ix.postingLen[id]!;
-    if (len < BOUND_MIN_LENGTH) return combinedWeight * weight + instanceWeight * instWeight * maxInstW;
+    if (ix.df[id]! < BOUND_MIN_DOCS) return combinedWeight * weight + instanceWeight * instWeight * maxInstW;
     if (boundRev[id] !== ix.revision) {
       let maxSat = 0;
       let maxInst = 0;
@@ -166,7 +170,7 @@ export function scoreQuery(
   }
   // Cheapest score first: short lists with a high bound, so that what is left when pruning starts
   // is the long lists of common words with little to add (a stable sort: ties keep the query's order).
-  for (const t of terms) t.cost = t.bound > 0 ? ix.postingLen[t.id]! / t.bound : Infinity;
+  for (const t of terms) t.cost = t.bound > 0 ? ix.df[t.id]! / t.bound : Infinity;
   terms.sort((x, y) => x.cost - y.cost);
   const rest = new Float64Array(terms.length + 1);
   for (let j = terms.length - 1; j >= 0; j--) rest[j] = rest[j + 1]! + terms[j]!.bound;
