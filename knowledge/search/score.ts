@@ -69,9 +69,9 @@ export interface Scored {
 /** Relative slack on bounds, so float rounding never prunes a document that could tie. */
 const SLACK = 1e-9;
 /**
- * Documents from which a term's exact bound is worth computing and keeping. Bounds and the order
- * of terms depend only on live documents (df, not the length of postings with tombstones): an
- * incrementally changed index adds up scores in the same order as a fresh build, to the last bit.
+ * Documents from which a term's exact bound is worth working out before scoring (also at least a
+ * 16th of the entries). The order of terms depends only on live documents (df, not the length of
+ * postings with tombstones): an incrementally changed index adds up scores in a fresh build's order.
  */
 const BOUND_MIN_DOCS = 256;
 
@@ -123,17 +123,21 @@ export function scoreQuery(
   // The terms that can score, each with the most it can add to a document's score.
   const canPrune = limit > 0 && combinedWeight >= 0 && instanceWeight >= 0 && k1 >= 0;
   const { termSat, termInst, boundRev } = s;
+  const eagerDocs = Math.max(BOUND_MIN_DOCS, ix.liveDocs / 16);
+  /** Saturation < 1: the most a term can add, knowing nothing of its postings. */
+  const crude = (weight: number, instWeight: number) => combinedWeight * weight + instanceWeight * instWeight * maxInstW;
   /**
-   * The most a term adds to any document: the largest saturated tf over its postings (combined,
-   * and per instance), kept per term until the index changes. Short lists use saturation < 1.
+   * The most a term adds to any document: from the largest combined tf and instance tf in its
+   * postings, kept per term until the index changes (noted whenever a term is scored in full, and
+   * worked out up front for the commonest terms); otherwise the crude bound.
    */
   const bound = (id: number, weight: number, instWeight: number): number => {
-    const p = ix.postings[id]!;
-    const len = ix.postingLen[id]!;
-    if (ix.df[id]! < BOUND_MIN_DOCS) return combinedWeight * weight + instanceWeight * instWeight * maxInstW;
     if (boundRev[id] !== ix.revision) {
-      let maxSat = 0;
-      let maxInst = 0;
+      if (ix.df[id]! < eagerDocs) return crude(weight, instWeight);
+      const p = ix.postings[id]!;
+      const len = ix.postingLen[id]!;
+      let maxTf = 0;
+      ntfMax.fill(0);
       let doc = -1;
       let sum = 0;
       for (let i = 0; i < len; i += 2) {
@@ -141,7 +145,7 @@ export function scoreQuery(
         const d = unitDoc[u]!;
         if (d < 0) continue;
         if (d !== doc) {
-          if (sum / (k1 + sum) > maxSat) maxSat = sum / (k1 + sum);
+          if (sum > maxTf) maxTf = sum;
           doc = d;
           sum = 0;
         }
@@ -150,15 +154,22 @@ export function scoreQuery(
         sum += (w[f]! * tf) / (1 - b[f]! + (b[f]! * docFieldLen[d * F + f]!) / avgField[f]!);
         if (instanceField[f]) {
           const ntf = tf / (1 - b[f]! + (b[f]! * unitLen[u]!) / avgInst[f]!);
-          if ((ntf * w[f]!) / (k1 + ntf) > maxInst) maxInst = (ntf * w[f]!) / (k1 + ntf);
+          if (ntf > ntfMax[f]!) ntfMax[f] = ntf;
         }
       }
-      if (sum / (k1 + sum) > maxSat) maxSat = sum / (k1 + sum);
-      termSat[id] = maxSat;
-      termInst[id] = maxInst;
-      boundRev[id] = ix.revision;
+      if (sum > maxTf) maxTf = sum;
+      keepBound(id, maxTf);
     }
     return combinedWeight * weight * termSat[id]! + instanceWeight * instWeight * termInst[id]!;
+  };
+  /** Largest normalised instance tf per field of the term being scored or bounded. */
+  const ntfMax = new Float64Array(FIELD_COUNT);
+  const keepBound = (id: number, maxTf: number) => {
+    let inst = 0;
+    for (let f = 0; f < FIELD_COUNT; f++) if (instanceField[f]) inst = Math.max(inst, (ntfMax[f]! * w[f]!) / (k1 + ntfMax[f]!) || 0);
+    termSat[id] = maxTf / (k1 + maxTf) || 0;
+    termInst[id] = inst;
+    boundRev[id] = ix.revision;
   };
   const terms: { id: number; weight: number; instWeight: number; bound: number; cost: number }[] = [];
   for (const q of query) {
@@ -166,11 +177,14 @@ export function scoreQuery(
     if (!ix.postings[q.id] || len === 0 || ix.df[q.id] === 0 || !(q.weight > 0)) continue;
     const weight = q.weight * idf(ix.liveDocs, ix.df[q.id]!);
     const instWeight = r.instanceIdf ? q.weight * idf(ix.instLive, ix.instDf[q.id]!) : weight;
-    terms.push({ id: q.id, weight, instWeight, bound: canPrune ? bound(q.id, weight, instWeight) : 0, cost: 0 });
+    // the order depends only on the index and the query (not on which bounds are known yet), so
+    // scores are added up in the same order every time, to the last bit
+    const known = canPrune ? bound(q.id, weight, instWeight) : crude(weight, instWeight);
+    const c = ix.df[q.id]! >= eagerDocs ? known : crude(weight, instWeight);
+    terms.push({ id: q.id, weight, instWeight, bound: known, cost: c > 0 ? ix.df[q.id]! / c : Infinity });
   }
   // Cheapest score first: short lists with a high bound, so that what is left when pruning starts
   // is the long lists of common words with little to add (a stable sort: ties keep the query's order).
-  for (const t of terms) t.cost = t.bound > 0 ? ix.df[t.id]! / t.bound : Infinity;
   terms.sort((x, y) => x.cost - y.cost);
   const rest = new Float64Array(terms.length + 1);
   for (let j = terms.length - 1; j >= 0; j--) rest[j] = rest[j + 1]! + terms[j]!.bound;
@@ -214,6 +228,7 @@ export function scoreQuery(
     const len = ix.postingLen[t.id]!;
     const { weight, instWeight } = t;
     let nTerm = 0;
+    ntfMax.fill(0);
     for (let i = 0; i < len; i += 2) {
       const u = p[i]!;
       const d = unitDoc[u]!;
@@ -226,6 +241,7 @@ export function scoreQuery(
       if (instanceField[f]) {
         if (unitScore[u] === 0) touchedUnits[nUnits++] = u;
         const ntf = tf / (1 - b[f]! + (b[f]! * unitLen[u]!) / avgInst[f]!);
+        if (ntf > ntfMax[f]!) ntfMax[f] = ntf;
         // the best instance so far: unit scores only grow, so the running max is the final max
         if ((unitScore[u]! += (instWeight * ntf * w[f]!) / (k1 + ntf)) > docBest[d]!) docBest[d] = unitScore[u]!;
       }
@@ -237,9 +253,11 @@ export function scoreQuery(
         if (termTf[d] === 0) next.push(docScore[d]! + instanceWeight * docBest[d]!, d);
       }
     }
+    let maxTf = 0;
     for (let i = 0; i < nTerm; i++) {
       const d = termDocs[i]!;
       if (docScore[d] === 0) touchedDocs[nDocs++] = d;
+      if (termTf[d]! > maxTf) maxTf = termTf[d]!;
       docScore[d]! += (combinedWeight * weight * termTf[d]!) / (k1 + termTf[d]!);
       termTf[d] = 0;
       if (canPrune) {
@@ -247,6 +265,8 @@ export function scoreQuery(
         if (next.wouldTake(score, d) && ok(d)) next.push(score, d);
       }
     }
+    // scored in full: its exact bound comes for free, for later queries
+    if (boundRev[t.id] !== ix.revision) keepBound(t.id, maxTf);
     if (canPrune) {
       [best, next] = [next, best];
       threshold = best.full() ? best.lowest() : 0;
