@@ -125,46 +125,25 @@ export function unpackPostings(packed: PackedPostings, keys: readonly string[]):
   ix.liveDocs = nDocs;
 
   // Postings, decoded straight into one buffer for all terms; document frequencies.
-  const lb = fromBase64(packed.lists);
+  const nTerms = terms.length;
   const buffer = new Int32Array(pairs * 2);
   const docTermCount = new Int32Array(nDocs);
-  const one = new Int32Array(1);
-  pos = 0;
-  let at = 0;
-  for (let t = 0; t < terms.length; t++) {
+  const termEnd = new Int32Array(nTerms);
+  const dfs = new Int32Array(nTerms);
+  const instDfs = new Int32Array(nTerms);
+  decodeLists(fromBase64(packed.lists), buffer, nTerms, nUnits, unitDoc, unitField, docTermCount, termEnd, dfs, instDfs);
+  let start = 0;
+  for (let t = 0; t < nTerms; t++) {
     const term = terms[t];
     if (typeof term !== 'string' || ix.termIds.has(term)) throw new RangeError('postings: bad term');
-    pos = decodeVarints(lb, pos, one, 0, 1);
-    const count = one[0]!;
-    if (count < 1 || at + count * 2 > buffer.length) throw new RangeError('postings: bad pair count');
-    const start = at;
-    pos = decodeVarints(lb, pos, buffer, start, count * 2);
-    at = start + count * 2;
-    let unit = 0;
-    let lastDoc = -1;
-    let df = 0;
-    let instDf = 0;
-    for (let i = start; i < at; i += 2) {
-      const gap = buffer[i]!;
-      unit += gap;
-      if ((i > start && gap === 0) || unit >= nUnits || buffer[i + 1]! < 1) throw new RangeError('postings: bad pair');
-      buffer[i] = unit;
-      const d = unitDoc[unit]!;
-      if (d !== lastDoc) {
-        df++;
-        docTermCount[d]!++;
-        lastDoc = d;
-      }
-      if (INSTANCE_FIELDS[unitField[unit]!]) instDf++;
-    }
     ix.termIds.set(term, t);
     ix.terms.push(term);
-    ix.postings.push(buffer.subarray(start, at));
-    ix.postingLen.push(count * 2);
-    ix.df.push(df);
-    ix.instDf.push(instDf);
+    ix.postings.push(buffer.subarray(start, termEnd[t]!));
+    ix.postingLen.push(termEnd[t]! - start);
+    ix.df.push(dfs[t]!);
+    ix.instDf.push(instDfs[t]!);
+    start = termEnd[t]!;
   }
-  if (pos !== lb.length || at !== buffer.length) throw new RangeError('postings: pairs left over');
 
   // Sorted unique term ids per document: terms ascend, so filling in term order sorts them.
   const offsets = new Int32Array(nDocs + 1);
@@ -184,4 +163,55 @@ export function unpackPostings(packed: PackedPostings, keys: readonly string[]):
   }
   ix.docTerms = Array.from({ length: nDocs }, (_, d) => all.subarray(offsets[d]!, offsets[d + 1]!));
   return ix;
+}
+
+/**
+ * The posting lists of packPostings into `buffer` (units made absolute), with each term's end in
+ * the buffer, its document frequency and instance frequency, and each document's term count. One
+ * loop over all terms: it runs once, cold, when an index loads. Throws RangeError on bad data.
+ */
+function decodeLists(
+  bytes: Uint8Array,
+  buffer: Int32Array,
+  nTerms: number,
+  units: number,
+  unitDoc: Int32Array,
+  unitField: Uint8Array,
+  docTermCount: Int32Array,
+  termEnd: Int32Array,
+  dfs: Int32Array,
+  instDfs: Int32Array,
+): void {
+  const count1 = new Int32Array(1);
+  let pos = 0;
+  let at = 0;
+  for (let t = 0; t < nTerms; t++) {
+    pos = decodeVarints(bytes, pos, count1, 0, 1);
+    const count = count1[0]!;
+    if (count < 1 || at + count * 2 > buffer.length) throw new RangeError('postings: bad pair count');
+    const start = at;
+    pos = decodeVarints(bytes, pos, buffer, start, count * 2);
+    at = start + count * 2;
+    let unit = 0;
+    let lastDoc = -1;
+    let df = 0;
+    let instDf = 0;
+    for (let i = start; i < at; i += 2) {
+      const gap = buffer[i]!;
+      unit += gap;
+      if ((i > start && gap === 0) || unit >= units || buffer[i + 1]! < 1) throw new RangeError('postings: bad pair');
+      buffer[i] = unit;
+      const d = unitDoc[unit]!;
+      if (d !== lastDoc) {
+        df++;
+        docTermCount[d]!++;
+        lastDoc = d;
+      }
+      instDf += INSTANCE_FIELDS[unitField[unit]!]!;
+    }
+    termEnd[t] = at;
+    dfs[t] = df;
+    instDfs[t] = instDf;
+  }
+  if (pos !== bytes.length || at !== buffer.length) throw new RangeError('postings: pairs left over');
 }
