@@ -79,12 +79,13 @@ const BOUND_MIN_DOCS = 256;
  * BM25F over the concatenated fields, plus the best single instance of the multi-instance fields
  * (questions, learned phrasings) scored as a small BM25 document of its own.
  *
- * Evaluation (exact, MaxScore-style): terms go from the highest score bound to the lowest. Every
- * contribution is positive, so a document's running score is a lower bound of its final score,
- * and a term can add at most its bound. Once the bounds of the remaining terms add up to less
- * than the k-th best running score, no document outside the current candidates can reach the top
- * k: the remaining (common, long) terms are only looked up for the candidates that still can, by
- * binary search in their postings. The result (scores included) equals scoring every posting.
+ * Evaluation (exact, MaxScore-style; DESIGN.md, "Speed and memory"): terms go cheapest first
+ * (document frequency per unit of score bound). Every contribution is positive, so a document's
+ * running score is a lower bound of its final score, and a term can add at most its bound. Once
+ * the bounds of the remaining terms add up to less than the k-th best running score, no document
+ * outside the current candidates can reach the top k: the remaining (common, long) terms are only
+ * looked up for the candidates that still can. The result (scores included) equals scoring every
+ * posting.
  */
 export function scoreQuery(
   ix: InvertedIndex,
