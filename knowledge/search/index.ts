@@ -3,7 +3,10 @@ import { DEFAULT_RANKING, FIELD_ID, FIELDS, idf, queryWeight, type Field, type R
 import { InvertedIndex, type UnitInput } from './inverted';
 import { idealScore, Scratch, scoreQuery, type QueryTerm } from './score';
 import { loadIndex, serializeIndex } from './serialise';
-import { DEFAULT_TOKENISE_OPTIONS, tokenise, tokeniseWithWords, type TokeniseOptions } from './tokenise';
+import { DEFAULT_TOKENISE_OPTIONS, rawWords, termFor, tokenise, tokeniseWithWords, type TokeniseOptions } from './tokenise';
+
+/** Distinct words per locale whose term id an index remembers. */
+const WORD_CACHE_MAX = 200_000;
 
 /** A ticket's wording that taught the index which entry answers it (see knowledge/feedback.ts). */
 export interface LearnedPhrasing {
@@ -147,6 +150,23 @@ export class KnowledgeIndex {
     return loadIndex(json, options);
   }
 
+  /** For serialise.ts: the inverted index itself (not for other callers). */
+  get inverted(): InvertedIndex {
+    return this.ix;
+  }
+
+  /**
+   * For serialise.ts: an index from its saved parts; `entries[i]` is document i of `ix`.
+   * Options must be the ones the postings were made with (the caller checks).
+   */
+  static restore(options: IndexOptions, entries: readonly Entry[], learned: readonly LearnedPhrasing[], ix: InvertedIndex): KnowledgeIndex {
+    const index = new KnowledgeIndex(options);
+    for (const l of learned) index.learnedList(l.entryId).push(l);
+    index.ix = ix;
+    entries.forEach((entry, doc) => index.entries.set(entry.id, { entry, doc }));
+    return index;
+  }
+
   /** Every term some live entry contains (for typo correction of short queries). */
   vocabulary(): string[] {
     return this.ix.terms.filter((_, id) => this.ix.df[id]! > 0);
@@ -226,13 +246,33 @@ export class KnowledgeIndex {
   }
 
   private units(entry: Entry): UnitInput[] {
-    const t = (s: string) => tokenise(s, entry.locale, this.tokeniseOptions);
+    const t = (s: string) => this.termIds(s, entry.locale);
     const units: UnitInput[] = [{ field: FIELD_ID.title, terms: t(entry.title) }];
     for (const q of entry.questions) units.push({ field: FIELD_ID.questions, terms: t(q) });
     units.push({ field: FIELD_ID.body, terms: t(entry.body) });
     if (entry.tags.length) units.push({ field: FIELD_ID.tags, terms: t(entry.tags.join(' ')) });
-    for (const l of this.learnedBy.get(entry.id) ?? []) units.push({ field: FIELD_ID.learned, terms: l.terms });
+    for (const l of this.learnedBy.get(entry.id) ?? []) units.push({ field: FIELD_ID.learned, terms: l.terms.map((term) => this.ix.termId(term)) });
     return units;
+  }
+
+  /** Like terms(), straight to term ids: one map lookup per word (the build's hot path). */
+  private termIds(text: string, locale: string | undefined): number[] {
+    const key = locale ?? '';
+    let cache = this.ix.wordIds.get(key);
+    if (!cache) this.ix.wordIds.set(key, (cache = new Map()));
+    let termOf: ((raw: string) => string | undefined) | undefined;
+    const ids: number[] = [];
+    for (const raw of rawWords(text)) {
+      let id = cache.get(raw);
+      if (id === undefined) {
+        termOf ??= termFor(locale, this.tokeniseOptions);
+        const term = termOf(raw);
+        id = term === undefined ? -1 : this.ix.termId(term);
+        if (cache.size < WORD_CACHE_MAX) cache.set(raw, id);
+      }
+      if (id >= 0) ids.push(id);
+    }
+    return ids;
   }
 
   private learnedList(entryId: string): LearnedPhrasing[] {

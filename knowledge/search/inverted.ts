@@ -7,10 +7,11 @@ const INSTANCE_FIELDS: readonly boolean[] = [...INSTANCE];
 /** One field instance of a document: a title, one question, the body, the tags, one learned phrasing. */
 export interface UnitInput {
   field: number;
-  terms: readonly string[];
+  /** Term ids (from termId), in order, repeats kept. */
+  terms: ArrayLike<number>;
 }
 
-function grow<T extends Int32Array | Uint8Array | Uint16Array | Float64Array>(a: T, need: number): T {
+function grow<T extends Int32Array | Uint8Array | Uint32Array | Float64Array>(a: T, need: number): T {
   if (need <= a.length) return a;
   const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
   b.set(a);
@@ -23,7 +24,12 @@ function grow<T extends Int32Array | Uint8Array | Uint16Array | Float64Array>(a:
  * Removal leaves tombstones (unitDoc = -1) that queries skip; document frequencies and length
  * sums are kept exact, so scores after any sequence of changes equal a fresh build's.
  */
+/** Revisions are unique across all indexes, so a cache keyed by one never matches another index. */
+let lastRevision = 0;
+
 export class InvertedIndex {
+  /** Changes on every add and remove: lets per-term caches (score bounds) know they are stale. */
+  revision = ++lastRevision;
   readonly termIds = new Map<string, number>();
   readonly terms: string[] = [];
   postings: Int32Array[] = [];
@@ -37,7 +43,8 @@ export class InvertedIndex {
 
   unitDoc = new Int32Array(256);
   unitField = new Uint8Array(256);
-  unitLen = new Uint16Array(256);
+  /** Terms in each unit. */
+  unitLen = new Uint32Array(256);
   unitCount = 0;
   deadUnits = 0;
 
@@ -53,12 +60,17 @@ export class InvertedIndex {
   readonly instLenSum = new Float64Array(FIELD_COUNT);
   readonly instCount = new Float64Array(FIELD_COUNT);
 
+  /** Per locale: raw word -> term id (-1: dropped), for tokenising entries straight to ids. */
+  readonly wordIds = new Map<string, Map<string, number>>();
+
   termId(term: string): number {
     let id = this.termIds.get(term);
     if (id === undefined) {
       id = this.terms.length;
       this.termIds.set(term, id);
       this.terms.push(term);
+      this.tfScratch = grow(this.tfScratch, id + 1);
+      this.docStamp = grow(this.docStamp, id + 1);
       this.postings.push(new Int32Array(4));
       this.postingLen.push(0);
       this.df.push(0);
@@ -71,46 +83,67 @@ export class InvertedIndex {
     return this.docKey.length;
   }
 
+  /** Scratch per term id for addDoc: tf in the current unit, and the last document (+1) that had the term. */
+  private tfScratch = new Int32Array(256);
+  private docStamp = new Int32Array(256);
+  private unitTerms = new Int32Array(256);
+  private docUnique = new Int32Array(256);
+
   addDoc(key: string, units: readonly UnitInput[]): number {
     const doc = this.docKey.length;
+    this.revision = ++lastRevision;
     this.docKey.push(key);
     this.docFieldLen = grow(this.docFieldLen, (doc + 1) * FIELD_COUNT);
     this.docUnitStart.push(this.unitCount);
-    const unique = new Set<number>();
-    const counts = new Map<number, number>();
+    let nUnique = 0;
+    // a loaded index has terms the scratch arrays have not seen grow with
+    this.tfScratch = grow(this.tfScratch, this.terms.length);
+    this.docStamp = grow(this.docStamp, this.terms.length);
     for (const u of units) {
       const unit = this.unitCount++;
       this.ensureUnits(this.unitCount);
       this.unitDoc[unit] = doc;
       this.unitField[unit] = u.field;
-      this.unitLen[unit] = Math.min(u.terms.length, 65_535);
+      this.unitLen[unit] = u.terms.length;
       this.docFieldLen[doc * FIELD_COUNT + u.field]! += u.terms.length;
       this.fieldLenSum[u.field]! += u.terms.length;
-      if (INSTANCE_FIELDS[u.field]) {
+      const instance = INSTANCE_FIELDS[u.field];
+      if (instance) {
         this.instLenSum[u.field]! += u.terms.length;
         this.instCount[u.field]! += 1;
         this.instLive++;
       }
-      counts.clear();
-      for (const t of u.terms) {
-        const id = this.termId(t);
-        counts.set(id, (counts.get(id) ?? 0) + 1);
+      // count each term's tf in this unit with arrays indexed by term id (no map per unit)
+      this.unitTerms = grow(this.unitTerms, u.terms.length);
+      let nTerms = 0;
+      for (let k = 0; k < u.terms.length; k++) {
+        const id = u.terms[k]!;
+        if (this.tfScratch[id] === 0) this.unitTerms[nTerms++] = id;
+        this.tfScratch[id]! += 1;
       }
-      for (const [id, tf] of counts) {
-        this.appendPosting(id, unit, tf);
-        if (INSTANCE_FIELDS[u.field]) this.instDf[id]! += 1;
-        unique.add(id);
+      for (let i = 0; i < nTerms; i++) {
+        const id = this.unitTerms[i]!;
+        this.appendPosting(id, unit, this.tfScratch[id]!);
+        this.tfScratch[id] = 0;
+        if (instance) this.instDf[id]! += 1;
+        if (this.docStamp[id] !== doc + 1) {
+          this.docStamp[id] = doc + 1;
+          this.docUnique = grow(this.docUnique, nUnique + 1);
+          this.docUnique[nUnique++] = id;
+        }
       }
     }
     this.docUnitEnd.push(this.unitCount);
+    const unique = this.docUnique.slice(0, nUnique).sort();
     for (const id of unique) this.df[id]! += 1;
-    this.docTerms.push(Int32Array.from(unique).sort());
+    this.docTerms.push(unique);
     this.liveDocs++;
     return doc;
   }
 
   removeDoc(doc: number): void {
     if (this.docKey[doc] === undefined) return;
+    this.revision = ++lastRevision;
     for (let u = this.docUnitStart[doc]!; u < this.docUnitEnd[doc]!; u++) {
       const f = this.unitField[u]!;
       this.fieldLenSum[f]! -= this.unitLen[u]!;

@@ -126,6 +126,57 @@ export function tokeniseWithWords(
   return out;
 }
 
+/** What one written word becomes: its term and the word as shown, or undefined when dropped. */
+type Token = { term: string; word: string } | undefined;
+
+/**
+ * Each word's token, per options object and language: the same words recur in every entry and
+ * ticket, so stop-word tests, apostrophes and stemming run once per distinct word.
+ */
+const tokenCaches = new WeakMap<TokeniseOptions, Map<Language | undefined, Map<string, Token>>>();
+const TOKEN_CACHE_MAX = 200_000;
+
+function tokenCache(options: TokeniseOptions, lang: Language | undefined): Map<string, Token> {
+  let byLang = tokenCaches.get(options);
+  if (!byLang) tokenCaches.set(options, (byLang = new Map()));
+  let cache = byLang.get(lang);
+  if (!cache) byLang.set(lang, (cache = new Map()));
+  return cache;
+}
+
+function tokenOf(raw: string, lang: Language | undefined, options: TokeniseOptions): Token {
+  let word = apostrophes(raw);
+  if (word.length > options.maxLength) return undefined;
+  if (lang && options.stopWords && lang.stop.has(word)) return undefined;
+  if (word.length < options.minLength && !DIGITS.test(word)) return undefined;
+  if (word.includes("'")) {
+    // "customer's" -> "customer", "l'adresse" -> "adresse", "didn't" stays (a negation)
+    if (!isNegation(word)) word = word.replace(/'s$/, '').replace(/^\p{L}{1,2}'/u, '').replace(/'/g, '');
+    if (!word) return undefined;
+  }
+  return { term: lang && options.stemming && !DIGITS.test(word) ? lang.stem(word) : word, word };
+}
+
+/** The lower-cased words of a text, before stop words and stemming (see termFor). */
+export function rawWords(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+/** Raw word (from rawWords) -> its term in `locale`, or undefined when it is dropped: tokenise one word at a time. */
+export function termFor(locale: string | undefined, options: TokeniseOptions): (raw: string) => string | undefined {
+  const lang =
+    language(locale ?? options.defaultLocale, options) ?? language(options.defaultLocale, options);
+  const cache = tokenCache(options, lang);
+  return (raw) => {
+    let token = cache.get(raw);
+    if (token === undefined && !cache.has(raw)) {
+      token = tokenOf(raw, lang, options);
+      if (cache.size < TOKEN_CACHE_MAX) cache.set(raw, token);
+    }
+    return token?.term;
+  };
+}
+
 function eachToken(
   text: string,
   locale: string | undefined,
@@ -134,17 +185,14 @@ function eachToken(
 ): void {
   const lang =
     language(locale ?? options.defaultLocale, options) ?? language(options.defaultLocale, options);
-  for (const match of text.toLowerCase().matchAll(WORD)) {
-    let word = apostrophes(match[0]);
-    if (word.length > options.maxLength) continue;
-    if (lang && options.stopWords && lang.stop.has(word)) continue;
-    if (word.length < options.minLength && !DIGITS.test(word)) continue;
-    if (word.includes("'")) {
-      // "customer's" -> "customer", "l'adresse" -> "adresse", "didn't" stays (a negation)
-      if (!isNegation(word)) word = word.replace(/'s$/, '').replace(/^\p{L}{1,2}'/u, '').replace(/'/g, '');
-      if (!word) continue;
+  const cache = tokenCache(options, lang);
+  for (const raw of text.toLowerCase().match(WORD) ?? []) {
+    let token = cache.get(raw);
+    if (token === undefined && !cache.has(raw)) {
+      token = tokenOf(raw, lang, options);
+      if (cache.size < TOKEN_CACHE_MAX) cache.set(raw, token);
     }
-    emit(lang && options.stemming && !DIGITS.test(word) ? lang.stem(word) : word, word);
+    if (token) emit(token.term, token.word);
   }
 }
 

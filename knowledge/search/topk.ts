@@ -6,7 +6,7 @@
 export class TopK {
   private readonly scores: Float64Array;
   private readonly docs: Int32Array;
-  private size = 0;
+  size = 0;
 
   constructor(
     private readonly k: number,
@@ -26,6 +26,25 @@ export class TopK {
   wouldTake(score: number, doc: number): boolean {
     if (this.k <= 0) return false;
     return this.size < this.k || this.below(this.scores[0]!, this.docs[0]!, score, doc);
+  }
+
+  clear(): void {
+    this.size = 0;
+  }
+
+  /** The i-th kept document (in heap order, not ranked). */
+  docAt(i: number): number {
+    return this.docs[i]!;
+  }
+
+  /** Holds k items (and k > 0). */
+  full(): boolean {
+    return this.k > 0 && this.size === this.k;
+  }
+
+  /** The lowest score kept (the k-th best once full). */
+  lowest(): number {
+    return this.size ? this.scores[0]! : 0;
   }
 
   push(score: number, doc: number): void {

@@ -1,0 +1,217 @@
+import { FIELD_COUNT as FIELDS_N, INSTANCE_FIELDS as INSTANCE } from './bm25f';
+import { decodeVarints, VarintWriter, fromBase64 } from './bytes';
+import { InvertedIndex } from './inverted';
+
+// Imported bindings are getters once transpiled: plain module constants for the hot loops.
+const FIELD_COUNT = FIELDS_N;
+const INSTANCE_FIELDS = Uint8Array.from(INSTANCE, (v) => (v ? 1 : 0));
+
+/**
+ * The inverted index in its saved form (serialise.ts): loading it back skips tokenising every
+ * entry. Only live documents and the terms they contain are written, renumbered in order, so a
+ * loaded index is a compacted copy of the saved one and ranks exactly like it.
+ */
+export interface PackedPostings {
+  /** Terms, by term id. */
+  terms: string[];
+  /** (unit, tf) pairs over all terms: the size of the postings buffer to allocate. */
+  pairs: number;
+  /** Base64 varints: each document's unit count, then each unit's field, then each unit's length (in terms). */
+  units: string;
+  /** Base64 varints: per term its pair count, then per pair the unit (as the gap from the previous one) and tf. */
+  lists: string;
+}
+
+/** Live document numbers in order: the documents packPostings writes, in the order it writes them. */
+export function liveDocs(ix: InvertedIndex): number[] {
+  const docs: number[] = [];
+  for (let d = 0; d < ix.docCount; d++) if (ix.docKey[d] !== undefined) docs.push(d);
+  return docs;
+}
+
+export function packPostings(ix: InvertedIndex): PackedPostings {
+  const unitMap = new Int32Array(ix.unitCount).fill(-1);
+  const units = new VarintWriter();
+  const docs = liveDocs(ix);
+  let next = 0;
+  for (const d of docs) {
+    units.write(ix.docUnitEnd[d]! - ix.docUnitStart[d]!);
+    for (let u = ix.docUnitStart[d]!; u < ix.docUnitEnd[d]!; u++) unitMap[u] = next++;
+  }
+  for (const d of docs) for (let u = ix.docUnitStart[d]!; u < ix.docUnitEnd[d]!; u++) units.write(ix.unitField[u]!);
+  for (const d of docs) for (let u = ix.docUnitStart[d]!; u < ix.docUnitEnd[d]!; u++) units.write(ix.unitLen[u]!);
+  const lists = new VarintWriter();
+  const terms: string[] = [];
+  let pairs = 0;
+  for (let t = 0; t < ix.terms.length; t++) {
+    if (!(ix.df[t]! > 0)) continue;
+    const p = ix.postings[t]!;
+    const len = ix.postingLen[t]!;
+    let count = 0;
+    for (let i = 0; i < len; i += 2) if (unitMap[p[i]!]! >= 0) count++;
+    terms.push(ix.terms[t]!);
+    lists.write(count);
+    pairs += count;
+    let prev = 0;
+    for (let i = 0; i < len; i += 2) {
+      const u = unitMap[p[i]!]!;
+      if (u < 0) continue;
+      lists.write(u - prev);
+      lists.write(p[i + 1]!);
+      prev = u;
+    }
+  }
+  return { terms, pairs, units: units.toBase64(), lists: lists.toBase64() };
+}
+
+/**
+ * Rebuilds the inverted index of `keys.length` documents (their keys, in saved order). Throws
+ * RangeError when the data does not fit together (truncated, edited or corrupted).
+ */
+export function unpackPostings(packed: PackedPostings, keys: readonly string[]): InvertedIndex {
+  const { terms, pairs } = packed;
+  if (!Array.isArray(terms) || !Number.isInteger(pairs) || pairs < 0) throw new RangeError('postings: bad header');
+  const ix = new InvertedIndex();
+  const nDocs = keys.length;
+
+  // Units and documents.
+  const ub = fromBase64(packed.units);
+  const unitsPerDoc = new Int32Array(nDocs);
+  let pos = decodeVarints(ub, 0, unitsPerDoc, 0, nDocs);
+  const docStart: number[] = new Array<number>(nDocs);
+  const docEnd: number[] = new Array<number>(nDocs);
+  let nUnits = 0;
+  for (let d = 0; d < nDocs; d++) {
+    docStart[d] = nUnits;
+    nUnits += unitsPerDoc[d]!;
+    docEnd[d] = nUnits;
+  }
+  if (nUnits > ub.length) throw new RangeError('postings: bad unit count');
+  const fields = new Int32Array(nUnits);
+  const lengths = new Uint32Array(nUnits);
+  pos = decodeVarints(ub, pos, fields, 0, nUnits);
+  pos = decodeVarints(ub, pos, lengths, 0, nUnits);
+  if (pos !== ub.length) throw new RangeError('postings: units left over');
+  const unitDoc = new Int32Array(Math.max(nUnits, 1));
+  const unitField = new Uint8Array(Math.max(nUnits, 1));
+  const docFieldLen = new Float64Array(Math.max(nDocs, 1) * FIELD_COUNT);
+  const { fieldLenSum, instLenSum, instCount } = ix;
+  let instLive = 0;
+  for (let d = 0; d < nDocs; d++) {
+    for (let u = docStart[d]!; u < docEnd[d]!; u++) {
+      const f = fields[u]!;
+      if (f >= FIELD_COUNT) throw new RangeError('postings: bad field');
+      const len = lengths[u]!;
+      unitDoc[u] = d;
+      unitField[u] = f;
+      docFieldLen[d * FIELD_COUNT + f]! += len;
+      fieldLenSum[f]! += len;
+      if (INSTANCE_FIELDS[f]) {
+        instLenSum[f]! += len;
+        instCount[f]! += 1;
+        instLive++;
+      }
+    }
+  }
+  ix.unitDoc = unitDoc;
+  ix.unitField = unitField;
+  ix.unitLen = lengths.length ? lengths : new Uint32Array(1);
+  ix.docFieldLen = docFieldLen;
+  ix.unitCount = nUnits;
+  ix.instLive = instLive;
+  ix.docKey = [...keys];
+  ix.docUnitStart = docStart;
+  ix.docUnitEnd = docEnd;
+  ix.liveDocs = nDocs;
+
+  // Postings, decoded straight into one buffer for all terms; document frequencies.
+  const nTerms = terms.length;
+  const buffer = new Int32Array(pairs * 2);
+  const docTermCount = new Int32Array(nDocs);
+  const termEnd = new Int32Array(nTerms);
+  const dfs = new Int32Array(nTerms);
+  const instDfs = new Int32Array(nTerms);
+  decodeLists(fromBase64(packed.lists), buffer, nTerms, nUnits, unitDoc, unitField, docTermCount, termEnd, dfs, instDfs);
+  let start = 0;
+  for (let t = 0; t < nTerms; t++) {
+    const term = terms[t];
+    if (typeof term !== 'string' || ix.termIds.has(term)) throw new RangeError('postings: bad term');
+    ix.termIds.set(term, t);
+    ix.terms.push(term);
+    ix.postings.push(buffer.subarray(start, termEnd[t]!));
+    ix.postingLen.push(termEnd[t]! - start);
+    ix.df.push(dfs[t]!);
+    ix.instDf.push(instDfs[t]!);
+    start = termEnd[t]!;
+  }
+
+  // Sorted unique term ids per document: terms ascend, so filling in term order sorts them.
+  const offsets = new Int32Array(nDocs + 1);
+  for (let d = 0; d < nDocs; d++) offsets[d + 1] = offsets[d]! + docTermCount[d]!;
+  const all = new Int32Array(offsets[nDocs]!);
+  const fill = offsets.slice(0, nDocs);
+  for (let t = 0; t < ix.postings.length; t++) {
+    const p = ix.postings[t]!;
+    let lastDoc = -1;
+    for (let i = 0; i < p.length; i += 2) {
+      const d = unitDoc[p[i]!]!;
+      if (d !== lastDoc) {
+        all[fill[d]!++] = t;
+        lastDoc = d;
+      }
+    }
+  }
+  ix.docTerms = Array.from({ length: nDocs }, (_, d) => all.subarray(offsets[d]!, offsets[d + 1]!));
+  return ix;
+}
+
+/**
+ * The posting lists of packPostings into `buffer` (units made absolute), with each term's end in
+ * the buffer, its document frequency and instance frequency, and each document's term count. One
+ * loop over all terms: it runs once, cold, when an index loads. Throws RangeError on bad data.
+ */
+function decodeLists(
+  bytes: Uint8Array,
+  buffer: Int32Array,
+  nTerms: number,
+  units: number,
+  unitDoc: Int32Array,
+  unitField: Uint8Array,
+  docTermCount: Int32Array,
+  termEnd: Int32Array,
+  dfs: Int32Array,
+  instDfs: Int32Array,
+): void {
+  const count1 = new Int32Array(1);
+  let pos = 0;
+  let at = 0;
+  for (let t = 0; t < nTerms; t++) {
+    pos = decodeVarints(bytes, pos, count1, 0, 1);
+    const count = count1[0]!;
+    if (count < 1 || at + count * 2 > buffer.length) throw new RangeError('postings: bad pair count');
+    const start = at;
+    pos = decodeVarints(bytes, pos, buffer, start, count * 2);
+    at = start + count * 2;
+    let unit = 0;
+    let lastDoc = -1;
+    let df = 0;
+    let instDf = 0;
+    for (let i = start; i < at; i += 2) {
+      const gap = buffer[i]!;
+      unit += gap;
+      if ((i > start && gap === 0) || unit >= units || buffer[i + 1]! < 1) throw new RangeError('postings: bad pair');
+      buffer[i] = unit;
+      const d = unitDoc[unit]!;
+      if (d !== lastDoc) {
+        df++;
+        docTermCount[d]!++;
+        lastDoc = d;
+      }
+      instDf += INSTANCE_FIELDS[unitField[unit]!]!;
+    }
+    termEnd[t] = at;
+    dfs[t] = df;
+    instDfs[t] = instDf;
+  }
+  if (pos !== bytes.length || at !== buffer.length) throw new RangeError('postings: pairs left over');
+}
