@@ -38,15 +38,6 @@ export async function listLearned(db: KnowledgeDb, entryId?: string): Promise<Le
   return rows.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
 }
 
-/** Removes one learned phrasing; true if it was there. */
-export async function removeLearned(db: KnowledgeDb, id: number): Promise<boolean> {
-  return db.transaction('rw', db.learned, async () => {
-    if (!(await db.learned.get(id))) return false;
-    await db.learned.delete(id);
-    return true;
-  });
-}
-
 /**
  * Removes a learned phrasing and every other row of its entry with the same text (the index keeps
  * one phrasing per entry and text, so a copy left would go on matching); true if it was there.

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { addLearned, listEntries, listLearned, removeLearned } from '@/knowledge/store';
+import { addLearned, listEntries, listLearned, removeLearnedPhrasing } from '@/knowledge/store';
 import { INDEX_CACHE_KEY } from '@/entrypoints/background/index-cache';
 import { fingerprint } from '@/entrypoints/background/knowledge-holder';
 import { loadSample, search } from '@/entrypoints/background/knowledge-handlers';
@@ -39,7 +39,7 @@ describe('background: learned phrasings changed in settings (another context)', 
     await expect.poll(() => cacheMatchesStore(db)).toBe(true);
 
     const shownBefore = notified.length;
-    await removeLearned(db, row.id!);
+    await removeLearnedPhrasing(db, row.id!);
     await expect.poll(async () => (await deps.holder.get()).learned(expected).map((l) => l.text)).toEqual([]);
     expect(await search(deps, WORDS, 5)).toEqual([]);
     await expect.poll(() => cacheMatchesStore(db)).toBe(true);
@@ -64,7 +64,7 @@ describe('background: learned phrasings changed in settings (another context)', 
     const [learned] = await listLearned(db, expected);
     expect(learned).toBeDefined();
     await expect.poll(async () => (await deps.holder.get()).learned(expected).map((l) => l.text)).toEqual([learned!.text]);
-    await removeLearned(db, learned!.id!);
+    await removeLearnedPhrasing(db, learned!.id!);
     await expect.poll(async () => (await deps.holder.get()).learned(expected)).toEqual([]);
     await expect.poll(() => cacheMatchesStore(db)).toBe(true);
     stop();

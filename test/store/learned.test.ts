@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KnowledgeDb } from '../../knowledge/store/db.ts';
-import { addLearned, listLearned, removeLearned, removeLearnedOf, removeLearnedPhrasing } from '../../knowledge/store/learned.ts';
+import { addLearned, listLearned, removeLearnedOf, removeLearnedPhrasing } from '../../knowledge/store/learned.ts';
 import { NOW, freshDb } from './helpers.ts';
 
 let db: KnowledgeDb;
@@ -22,7 +22,7 @@ describe('learned phrasings', () => {
     await addLearned(db, { entryId: 'shipping', text: 'parcel stuck in customs', terms: ['parcel', 'customs'] }, 'ben');
     expect((await listLearned(db, 'refund')).map((r) => r.text)).toEqual([row.text]);
     expect(await listLearned(db)).toHaveLength(2);
-    await removeLearned(db, row.id!);
+    await removeLearnedPhrasing(db, row.id!);
     expect(await listLearned(db, 'refund')).toEqual([]);
   });
 
@@ -39,6 +39,6 @@ describe('learned phrasings', () => {
     await add('refund', 'refund not arrived');
     expect(await removeLearnedOf(db, 'refund')).toBe(1);
     expect((await listLearned(db)).map((r) => r.entryId)).toEqual(['shipping']);
-    expect(await removeLearned(db, 12345)).toBe(false);
+    expect(await removeLearnedPhrasing(db, 12345)).toBe(false);
   });
 });
