@@ -40,7 +40,13 @@ async function readOne(file: File, signal: AbortSignal, progress: (loaded: numbe
  * cancellable between file chunks and every few hundred records. A dry run: nothing is stored
  * until the agent applies the whole result (all or nothing); a cancelled check has no result.
  */
-export async function checkFiles(files: readonly File[], signal: AbortSignal, onProgress: (p: ReadProgress) => void): Promise<ImportResult> {
+export async function checkFiles(
+  files: readonly File[],
+  signal: AbortSignal,
+  onProgress: (p: ReadProgress) => void,
+  /** How the check gives the event loop a turn between steps (importFilesStepped's default when absent). */
+  pause?: () => Promise<void>,
+): Promise<ImportResult> {
   const total = files.reduce((s, f) => s + f.size, 0);
   const read: { name: string; bytes: Uint8Array }[] = [];
   let before = 0;
@@ -51,6 +57,7 @@ export async function checkFiles(files: readonly File[], signal: AbortSignal, on
   }
   return importFilesStepped(read, {
     signal,
+    ...(pause ? { pause } : {}),
     onProgress: (p) => onProgress({ stage: 'check', file: p.file, index: p.index, count: p.count, loaded: p.done, total: p.total }),
   });
 }

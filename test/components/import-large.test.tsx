@@ -53,7 +53,21 @@ describe('import: a 10,000-row file', () => {
   it('in the panel: Cancel while checking lands nothing; a finished check lands all 10,000 entries in one apply', async () => {
     const db = openKnowledgeDb(`import-large-${Math.random()}`);
     const apply = vi.fn(async (entries: Entry[]) => ({ ok: true as const, value: await applyImport(db, { entries, problems: [] }, 'Lead (test)') }));
-    const c = await render(<ImportKnowledge check={checkFiles} apply={apply} />);
+    // The first time the panel shows records being checked, the check waits (as a slow machine would)
+    // until the test has seen that and pressed Cancel: no race between the check and the test's polling.
+    let last: ReadProgress | undefined;
+    let held = false;
+    let release = () => {};
+    const pause = () => {
+      if (!held && last?.stage === 'check' && last.loaded > 0) {
+        held = true;
+        return new Promise<void>((r) => (release = r));
+      }
+      return new Promise<void>((r) => setTimeout(r, 0));
+    };
+    const check = (files: readonly File[], signal: AbortSignal, onProgress: (p: ReadProgress) => void) =>
+      checkFiles(files, signal, (p) => onProgress((last = p)), pause);
+    const c = await render(<ImportKnowledge check={check} apply={apply} />);
     const input = byTestId<HTMLInputElement>(c, 'import-file');
     // The check updates the panel from its own timers, as in a page: while waiting for that, React is told
     // it is not in an act() test environment (it would hold the updates back, or warn about each).
@@ -75,6 +89,7 @@ describe('import: a 10,000-row file', () => {
     await until(() => expect(Number(c.querySelector('[data-testid=import-progress][data-stage=check] progress')?.getAttribute('value'))).toBeGreaterThan(0), 60_000);
     expect(byTestId(c, 'import-progress').textContent).toMatch(/Checking big\.csv: [\d,]+ of 10,000 entries/);
     await click([...c.querySelectorAll('button')].find((b) => b.textContent === 'Cancel')!);
+    release();
     await until(() => expect(c.querySelector('[data-testid=import-result]')?.textContent).toBe('Import cancelled: nothing was imported.'), 60_000);
     expect(apply).not.toHaveBeenCalled();
     expect(await listEntries(db)).toHaveLength(0);
