@@ -12,14 +12,16 @@ afterEach(cleanup);
 /** jsdom's File has neither stream() nor arrayBuffer(); Node's is a real Blob, like a browser's. */
 const file = (text: string, name: string) => new NodeFile([text], name) as unknown as File;
 
-async function choose(input: HTMLInputElement, files: File[]) {
+/** Chooses the files, then gives the stepped check event-loop turns until `ready` shows in the panel. */
+async function choose(input: HTMLInputElement, files: File[], ready: string) {
   Object.defineProperty(input, 'files', { value: files, configurable: true });
   const { act } = await import('react');
   await act(async () => {
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });
-  await flush();
-  await flush();
+  const scope = input.ownerDocument;
+  for (let turn = 0; turn < 500 && !scope.querySelector(ready); turn++) await flush();
+  expect(scope.querySelector(ready), `${ready} after choosing ${files.map((f) => f.name).join(', ')}`).not.toBeNull();
 }
 
 describe('settings: import a knowledge file', () => {
@@ -28,7 +30,7 @@ describe('settings: import a knowledge file', () => {
   it('shows every problem with file, row and field, and applies nothing while an error remains', async () => {
     const apply = vi.fn(async () => ({ ok: true as const, value: { added: [], updated: [], unchanged: [] } }));
     const c = await render(<ImportKnowledge check={checkFiles} apply={apply} />);
-    await choose(byTestId<HTMLInputElement>(c, 'import-file'), [file(CSV, 'returns.csv')]);
+    await choose(byTestId<HTMLInputElement>(c, 'import-file'), [file(CSV, 'returns.csv')], '[data-testid=import-check]');
     const check = byTestId(c, 'import-check');
     expect(check.textContent).toContain('returns.csv row 3, review_by');
     expect(byTestId<HTMLButtonElement>(c, 'import-apply').disabled).toBe(true);
@@ -37,9 +39,9 @@ describe('settings: import a knowledge file', () => {
   it('a clean file lands all its entries in one apply', async () => {
     const apply = vi.fn(async () => ({ ok: true as const, value: { added: ['refunds', 'returns'], updated: [], unchanged: [] } }));
     const c = await render(<ImportKnowledge check={checkFiles} apply={apply} />);
-    await choose(byTestId<HTMLInputElement>(c, 'import-file'), [file(CSV.replace('31/02/2026', '2027-02-28'), 'returns.csv')]);
+    await choose(byTestId<HTMLInputElement>(c, 'import-file'), [file(CSV.replace('31/02/2026', '2027-02-28'), 'returns.csv')], '[data-testid=import-apply]:not([disabled])');
     await click(byTestId(c, 'import-apply'));
-    await flush();
+    for (let turn = 0; turn < 500 && !c.querySelector('[data-testid=import-result]'); turn++) await flush();
     expect(apply).toHaveBeenCalledTimes(1);
     expect((apply.mock.calls[0] as unknown as [{ id: string }[]])[0].map((e) => e.id)).toEqual(['refunds', 'returns']);
     expect(byTestId(c, 'import-result').textContent).toContain('2 added');
@@ -52,7 +54,7 @@ describe('settings: import a knowledge file', () => {
         apply={vi.fn()}
       />,
     );
-    await choose(byTestId<HTMLInputElement>(c, 'import-file'), [file('x', 'big.csv')]);
+    await choose(byTestId<HTMLInputElement>(c, 'import-file'), [file('x', 'big.csv')], '[data-testid=import-progress]');
     const cancel = [...c.querySelectorAll('button')].find((b) => b.textContent === 'Cancel')!;
     await click(cancel);
     await flush();
