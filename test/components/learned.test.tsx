@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EntryFacts } from '@/components/EntryFacts';
 import { LearnedPhrasings } from '@/components/settings/LearnedPhrasings';
-import { App } from '@/entrypoints/sidepanel/App';
-import { entry, fakeApi, fakeLearned, ticketState } from '../sidepanel/fake-api';
+import { entry, fakeLearned } from '../sidepanel/fake-api';
 import { allByTestId, byTestId, cleanup, click, flush, render } from './render';
+import { openSettings } from '../sidepanel/open-settings';
 
 afterEach(cleanup);
 
@@ -68,11 +68,7 @@ describe('settings: learned phrasings', () => {
   });
 
   it('is part of the side panel\u2019s Settings, through the panel api', async () => {
-    const { api } = fakeApi(ticketState());
-    const c = await render(<App api={api} />);
-    await flush();
-    await click(byTestId(c, 'open-settings'));
-    await flush();
+    const { api, c } = await openSettings();
     expect(api.listLearned).toHaveBeenCalled();
     expect(allByTestId(byTestId(c, 'learned'), 'learned-phrasing')).toHaveLength(3);
     await click(button(c, 'Remove all for this entry: 2 learned phrasings of Delivery times'));

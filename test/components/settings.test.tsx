@@ -2,10 +2,9 @@
 import { File as NodeFile } from 'node:buffer';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ImportKnowledge } from '@/components/settings/ImportKnowledge';
-import { App } from '@/entrypoints/sidepanel/App';
 import { checkFiles } from '@/entrypoints/sidepanel/import-files';
-import { fakeApi, ticketState } from '../sidepanel/fake-api';
 import { byTestId, cleanup, click, flush, render, type } from './render';
+import { openSettings } from '../sidepanel/open-settings';
 
 afterEach(cleanup);
 
@@ -19,9 +18,13 @@ async function choose(input: HTMLInputElement, files: File[], ready: string) {
   await act(async () => {
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });
-  const scope = input.ownerDocument;
-  for (let turn = 0; turn < 500 && !scope.querySelector(ready); turn++) await flush();
-  expect(scope.querySelector(ready), `${ready} after choosing ${files.map((f) => f.name).join(', ')}`).not.toBeNull();
+  await turnsUntil(input.ownerDocument, ready, `after choosing ${files.map((f) => f.name).join(', ')}`);
+}
+
+/** Event-loop turns (at most 500) until `selector` is in the page: the stepped check and the apply finish in their own time. */
+async function turnsUntil(scope: ParentNode, selector: string, when: string) {
+  for (let turn = 0; turn < 500 && !scope.querySelector(selector); turn++) await flush();
+  expect(scope.querySelector(selector), `${selector} ${when}`).not.toBeNull();
 }
 
 describe('settings: import a knowledge file', () => {
@@ -41,7 +44,7 @@ describe('settings: import a knowledge file', () => {
     const c = await render(<ImportKnowledge check={checkFiles} apply={apply} />);
     await choose(byTestId<HTMLInputElement>(c, 'import-file'), [file(CSV.replace('31/02/2026', '2027-02-28'), 'returns.csv')], '[data-testid=import-apply]:not([disabled])');
     await click(byTestId(c, 'import-apply'));
-    for (let turn = 0; turn < 500 && !c.querySelector('[data-testid=import-result]'); turn++) await flush();
+    await turnsUntil(c, '[data-testid=import-result]', 'after Apply');
     expect(apply).toHaveBeenCalledTimes(1);
     expect((apply.mock.calls[0] as unknown as [{ id: string }[]])[0].map((e) => e.id)).toEqual(['refunds', 'returns']);
     expect(byTestId(c, 'import-result').textContent).toContain('2 added');
@@ -64,11 +67,7 @@ describe('settings: import a knowledge file', () => {
 
 describe('settings: helpdesks', () => {
   it('adding a self-hosted domain asks the browser for that origin only, then saves it', async () => {
-    const { api } = fakeApi(ticketState());
-    const c = await render(<App api={api} />);
-    await flush();
-    await click(byTestId(c, 'open-settings'));
-    await flush();
+    const { api, c } = await openSettings();
     await type(byTestId<HTMLInputElement>(c, 'add-domain'), 'support.example.com/scp/');
     await click([...c.querySelectorAll('button')].find((b) => b.textContent === 'Add and enable')!);
     await flush();
@@ -78,11 +77,7 @@ describe('settings: helpdesks', () => {
   });
 
   it('switching on a hosted helpdesk requests its URL patterns', async () => {
-    const { api } = fakeApi(ticketState());
-    const c = await render(<App api={api} />);
-    await flush();
-    await click(byTestId(c, 'open-settings'));
-    await flush();
+    const { api, c } = await openSettings();
     await click(byTestId(c, 'helpdesk-zendesk'));
     await flush();
     expect(api.permissions.request).toHaveBeenCalledWith(['https://*.zendesk.com/*']);

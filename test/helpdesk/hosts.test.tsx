@@ -10,11 +10,10 @@ import config from '../../wxt.config';
 import { ADAPTERS } from '@/entrypoints/helpdesk.content/adapters';
 import { HOSTED_HELPDESKS as ADAPTER_HOSTS, matchesAny, matchesPattern, onHostedHelpdesk } from '@/entrypoints/helpdesk.content/adapters/hosts';
 import { scriptMatches } from '@/entrypoints/background/registration';
-import { App } from '@/entrypoints/sidepanel/App';
 import { HOSTED_HELPDESKS } from '@/entrypoints/sidepanel/hosted-helpdesks';
-import { byTestId, cleanup, click, flush, render } from '../components/render';
-import { fakeApi, ticketState } from '../sidepanel/fake-api';
+import { byTestId, cleanup, click, flush } from '../components/render';
 import { loadFixtures } from './fixtures';
+import { openSettings } from '../sidepanel/open-settings';
 
 afterEach(cleanup);
 
@@ -54,11 +53,7 @@ describe('hosted helpdesks: one list of patterns', () => {
   });
 
   it('Settings shows each hosted helpdesk\u2019s patterns and asks the browser for exactly those', async () => {
-    const { api } = fakeApi(ticketState());
-    const c = await render(<App api={api} />);
-    await flush();
-    await click(byTestId(c, 'open-settings'));
-    await flush();
+    const { api, c } = await openSettings();
     for (const adapter of hosted) {
       const box = byTestId<HTMLInputElement>(c, `helpdesk-${adapter.id}`);
       expect(box.closest('li')!.textContent).toContain(adapter.hosts!.join(', '));

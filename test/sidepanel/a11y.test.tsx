@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '@/entrypoints/sidepanel/App';
 import { allByTestId, byTestId, cleanup, click, flush, render } from '../components/render';
 import { fakeApi, fakeLearned, ticketState } from './fake-api';
+import { openSettings } from './open-settings';
 
 afterEach(cleanup);
 
@@ -33,11 +34,7 @@ describe('side panel accessibility (axe-core in jsdom)', () => {
   });
 
   it('the learned phrasings in settings, listed and empty, have no serious or critical violation', async () => {
-    const { api } = fakeApi(ticketState());
-    const c = await render(<App api={api} />);
-    await flush();
-    await click(byTestId(c, 'open-settings'));
-    await flush();
+    const { c } = await openSettings();
     const section = byTestId(c, 'learned');
     expect(allByTestId(section, 'learned-phrasing')).toHaveLength(3);
     expect(await seriousViolations(section)).toEqual([]);
