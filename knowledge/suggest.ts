@@ -34,6 +34,8 @@ export interface SuggestResult {
   /** True when no suggestion is confident enough: the panel says "no confident answer". */
   abstained: boolean;
   reason?: string;
+  /** The confidence threshold the decision used (the option, or DEFAULT_THRESHOLD). */
+  threshold: number;
   query: TicketQuery;
   /** Best candidates first, listed even when abstaining. */
   suggestions: Suggestion[];
@@ -67,7 +69,7 @@ export function suggest(ticket: Ticket, index: KnowledgeIndex, options: SuggestO
     }
   }
   suggestions = suggestions.slice(0, limit);
-  return { ...decide(suggestions, threshold), query, suggestions };
+  return { ...decide(suggestions, threshold), threshold, query, suggestions };
 }
 
 /**

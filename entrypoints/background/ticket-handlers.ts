@@ -31,7 +31,7 @@ export async function onTicket(deps: BackgroundDeps, tabId: number, ticket: Tick
   deps.tabs.set(state);
   deps.notifyPanel(state);
   const first = await deps.shownReads.claim(tabId, read.readId).catch(() => true);
-  if (first) await recordSuggested(deps.db, state, agentOf(settings), threshold ?? settings.thresholdOverride).catch(logAndGoOn);
+  if (first) await recordSuggested(deps.db, state, agentOf(settings), threshold).catch(logAndGoOn);
   return state;
 }
 

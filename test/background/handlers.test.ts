@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { listEvents, listLearned, saveEntry } from '@/knowledge/store';
+import { listEvents, listLearned, saveEntry, saveSettings } from '@/knowledge/store';
+import { DEFAULT_THRESHOLD } from '@/knowledge/search/calibration';
 import { feedback, knowledgeStatus, loadSample, search } from '@/entrypoints/background/knowledge-handlers';
 import { getTabState, insert, onReadFailed, onTicket, readSelection, refreshTickets } from '@/entrypoints/background/ticket-handlers';
 import { changedIds, watchKnowledge } from '@/entrypoints/background/watch-knowledge';
@@ -64,6 +65,22 @@ describe('background: tickets', () => {
     const state = await onTicket(deps, 3, { ...ticket, subject: 'zzqx', latestMessage: 'qwxz vbnm plok' }, read());
     expect(state.result.abstained).toBe(true);
     expect((await listEvents(db)).map((e) => e.type)).toEqual(['no_confident_answer']);
+  });
+
+  it('a "no confident answer" event records the threshold used and the best confidence seen', async () => {
+    const { deps, db } = makeDeps();
+    await loadSample(deps);
+    const { ticket } = sampleTicket(0);
+    const vague = { ...ticket, subject: 'question', latestMessage: 'hello, I have a question about my order' };
+    const byDefault = await onTicket(deps, 3, vague, read());
+    expect(byDefault.result.abstained).toBe(true);
+    await saveSettings(db, { thresholdOverride: 0.99 });
+    await onTicket(deps, 4, vague, read());
+    const events = await listEvents(db);
+    expect(events.map((e) => e.type)).toEqual(['no_confident_answer', 'no_confident_answer']);
+    const best = byDefault.result.suggestions[0]!.confidence;
+    expect(events[0]).toMatchObject({ threshold: DEFAULT_THRESHOLD, bestConfidence: best });
+    expect(events[1]).toMatchObject({ threshold: 0.99, bestConfidence: best });
   });
 
   it('a read failure replaces the ticket: the panel never shows a wrong one', async () => {
