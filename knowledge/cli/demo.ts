@@ -6,13 +6,13 @@ import { Ticket } from '../ticket.ts';
 import { loadKnowledge, parseCommandArgs, type CliIO } from './io.ts';
 import { dayArg } from './search.ts';
 
-const USAGE = 'npm run kb -- demo [--day YYYY-MM-DD]';
+export const usage = 'demo [--day YYYY-MM-DD]';
 const PACK = fileURLToPath(new URL('../sample/pack.json', import.meta.url));
 const TICKETS = fileURLToPath(new URL('../sample/tickets.json', import.meta.url));
 
 /** The bundled sample knowledge answering the sample tickets, one line per ticket, then a summary. */
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values } = parseCommandArgs(args, { day: { type: 'string' } }, USAGE);
+  const { values } = parseCommandArgs(args, { day: { type: 'string' } });
   const day = dayArg(values.day);
   const { entries } = await loadKnowledge([PACK]);
   const index = KnowledgeIndex.build(entries);
