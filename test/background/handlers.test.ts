@@ -160,7 +160,7 @@ describe('background: knowledge edited elsewhere (dashboard)', () => {
       seen.push(ids);
       void deps.holder.changed(ids).then(() => refreshTickets(deps));
     });
-    await new Promise((r) => setTimeout(r, 50));
+    await stop.ready;
     const [entry] = (await db.entries.toArray()).filter((e) => e.status === 'approved');
     await saveEntry(db, { ...entry!, title: 'Zebra crossing delivery' }, 'lead');
     await expect.poll(() => seen.flat()).toEqual([entry!.id]);

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '@/entrypoints/sidepanel/App';
 import { allByTestId, byTestId, cleanup, click, flush, key, render, type } from '../components/render';
 import { fakeApi, TAB, ticketState } from './fake-api';
@@ -97,10 +97,15 @@ describe('side panel: abstain, failures, empty knowledge', () => {
     expect(allByTestId(c, 'suggestion')).toHaveLength(0);
     const input = box.querySelector<HTMLInputElement>('[data-testid="manual-search"]')!;
     await type(input, 'retrns');
-    await new Promise((r) => setTimeout(r, 200));
-    await flush();
+    // The search runs once typing pauses (a debounce): wait for its results, flushing React each time.
+    await vi.waitFor(
+      async () => {
+        await flush();
+        expect(allByTestId(c, 'search-result').map((r) => r.dataset.entryId)).toEqual(['returns']);
+      },
+      { timeout: 10_000 },
+    );
     expect(api.search).toHaveBeenCalledWith('retrns', expect.any(Number));
-    expect(allByTestId(c, 'search-result').map((r) => r.dataset.entryId)).toEqual(['returns']);
   });
 
   it('a read failure names the helpdesk and offers selection and manual search', async () => {
