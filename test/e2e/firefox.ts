@@ -1,0 +1,120 @@
+import { access, cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** The gecko id in wxt.config.ts, and the internal UUID the tests give it so moz-extension:// URLs are known. */
+const GECKO_ID = 'agent-assist@example.invalid';
+const UUID = '2f1c6a52-6f7e-4d53-9d57-4c2a5a9e0b11';
+export const EXTENSION_ORIGIN = `moz-extension://${UUID}`;
+
+/** A clear message instead of a launch stack trace when Debian's firefox-esr is missing. */
+export async function requireFirefox(): Promise<void> {
+  await access(FIREFOX).catch(() => {
+    throw new Error(`Firefox is not installed at ${FIREFOX}. Install it with: sudo apt-get install firefox-esr`);
+  });
+}
+
+export interface FirefoxLaunched {
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * Debian's firefox-esr, headless, driven over WebDriver BiDi (puppeteer-core; nothing is downloaded),
+ * with the built extension `dist` installed as a temporary add-on from a private copy.
+ */
+export async function launchFirefoxWithExtension(dist: string): Promise<FirefoxLaunched> {
+  await requireFirefox();
+  await mkdir(path.resolve('.e2e-tmp'), { recursive: true });
+  const profile = await mkdtemp(path.resolve('.e2e-tmp', 'firefox-'));
+  const extDir = `${profile}-extension`;
+  await cp(dist, extDir, { recursive: true });
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    userDataDir: profile,
+    // Needed before BiDi may navigate a tab to a moz-extension: URL.
+    args: ['-remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+      // None of Firefox's own traffic: no updates, telemetry, safe-browsing lists or captive-portal checks.
+      'app.update.enabled': false,
+      'network.captive-portal-service.enabled': false,
+      'browser.safebrowsing.update.enabled': false,
+    },
+  });
+  await browser.installExtension(extDir);
+  return {
+    browser,
+    async close() {
+      await browser.close().catch(() => {});
+      await rm(profile, { recursive: true, force: true });
+      await rm(extDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Opens `url` in a new tab. A tab that switches into the extension's process may never report its
+ * load event to the driver: start the navigation, then wait for the address instead.
+ */
+export async function openTab(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage();
+  page.goto(url).catch(() => {});
+  await until(page, (u) => location.href === u && document.readyState !== 'loading', url);
+  return page;
+}
+
+/**
+ * Polls `fn` in the page until it returns something truthy, and returns that. Puppeteer's
+ * waitForFunction compiles its predicate with Function(), which an extension page's CSP blocks.
+ */
+export async function until<A, R>(page: Page, fn: (arg: A) => R | Promise<R>, arg: A, timeout = 20_000): Promise<R> {
+  const end = Date.now() + timeout;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await page.evaluate(fn as never, arg as never);
+      if (value) return value as R;
+      last = value;
+    } catch (e) {
+      last = e; // the page is between documents
+    }
+    if (Date.now() > end) throw new Error(`Timed out after ${timeout} ms waiting for ${fn.toString().slice(0, 200)} (last: ${String(last)})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** This extension's page `path` (e.g. `/sidepanel.html?tab=3`) opened as a tab. */
+export function openExtensionPage(browser: Browser, pathAndQuery: string): Promise<Page> {
+  return openTab(browser, `${EXTENSION_ORIGIN}${pathAndQuery}`);
+}
+
+/** The browser's tab id of the tab showing `url`, asked from an extension page. */
+export async function tabIdOf(extensionPage: Page, url: string): Promise<number> {
+  const id = await extensionPage.evaluate(async (u) => (await browser.tabs.query({})).find((t) => t.url === u)?.id, url);
+  if (id === undefined) throw new Error(`No tab found for ${url}`);
+  return id;
+}
+
+/**
+ * Runs `code` in the content-script world of tab `tabId` (tabs.executeScript, as Firefox runs a
+ * content script: same sandbox, same principal) and returns its last expression's value.
+ */
+export async function inContentScript<R>(extensionPage: Page, tabId: number, code: string): Promise<R> {
+  const [result] = await extensionPage.evaluate(
+    async (id, c) => browser.tabs.executeScript(id, { code: c }) as Promise<unknown[]>,
+    tabId,
+    code,
+  );
+  return result as R;
+}
+
+declare const browser: {
+  tabs: {
+    query(q: object): Promise<{ id?: number; url?: string }[]>;
+    executeScript(tabId: number, details: { code: string }): Promise<unknown[]>;
+  };
+};
