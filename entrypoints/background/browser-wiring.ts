@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { KNOWLEDGE_CHANGED_KEY } from '@/knowledge/knowledge-changed';
 import type { TabState } from '@/knowledge/messages';
 import { messenger } from './messenger';
 import { SCRIPT_FILE, SCRIPT_ID, syncRegistrations, type RegistrationApi } from './registration';
@@ -52,6 +53,13 @@ export function watchPermissions(): void {
 export async function injectInto(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId }, files: [SCRIPT_FILE] });
 }
+
+/** Tells every open view that the knowledge changed (see knowledge/knowledge-changed.ts). */
+export function notifyKnowledgeChanged(): void {
+  // A counter as well as the time: two changes in one millisecond must both be seen as changes.
+  browser.storage.session.set({ [KNOWLEDGE_CHANGED_KEY]: `${Date.now()}-${++knowledgeChanges}` }).catch(() => undefined);
+}
+let knowledgeChanges = 0;
 
 export function notifyPanel(state: TabState): void {
   // No panel open is normal: the message then has no receiver.

@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
+import { KNOWLEDGE_CHANGED_KEY } from '@/knowledge/knowledge-changed';
 import { InsertOutcome, KnowledgeStatus, LearnedPhrasingView, TabState, type ProtocolMap } from '@/knowledge/messages';
 import type { PanelApi } from './api';
 
@@ -77,6 +78,13 @@ export function browserApi(pinned: number | undefined): PanelApi {
     search: (text, limit) => messenger.sendMessage('panelToBackground.search', { text, limit }),
     async knowledgeStatus() {
       return KnowledgeStatus.parse(await messenger.sendMessage('panelToBackground.knowledgeStatus', undefined));
+    },
+    onKnowledgeChanged(listener) {
+      const onChanged = (changes: Record<string, unknown>, area: string) => {
+        if (area === 'session' && KNOWLEDGE_CHANGED_KEY in changes) listener();
+      };
+      browser.storage.onChanged.addListener(onChanged);
+      return () => browser.storage.onChanged.removeListener(onChanged);
     },
     loadSample: () => messenger.sendMessage('panelToBackground.loadSample', undefined),
     applyImport: (entries) => messenger.sendMessage('panelToBackground.applyImport', { entries }),

@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import type { InsertResult } from '../../entrypoints/helpdesk.content/insert';
+import type { LocalServer } from '../demo/http';
+import { startDemoHelpdesk, type DemoHelpdesk } from '../demo/server';
+import { EDITOR_BUNDLES, serveEditorPages } from './editor-server';
+import { editorInsertTable, type EditorDriver } from './editor-table';
+import { inContentScript, launchFirefoxWithExtension, openExtensionPage, openTab, tabIdOf, until, type FirefoxLaunched } from './firefox';
+import { ensureFirefoxDemoBuild } from './harness';
+import { AGENT_VALUES, confidentTickets, linksIn, visibleLines } from './sample';
+
+// Firefox (Debian's firefox-esr, headless, WebDriver BiDi) with the Firefox demo build installed
+// as a temporary add-on: one browser for the whole file. The same editor-insert table as Chromium,
+// then the demo flow: the ticket read, suggestions, knowledge status following another view, Insert.
+const [first] = confidentTickets(1);
+
+let ff: FirefoxLaunched;
+let editors: LocalServer;
+let demo: DemoHelpdesk;
+/** The side panel's page as a tab following the active tab: a second view of the knowledge status, and our handle on browser.tabs. */
+let control: Page;
+let editorTab: Page;
+let insertCode: string;
+
+beforeAll(async () => {
+  const dist = await ensureFirefoxDemoBuild();
+  [editors, demo] = await Promise.all([serveEditorPages(), startDemoHelpdesk()]);
+  insertCode = await readFile(path.join(EDITOR_BUNDLES, 'insert.js'), 'utf8');
+  ff = await launchFirefoxWithExtension(dist);
+  control = await openExtensionPage(ff.browser, '/sidepanel.html');
+  editorTab = await openTab(ff.browser, `${editors.origin}/editors/textarea`);
+}, 120_000);
+
+afterAll(async () => {
+  await ff?.close();
+  await editors?.close();
+  await demo?.close();
+});
+
+const firefoxDriver: EditorDriver = {
+  async open(name) {
+    const url = `${editors.origin}/editors/${name}`;
+    await editorTab.bringToFront();
+    await editorTab.goto(url);
+    await until(editorTab, () => document.body.dataset.editorReady, null);
+  },
+  async click(selector) {
+    await editorTab.click(selector);
+  },
+  async type(text) {
+    await editorTab.keyboard.type(text);
+  },
+  async press(key) {
+    if (key !== 'Shift+Home') return editorTab.keyboard.press(key);
+    await editorTab.keyboard.down('Shift');
+    await editorTab.keyboard.press('Home');
+    await editorTab.keyboard.up('Shift');
+  },
+  async settle() {
+    await editorTab.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+  },
+  evaluate: (fn) => editorTab.evaluate(fn) as never,
+  async insert(box, text, html) {
+    const call = `agentAssistInsert(document.querySelector(${JSON.stringify(box)}), ${JSON.stringify(text)}, ${JSON.stringify(html ? { html } : {})})`;
+    return inContentScript<InsertResult>(control, await tabIdOf(control, editorTab.url()), `${insertCode}\n;${call}`);
+  },
+  requests: () => editors.requests,
+};
+
+describe('Firefox: insert into every editor, in a content script', () => {
+  editorInsertTable(() => firefoxDriver);
+});
+
+describe('Firefox: the demo helpdesk with the Firefox demo build', () => {
+  const { row, entry } = first!;
+  let helpdesk: Page;
+  let panel: Page;
+  const lines = (s: string) => s.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+
+  beforeAll(async () => {
+    helpdesk = await openTab(ff.browser, `${demo.origin}/tickets/${row.ticket.id}`);
+    await until(helpdesk, () => document.body.dataset.demoReady, null);
+    panel = await openExtensionPage(ff.browser, `/sidepanel.html?tab=${await tabIdOf(control, helpdesk.url())}`);
+  });
+
+  it('the content script reads the demo ticket and the panel shows it', async () => {
+    const summary = await until(panel, () => document.querySelector('[data-testid="ticket-summary"]')?.textContent ?? '', null);
+    expect(summary).toContain(`#${row.ticket.id}`);
+    expect(summary).toContain(row.ticket.subject);
+  });
+
+  it('knowledge loaded in one view shows in every open view (another panel tab, the sidebar)', async () => {
+    await until(control, () => document.querySelector('[data-testid="empty-knowledge"]') !== null, null);
+    await panel.bringToFront();
+    await panel.click('[data-testid="load-sample"]');
+    expect(await until(panel, () => /loaded/i.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), null)).toBe(true);
+    // The other view was opened before the load and never reloaded.
+    expect(await until(control, () => !document.querySelector('[data-testid="empty-knowledge"]'), null)).toBe(true);
+  });
+
+  it('suggests the expected answer first', async () => {
+    expect(await until(panel, () => document.querySelector('[data-testid="suggestion"]')?.getAttribute('data-entry-id'), null)).toBe(entry.id);
+  });
+
+  it('Insert goes panel → background → content script into the Quill reply box; nothing is sent', async () => {
+    await panel.click('[data-testid="suggestion"] button');
+    await until(panel, () => document.querySelector('[data-testid="preview"]') !== null, null);
+    const names = await panel.evaluate(() =>
+      Array.from(document.querySelectorAll('[data-testid="placeholder-form"] input[data-placeholder]')).map((i) => i.getAttribute('data-placeholder')!),
+    );
+    for (const name of names) await panel.type(`[data-testid="placeholder-form"] input[data-placeholder="${name}"]`, AGENT_VALUES[name as keyof typeof AGENT_VALUES] ?? 'x');
+    await panel.click('[data-testid="insert"]');
+    const reply = await until(helpdesk, () => (window.demo.reply()?.text.trim() ? window.demo.reply() : null), null);
+    expect(lines(reply!.text).join(' ')).toBe(visibleLines(entry, row.ticket).join(' '));
+    for (const href of linksIn(entry)) expect(reply!.html).toContain(`href="${href}"`);
+    expect(await helpdesk.evaluate(() => [window.demo.submits, window.demo.sendClicks])).toEqual([0, 0]);
+    expect(demo.posts()).toEqual([]);
+  });
+});
