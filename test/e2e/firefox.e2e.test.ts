@@ -7,7 +7,7 @@ import type { LocalServer } from '../demo/http';
 import { startDemoHelpdesk, type DemoHelpdesk } from '../demo/server';
 import { EDITOR_BUNDLES, serveEditorPages } from './editor-server';
 import { editorInsertTable, type EditorDriver } from './editor-table';
-import { inContentScript, launchFirefoxWithExtension, openExtensionPage, openTab, tabIdOf, until, type FirefoxLaunched } from './firefox';
+import { inContentScript, launchFirefoxWithExtension, openExtensionPage, openTab, poll, sidebarShows, tabIdOf, until, type FirefoxLaunched } from './firefox';
 import { ensureFirefoxDemoBuild } from './harness';
 import { AGENT_VALUES, confidentTickets, linksIn, visibleLines } from './sample';
 
@@ -23,6 +23,7 @@ let demo: DemoHelpdesk;
 let control: Page;
 let editorTab: Page;
 let insertCode: string;
+let editorUrl: string;
 
 beforeAll(async () => {
   const dist = await ensureFirefoxDemoBuild();
@@ -41,9 +42,9 @@ afterAll(async () => {
 
 const firefoxDriver: EditorDriver = {
   async open(name) {
-    const url = `${editors.origin}/editors/${name}`;
+    editorUrl = `${editors.origin}/editors/${name}`;
     await editorTab.bringToFront();
-    await editorTab.goto(url);
+    await editorTab.goto(editorUrl);
     await until(editorTab, () => document.body.dataset.editorReady, null);
   },
   async click(selector) {
@@ -64,7 +65,7 @@ const firefoxDriver: EditorDriver = {
   evaluate: (fn) => editorTab.evaluate(fn) as never,
   async insert(box, text, html) {
     const call = `agentAssistInsert(document.querySelector(${JSON.stringify(box)}), ${JSON.stringify(text)}, ${JSON.stringify(html ? { html } : {})})`;
-    return inContentScript<InsertResult>(control, await tabIdOf(control, editorTab.url()), `${insertCode}\n;${call}`);
+    return inContentScript<InsertResult>(control, await tabIdOf(control, editorUrl), `${insertCode}\n;${call}`);
   },
   requests: () => editors.requests,
 };
@@ -80,9 +81,11 @@ describe('Firefox: the demo helpdesk with the Firefox demo build', () => {
   const lines = (s: string) => s.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
 
   beforeAll(async () => {
-    helpdesk = await openTab(ff.browser, `${demo.origin}/tickets/${row.ticket.id}`);
+    const url = `${demo.origin}/tickets/${row.ticket.id}`;
+    helpdesk = await openTab(ff.browser, url);
     await until(helpdesk, () => document.body.dataset.demoReady, null);
-    panel = await openExtensionPage(ff.browser, `/sidepanel.html?tab=${await tabIdOf(control, helpdesk.url())}`);
+    // By address, not helpdesk.url(): the driver may not have heard of the navigation yet.
+    panel = await openExtensionPage(ff.browser, `/sidepanel.html?tab=${await tabIdOf(control, url)}`);
   });
 
   it('the content script reads the demo ticket and the panel shows it', async () => {
@@ -93,11 +96,13 @@ describe('Firefox: the demo helpdesk with the Firefox demo build', () => {
 
   it('knowledge loaded in one view shows in every open view (another panel tab, the sidebar)', async () => {
     await until(control, () => document.querySelector('[data-testid="empty-knowledge"]') !== null, null);
+    await poll(() => sidebarShows(control, 'empty-knowledge'), 'the sidebar to say "No knowledge yet"');
     await panel.bringToFront();
     await panel.click('[data-testid="load-sample"]');
     expect(await until(panel, () => /loaded/i.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), null)).toBe(true);
-    // The other view was opened before the load and never reloaded.
+    // The other views were open before the load and never reloaded.
     expect(await until(control, () => !document.querySelector('[data-testid="empty-knowledge"]'), null)).toBe(true);
+    expect(await poll(async () => (await sidebarShows(control, 'empty-knowledge')) === false, 'the sidebar to drop "No knowledge yet"')).toBe(true);
   });
 
   it('suggests the expected answer first', async () => {

@@ -71,18 +71,23 @@ export async function openTab(browser: Browser, url: string): Promise<Page> {
  * Polls `fn` in the page until it returns something truthy, and returns that. Puppeteer's
  * waitForFunction compiles its predicate with Function(), which an extension page's CSP blocks.
  */
-export async function until<A, R>(page: Page, fn: (arg: A) => R | Promise<R>, arg: A, timeout = 20_000): Promise<R> {
+export function until<A, R>(page: Page, fn: (arg: A) => R | Promise<R>, arg: A, timeout = 20_000): Promise<R> {
+  return poll(() => page.evaluate(fn as never, arg as never) as Promise<R>, fn.toString(), timeout);
+}
+
+/** Calls `get` (in Node) until it returns something truthy, and returns that; a throw counts as "not yet". */
+export async function poll<R>(get: () => Promise<R>, what: string, timeout = 20_000): Promise<R> {
   const end = Date.now() + timeout;
   let last: unknown;
   for (;;) {
     try {
-      const value = await page.evaluate(fn as never, arg as never);
-      if (value) return value as R;
+      const value = await get();
+      if (value) return value;
       last = value;
     } catch (e) {
-      last = e; // the page is between documents
+      last = e; // e.g. the page is between documents
     }
-    if (Date.now() > end) throw new Error(`Timed out after ${timeout} ms waiting for ${fn.toString().slice(0, 200)} (last: ${String(last)})`);
+    if (Date.now() > end) throw new Error(`Timed out after ${timeout} ms waiting for ${what.slice(0, 200)} (last: ${String(last)})`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -112,7 +117,20 @@ export async function inContentScript<R>(extensionPage: Page, tabId: number, cod
   return result as R;
 }
 
+/**
+ * Whether the real sidebar (Firefox opens it at install) shows an element with `data-testid` = `testId`:
+ * BiDi cannot reach the sidebar, but an extension page can read it through extension.getViews.
+ * Null while no sidebar is open.
+ */
+export async function sidebarShows(extensionPage: Page, testId: string): Promise<boolean | null> {
+  return extensionPage.evaluate((id) => {
+    const [sidebar] = browser.extension.getViews({ type: 'sidebar' });
+    return sidebar ? sidebar.document.querySelector(`[data-testid="${id}"]`) !== null : null;
+  }, testId);
+}
+
 declare const browser: {
+  extension: { getViews(filter: { type: 'sidebar' | 'tab' | 'popup' }): Window[] };
   tabs: {
     query(q: object): Promise<{ id?: number; url?: string }[]>;
     executeScript(tabId: number, details: { code: string }): Promise<unknown[]>;
