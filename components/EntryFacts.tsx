@@ -1,3 +1,4 @@
+import { confidenceLabel } from '@/knowledge/confidence';
 import type { Entry } from '@/knowledge/entry';
 import type { LanguageFallback, MatchedTerms } from '@/knowledge/messages';
 
@@ -15,11 +16,6 @@ export function sourceLabel(entry: Entry): string {
   return `${s.file}${s.row !== undefined ? ` row ${s.row}` : s.path ? ` ${s.path}` : ''}`;
 }
 
-export function confidenceLabel(confidence: number): string {
-  const pct = Math.round(confidence * 100);
-  const word = confidence >= 0.75 ? 'high' : confidence >= 0.5 ? 'medium' : 'low';
-  return `${pct}% (${word})`;
-}
 
 /** "German" for "de"; the code itself where the browser has no name for it. */
 export function languageName(code: string): string {
