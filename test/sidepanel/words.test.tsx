@@ -1,0 +1,58 @@
+// @vitest-environment jsdom
+/**
+ * What the panel says, as the agents in the trials read it (issue 10, "What the trials found
+ * besides"): product names, one confidence format, human sources, status lines that belong to
+ * the ticket they were about, rejected answers out of the way.
+ */
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '@/entrypoints/sidepanel/App';
+import { decide } from '@/knowledge/suggest';
+import type { TabState } from '@/knowledge/messages';
+import { ENTRIES, fakeApi, suggestion, TICKET, ticketState } from './fake-api';
+
+afterEach(cleanup);
+
+function renderPanel(state: TabState = ticketState(), overrides = {}) {
+  const fake = fakeApi(state, overrides);
+  render(<App api={fake.api} />);
+  return fake;
+}
+
+function withTicket(changes: Partial<typeof TICKET>): TabState {
+  const state = ticketState();
+  if (state.kind === 'ticket') state.ticket = { ...state.ticket, ...changes };
+  return state;
+}
+
+describe('the panel names the helpdesk product', () => {
+  it.each([
+    ['osticket', 'osTicket'],
+    ['freescout', 'FreeScout'],
+    ['zendesk', 'Zendesk'],
+    ['helpscout', 'Help Scout'],
+  ])('a ticket read from %s says "Read from %s"', async (id, name) => {
+    renderPanel(withTicket({ helpdesk: id }));
+    expect(await screen.findByText(`Read from ${name}`)).toBeTruthy();
+  });
+});
+
+describe('confidence: one format, percent with a word', () => {
+  it('the card and the "no confident answer" reason both say 26% (low), never 0.26', async () => {
+    const low = [suggestion(ENTRIES[2]!, 0.26)];
+    const reason = decide(low.map((s) => ({ ...s, matched: {} })), 0.7).reason!;
+    renderPanel({ ...ticketState(true), ...{ result: { abstained: true, reason, suggestions: low } } } as TabState);
+    const box = await screen.findByTestId('no-confident-answer');
+    expect(box.textContent).toContain('26% (low)');
+    expect(box.textContent).toContain('70%');
+    expect(box.textContent).not.toMatch(/0\.\d\d/);
+  });
+
+  it('a suggested answer shows its confidence as a percent with a word', async () => {
+    renderPanel();
+    const cards = await screen.findAllByTestId('suggestion');
+    expect(within(cards[0]!).getByText('90% (high)')).toBeTruthy();
+    expect(within(cards[2]!).getByText('70% (medium)')).toBeTruthy();
+    expect(cards.map((c) => c.textContent).join(' ')).not.toMatch(/0\.\d\d/);
+  });
+});
