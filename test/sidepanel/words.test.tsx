@@ -4,12 +4,12 @@
  * besides"): product names, one confidence format, human sources, status lines that belong to
  * the ticket they were about, rejected answers out of the way.
  */
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '@/entrypoints/sidepanel/App';
 import { decide } from '@/knowledge/suggest';
 import type { TabState } from '@/knowledge/messages';
-import { ENTRIES, fakeApi, suggestion, TICKET, ticketState } from './fake-api';
+import { ENTRIES, fakeApi, suggestion, TAB, TICKET, ticketState } from './fake-api';
 
 afterEach(cleanup);
 
@@ -54,5 +54,48 @@ describe('confidence: one format, percent with a word', () => {
     expect(within(cards[0]!).getByText('90% (high)')).toBeTruthy();
     expect(within(cards[2]!).getByText('70% (medium)')).toBeTruthy();
     expect(cards.map((c) => c.textContent).join(' ')).not.toMatch(/0\.\d\d/);
+  });
+});
+
+/** Opens suggestion `rank` (1-based) in the preview. */
+async function openAnswer(rank: number) {
+  fireEvent.click(await screen.findByRole('button', { name: new RegExp(`preview answer ${rank}$`) }));
+  return screen.findByTestId('preview');
+}
+
+describe('the status line belongs to the ticket it was about', () => {
+  it('"Inserted at your cursor…" clears when the panel shows another ticket', async () => {
+    const { push } = renderPanel();
+    await openAnswer(1);
+    fireEvent.click(screen.getByTestId('insert'));
+    const status = screen.getByRole('status');
+    expect(await within(status).findByText(/Inserted/)).toBeTruthy();
+    act(() => push(withTicket({ id: '1002', subject: 'Wrong size' })));
+    expect(await screen.findByText('Wrong size')).toBeTruthy();
+    expect(status.textContent).toBe('');
+  });
+
+  it('"Flagged…" stays while the same ticket is read again, and clears when the panel follows another tab', async () => {
+    let follow: (id: number | undefined) => void = () => undefined;
+    const other = TAB + 1;
+    const { push } = renderPanel(ticketState(), {
+      followTab: (onTab: (id: number | undefined) => void) => {
+        follow = onTab;
+        onTab(TAB);
+        return () => undefined;
+      },
+      getTabState: async (id: number): Promise<TabState> => (id === TAB ? ticketState() : { kind: 'none', tabId: id }),
+    });
+    await openAnswer(2);
+    fireEvent.click(screen.getByTestId('flag-outdated'));
+    const status = screen.getByRole('status');
+    expect(await within(status).findByText(/Flagged as outdated/)).toBeTruthy();
+    // The same ticket read again (a new message arrived): the status is still about it.
+    act(() => push({ ...withTicket({ latestMessage: 'Any news?' }), readAt: 2, readId: 'read-2' } as TabState));
+    expect(await screen.findByText('Any news?')).toBeTruthy();
+    expect(status.textContent).toMatch(/Flagged as outdated/);
+    act(() => follow(other));
+    expect(await screen.findByText('No ticket read in this tab')).toBeTruthy();
+    expect(status.textContent).toBe('');
   });
 });
