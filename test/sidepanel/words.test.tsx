@@ -4,7 +4,7 @@
  * besides"): product names, one confidence format, human sources, status lines that belong to
  * the ticket they were about, rejected answers out of the way.
  */
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '@/entrypoints/sidepanel/App';
 import { decide } from '@/knowledge/suggest';
@@ -97,5 +97,53 @@ describe('the status line belongs to the ticket it was about', () => {
     act(() => follow(other));
     expect(await screen.findByText('No ticket read in this tab')).toBeTruthy();
     expect(status.textContent).toBe('');
+  });
+});
+
+describe('a rejected answer leaves the list', () => {
+  /** Rejects the open answer for `reason` (a RejectForm option's value). */
+  async function rejectOpenAnswer(reason = 'Outdated') {
+    fireEvent.click(screen.getByTestId('reject'));
+    fireEvent.click(await screen.findByRole('radio', { name: reason }));
+    fireEvent.click(screen.getByTestId('reject-confirm'));
+  }
+  const shownIds = () => screen.queryAllByTestId('suggestion').map((c) => c.dataset.entryId);
+  const selectedId = () => screen.getAllByTestId('suggestion').find((c) => c.getAttribute('aria-current') === 'true')?.dataset.entryId;
+
+  it('after the agent rejects the first answer, the next one is first, selected and focused', async () => {
+    const { api } = renderPanel();
+    await openAnswer(1);
+    await rejectOpenAnswer();
+    expect(api.feedback).toHaveBeenCalledWith(expect.objectContaining({ kind: 'rejected', entryId: 'delivery-times', rank: 1 }));
+    await screen.findByRole('button', { name: /^Where is my order\W+preview answer 1$/ });
+    expect(shownIds()).toEqual(['order-status', 'returns']);
+    expect(selectedId()).toBe('order-status');
+    await waitFor(() => expect(document.activeElement?.closest('[data-testid="suggestion"]')?.getAttribute('data-entry-id')).toBe('order-status'));
+  });
+
+  it('rejecting the last one selects the one before; rejecting all offers the manual search', async () => {
+    renderPanel();
+    await openAnswer(3);
+    await rejectOpenAnswer();
+    await screen.findByRole('button', { name: /preview answer 2$/ });
+    expect(shownIds()).toEqual(['delivery-times', 'order-status']);
+    expect(selectedId()).toBe('order-status');
+    for (const rank of [2, 1]) {
+      await openAnswer(rank);
+      await rejectOpenAnswer('Wrong topic');
+    }
+    const none = await screen.findByTestId('no-confident-answer');
+    expect(none.textContent).toContain('You rejected every suggested answer');
+    expect(within(none).getByTestId('manual-search')).toBeTruthy();
+  });
+
+  it('a new ticket brings its own answers back', async () => {
+    const { push } = renderPanel();
+    await openAnswer(1);
+    await rejectOpenAnswer();
+    await screen.findByRole('button', { name: /^Where is my order\W+preview answer 1$/ });
+    act(() => push({ ...withTicket({ id: '1002', subject: 'Wrong size' }), readAt: 2, readId: 'read-2' } as TabState));
+    await screen.findByText('Wrong size');
+    expect(shownIds()).toEqual(['delivery-times', 'order-status', 'returns']);
   });
 });
