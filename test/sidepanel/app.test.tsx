@@ -23,7 +23,7 @@ describe('side panel: suggestions and keyboard', () => {
     expect(cards[0]!.textContent).toContain('parcels arrive in 3-5 days');
     expect(cards[0]!.textContent).toContain('Hi Tom');
     expect(cards[0]!.querySelector('mark')?.textContent).toBe('parcels');
-    expect(cards[0]!.textContent).toContain('answers.csv row 3');
+    expect(cards[0]!.textContent).toContain('Imported from answers.csv, row 3');
     expect(cards[0]!.textContent).toContain('lead@northwind.example');
     expect(cards[0]!.textContent).toContain('90% (high)');
   });
