@@ -86,7 +86,7 @@ export async function readSelection(deps: BackgroundDeps, tabId: number): Promis
 export async function insert(deps: BackgroundDeps, req: InsertRequest): Promise<InsertOutcome> {
   let outcome: InsertOutcome;
   try {
-    outcome = await deps.content.insert(req.tabId, req.text, req.html);
+    outcome = await deps.content.insert(req.tabId, req.text, req.html, req.into);
   } catch {
     outcome = { ok: false, method: 'none', reason: 'the helpdesk tab did not answer (reload it, or enable this helpdesk in Settings)' };
   }

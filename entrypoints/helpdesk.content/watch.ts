@@ -92,9 +92,10 @@ export class TicketWatcher {
     }
   }
 
-  /** The adapter's reply box on this page, or null (the caller then falls back to the focused editor). */
-  replyBox(): HTMLElement | null {
-    return this.deps.adapter(this.deps.url())?.findReplyBox(this.deps.doc) ?? null;
+  /** The reply and internal-note editors the adapter finds on this page (none without an adapter). */
+  editors(): { reply: HTMLElement | null; note: HTMLElement | null } {
+    const adapter = this.deps.adapter(this.deps.url());
+    return { reply: adapter?.findReplyBox(this.deps.doc) ?? null, note: adapter?.findNoteBox(this.deps.doc) ?? null };
   }
 
   cancel(): void {
