@@ -94,7 +94,8 @@ export async function insert(deps: BackgroundDeps, req: InsertRequest): Promise<
     const settings = await getSettings(deps.db);
     const state = deps.tabs.get(req.tabId);
     await recordInserted(deps.db, req, state, agentOf(settings), deps.now()).catch(logAndGoOn);
-    if (state?.kind === 'ticket' && req.entryId && editRatio(req.suggestedText, req.text) <= LEARN_MAX_EDIT) {
+    // A note is not an answer the customer reads: it teaches the search nothing.
+    if (state?.kind === 'ticket' && req.into !== 'note' && req.entryId && editRatio(req.suggestedText, req.text) <= LEARN_MAX_EDIT) {
       await learn(deps, state, req.entryId, agentOf(settings) ?? 'an agent').catch(logAndGoOn);
     }
   }
