@@ -17,6 +17,8 @@ export function selectionReply(selection: string, url: URL, now: number): ReadRe
 export interface OpenEditors {
   reply: HTMLElement | null;
   note: HTMLElement | null;
+  /** False when no adapter reads the page (generic selection mode): no editor is known there. */
+  known?: boolean;
 }
 
 /**
@@ -31,6 +33,7 @@ export function insertReply(open: OpenEditors, data: unknown): InsertOutcome {
   const box = open[into];
   if (!box) {
     if (into === 'note') return { ok: false, method: 'none', into, reason: 'the internal note is not open any more' };
+    if (open.known === false) return { ok: false, method: 'none', into, reason: "the extension does not know this page's reply box, and it never types into whatever has focus" };
     if (open.note) return { ok: false, method: 'none', into, noteOpen: true, reason: 'only the internal note is open, not the reply to the customer' };
     return { ok: false, method: 'none', into, reason: 'no reply box found on the page (open the reply editor first)' };
   }

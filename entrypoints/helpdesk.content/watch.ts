@@ -93,9 +93,10 @@ export class TicketWatcher {
   }
 
   /** The reply and internal-note editors the adapter finds on this page (none without an adapter). */
-  editors(): { reply: HTMLElement | null; note: HTMLElement | null } {
+  editors(): { reply: HTMLElement | null; note: HTMLElement | null; known: boolean } {
     const adapter = this.deps.adapter(this.deps.url());
-    return { reply: adapter?.findReplyBox(this.deps.doc) ?? null, note: adapter?.findNoteBox(this.deps.doc) ?? null };
+    if (!adapter) return { reply: null, note: null, known: false };
+    return { reply: adapter.findReplyBox(this.deps.doc), note: adapter.findNoteBox(this.deps.doc), known: true };
   }
 
   cancel(): void {

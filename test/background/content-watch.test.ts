@@ -179,6 +179,10 @@ describe('content script: insert requests', () => {
     ta.focus();
     expect(document.activeElement).toBe(ta);
     expect(insertReply({ reply: null, note: null }, { text: 'Your parcel ships today.' })).toMatchObject({ ok: false, method: 'none', into: 'reply' });
+    // On a page no adapter reads (generic selection mode) it says why, and the panel copies instead.
+    const generic = insertReply({ reply: null, note: null, known: false }, { text: 'Your parcel ships today.' });
+    expect(generic).toMatchObject({ ok: false, method: 'none' });
+    expect(generic.reason).toMatch(/never types into whatever has focus/);
     expect(ta.value).toBe('');
   });
 
@@ -204,8 +208,8 @@ describe('content script: insert requests', () => {
   });
 
   it('the watcher hands over the adapter\'s reply and note editors, none without an adapter', () => {
-    expect(watcher.editors()).toEqual({ reply: document.querySelector('textarea'), note: document.querySelector('#ed') });
+    expect(watcher.editors()).toEqual({ reply: document.querySelector('textarea'), note: document.querySelector('#ed'), known: true });
     url = 'https://help.example/views/all';
-    expect(watcher.editors()).toEqual({ reply: null, note: null });
+    expect(watcher.editors()).toEqual({ reply: null, note: null, known: false });
   });
 });
