@@ -3,7 +3,8 @@
  * localhost). Written against the data-attribute contract agreed with the demo's author
  * (2026-11-23): [data-demo-ticket-id], [data-demo-subject], [data-demo-requester-name|email],
  * .demo-message[data-direction][data-author][data-at] > .demo-message-body, [data-demo-reply],
- * [data-demo-tags] .tag, [data-demo-status]. Stable on purpose: no classes to chase.
+ * [data-demo-tags] .tag, [data-demo-status]. Stable on purpose: no classes to chase. Added 2026-12-02:
+ * [data-demo-note] marks an internal-note editor (the demo page has none yet; the fixtures do).
  */
 import { assembleTicket, need, oldestFirst, reading, type HelpdeskAdapter } from '../adapter';
 import { blockText, emailIn, findEditor, firstText, isoTime, lineText, type EditorSpec } from '../dom';
