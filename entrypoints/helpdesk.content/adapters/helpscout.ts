@@ -40,7 +40,8 @@ const EDITORS: EditorSpec = {
     '[role="textbox"][aria-label="Reply Editor"]',
     '[role="textbox"][aria-label="Note Editor"]',
   ],
-  thread: '[data-testid="ThreadContainer"], ol[aria-label="Thread Items"]',
+  // The thread items, not the list: whether the editor opens inside the list is not known.
+  thread: 'li > div[id^="thread-"], li[class*="ThreadListItem"], .thread-content',
   isNote: (el) => /note/i.test(el.getAttribute('aria-label') ?? '') || el.closest('[data-cy*="Note"]') !== null,
 };
 

@@ -45,7 +45,8 @@ const EDITORS: EditorSpec = {
     '[data-test-id="ticket-rich-text-editor"] [contenteditable="true"][role="textbox"]',
     '[data-test-id="omnicomposer-plain-text-ckeditor"][contenteditable="true"]',
   ],
-  thread: `${LOG}, article[data-test-id="omni-log-comment-item"]`,
+  // The messages, not the whole log: whether the composer sits inside the log is not known.
+  thread: 'article[data-test-id="omni-log-comment-item"], [data-test-id="omni-log-message-content"], [data-test-id="omni-log-item-message"]',
   isNote: (el) => {
     const pane = el.closest('[data-ticket-id], [data-side-conversations-anchor-id], .ticket-panes-grid-layout') ?? el.ownerDocument;
     const switcher = pane.querySelector('[data-test-id="omnichannel-channel-switcher-button"]');
