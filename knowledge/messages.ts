@@ -52,11 +52,20 @@ export type ReadReply = z.infer<typeof ReadReply>;
 export const INSERT_METHODS = ['value-setter', 'paste', 'insertHTML', 'insertText', 'none'] as const;
 export type InsertMethod = (typeof INSERT_METHODS)[number];
 
+/** Where an answer goes: the reply to the customer, or an internal note (only when the agent chose it). */
+export const INSERT_TARGETS = ['reply', 'note'] as const;
+export const InsertTarget = z.enum(INSERT_TARGETS);
+export type InsertTarget = z.infer<typeof InsertTarget>;
+
 export const InsertOutcome = z.object({
   ok: z.boolean(),
   /** One of INSERT_METHODS. On failure, the method that was tried last, or `none`. */
   method: z.enum(INSERT_METHODS),
   reason: z.string().max(500).optional(),
+  /** The editor the answer went into (or was tried). */
+  into: InsertTarget.optional(),
+  /** No reply editor is open but an internal note is: the panel offers the note as an explicit choice. */
+  noteOpen: z.boolean().optional(),
 });
 export type InsertOutcome = z.infer<typeof InsertOutcome>;
 
@@ -146,6 +155,8 @@ export const InsertRequest = z.object({
   text: AnswerText.min(1),
   /** The same answer as HTML (the panel's rendering of its Markdown), for rich editors. */
   html: AnswerText.optional(),
+  /** `note` only when the agent chose the internal note; otherwise the reply to the customer. */
+  into: InsertTarget.optional(),
 });
 export type InsertRequest = z.infer<typeof InsertRequest>;
 
@@ -210,7 +221,7 @@ export const MESSAGE_DATA = {
   'contentToBackground.getSelectors': z.object({ url: z.string().max(4000) }),
   'backgroundToContent.readAgain': z.undefined(),
   'backgroundToContent.readSelection': z.undefined(),
-  'backgroundToContent.insert': z.object({ text: AnswerText.min(1), html: AnswerText.optional() }),
+  'backgroundToContent.insert': z.object({ text: AnswerText.min(1), html: AnswerText.optional(), into: InsertTarget.optional() }),
   'panelToBackground.getTabState': z.object({ tabId: TabId }),
   'panelToBackground.readSelection': z.object({ tabId: TabId }),
   'panelToBackground.insert': InsertRequest,

@@ -67,7 +67,7 @@ export const contentLink: ContentLink = {
   async readSelection(tabId) {
     return ReadReply.parse(await messenger.sendMessage('backgroundToContent.readSelection', undefined, tabId));
   },
-  async insert(tabId, text, html) {
-    return InsertOutcome.parse(await messenger.sendMessage('backgroundToContent.insert', { text, ...(html ? { html } : {}) }, tabId));
+  async insert(tabId, text, html, into) {
+    return InsertOutcome.parse(await messenger.sendMessage('backgroundToContent.insert', { text, ...(html ? { html } : {}), ...(into ? { into } : {}) }, tabId));
   },
 };

@@ -86,7 +86,7 @@ export async function readSelection(deps: BackgroundDeps, tabId: number): Promis
 export async function insert(deps: BackgroundDeps, req: InsertRequest): Promise<InsertOutcome> {
   let outcome: InsertOutcome;
   try {
-    outcome = await deps.content.insert(req.tabId, req.text, req.html);
+    outcome = await deps.content.insert(req.tabId, req.text, req.html, req.into);
   } catch {
     outcome = { ok: false, method: 'none', reason: 'the helpdesk tab did not answer (reload it, or enable this helpdesk in Settings)' };
   }
@@ -94,7 +94,8 @@ export async function insert(deps: BackgroundDeps, req: InsertRequest): Promise<
     const settings = await getSettings(deps.db);
     const state = deps.tabs.get(req.tabId);
     await recordInserted(deps.db, req, state, agentOf(settings), deps.now()).catch(logAndGoOn);
-    if (state?.kind === 'ticket' && req.entryId && editRatio(req.suggestedText, req.text) <= LEARN_MAX_EDIT) {
+    // A note is not an answer the customer reads: it teaches the search nothing.
+    if (state?.kind === 'ticket' && req.into !== 'note' && req.entryId && editRatio(req.suggestedText, req.text) <= LEARN_MAX_EDIT) {
       await learn(deps, state, req.entryId, agentOf(settings) ?? 'an agent').catch(logAndGoOn);
     }
   }

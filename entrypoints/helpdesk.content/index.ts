@@ -2,7 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { adapterFor } from './adapters/index';
 import { messenger } from './messenger';
-import { insertReply, pickReplyBox, selectionReply, validSelectors } from './replies';
+import { insertReply, selectionReply, validSelectors } from './replies';
 import { TicketWatcher } from './watch';
 
 /**
@@ -51,7 +51,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
       return { ok: true };
     }),
     messenger.onMessage('backgroundToContent.readSelection', () => selectionReply(String(window.getSelection() ?? ''), new URL(location.href), Date.now())),
-    messenger.onMessage('backgroundToContent.insert', ({ data }) => insertReply(pickReplyBox(watcher.replyBox(), document.activeElement), data)),
+    messenger.onMessage('backgroundToContent.insert', ({ data }) => insertReply(watcher.editors(), data)),
   ];
   ctx.onInvalidated(() => {
     stop.forEach((off) => off());

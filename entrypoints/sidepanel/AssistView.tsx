@@ -132,6 +132,7 @@ export function AssistView({ api, tabId, state, settings, knowledge, loadingSamp
         onValue={preview.setValue}
         onEdit={preview.setEdited}
         onInsert={() => void preview.insert()}
+        onInsertIntoNote={preview.noteOffered ? () => void preview.insert('note') : undefined}
         onCopy={() => void preview.copy()}
         onReject={reject}
         onFlag={preview.flag}

@@ -23,6 +23,13 @@ describe('messages', () => {
     expect(InsertOutcome.safeParse({ ok: true, method: 'textarea' }).success).toBe(false);
   });
 
+  it('an insert says where the answer went: the reply to the customer or the internal note, nothing else', () => {
+    expect(InsertOutcome.parse({ ok: true, method: 'paste', into: 'note' }).into).toBe('note');
+    expect(InsertOutcome.safeParse({ ok: true, method: 'paste', into: 'focused' }).success).toBe(false);
+    expect(parseMessage('panelToBackground.insert', { tabId: 1, suggestedText: '', text: 'x', into: 'note' })).toMatchObject({ into: 'note' });
+    expect(() => parseMessage('backgroundToContent.insert', { text: 'x', into: 'anywhere' })).toThrow(MessageError);
+  });
+
   it('rejects bad data, naming the message and the field', () => {
     expect(() => parseMessage('contentToBackground.ticketRead', { ticket: { ...(ticket as object), subject: 42 }, readAt: 1, readId: 'r' })).toThrow(
       /contentToBackground\.ticketRead: ticket\.subject/,

@@ -74,6 +74,35 @@ describe('side panel: suggestions and keyboard', () => {
     expect(byTestId(c, 'status').textContent).toMatch(/no reply box found.*clipboard/);
   });
 
+  it('says the answer went into the reply to the customer', async () => {
+    const { c } = await renderApp(ticketState(), { insert: async () => ({ ok: true, method: 'paste', into: 'reply' }) });
+    await click(allByTestId(c, 'suggestion')[0]!.querySelector('button')!);
+    await click(byTestId(c, 'insert'));
+    await flush();
+    expect(byTestId(c, 'status').textContent).toMatch(/^Inserted into the reply to the customer/);
+  });
+
+  it('with only the internal note open, nothing is inserted or copied; the agent may choose the note, and the panel names it', async () => {
+    const { c, api } = await renderApp(ticketState(), {
+      insert: vi.fn(async (req: { into?: string }) =>
+        req.into === 'note'
+          ? { ok: true, method: 'paste', into: 'note' }
+          : { ok: false, method: 'none', into: 'reply', noteOpen: true, reason: 'only the internal note is open, not the reply to the customer' },
+      ),
+    });
+    await click(allByTestId(c, 'suggestion')[0]!.querySelector('button')!);
+    expect(c.querySelector('[data-testid=insert-note]')).toBeNull();
+    await click(byTestId(c, 'insert'));
+    await flush();
+    expect(api.copy).not.toHaveBeenCalled();
+    expect(byTestId(c, 'status').textContent).toMatch(/Nothing was inserted: only the internal note is open, not the reply to the customer/);
+    expect(api.insert.mock.calls[0]![0].into).toBeUndefined();
+    await click(byTestId(c, 'insert-note'));
+    await flush();
+    expect(api.insert.mock.calls[1]![0]).toMatchObject({ into: 'note' });
+    expect(byTestId(c, 'status').textContent).toMatch(/^Inserted into the internal note, not the reply to the customer/);
+  });
+
   it('edits go in as edited; reject records the reason', async () => {
     const { c, api } = await renderApp();
     await click(allByTestId(c, 'suggestion')[2]!.querySelector('button')!);
