@@ -62,6 +62,11 @@ export const InsertOutcome = z.object({
   reason: z.string().max(500).optional(),
 });
 export type InsertOutcome = z.infer<typeof InsertOutcome>;
+/**
+ * An insert's reason when no script answered in the tab: the worker has dropped the tab's ticket,
+ * and the panel must not copy the answer instead (the tab may show another customer by now).
+ */
+export const TAB_NOT_ANSWERING = 'This tab no longer answers: reload the helpdesk page.';
 
 export const LanguageFallback = z.object({ from: z.string().max(35), to: z.string().max(35) });
 export type LanguageFallback = z.infer<typeof LanguageFallback>;

@@ -13,8 +13,8 @@ import {
 import { checkSender, type MessageSender, type OwnExtension } from './senders.ts';
 
 /** Every message `to` answers, from the table. */
-export function namesFor(to: Receiver): MessagesTo<typeof to>[] {
-  return (Object.keys(MESSAGES) as MessageName[]).filter((n) => MESSAGES[n].to === to) as MessagesTo<typeof to>[];
+export function namesFor<To extends Receiver>(to: To): MessagesTo<To>[] {
+  return (Object.keys(MESSAGES) as MessageName[]).filter((n) => MESSAGES[n].to === to) as MessagesTo<To>[];
 }
 
 export type Route = (name: string, data: unknown, sender: MessageSender) => Promise<unknown>;

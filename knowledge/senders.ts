@@ -32,10 +32,12 @@ export type CheckedSender =
 
 export type SenderOf<K extends SenderKind> = Extract<CheckedSender, { kind: K }>;
 
+/** Scheme and host: URL.origin is "null" for chrome-extension: URLs outside a browser. */
 function originOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
-    return new URL(url).origin;
+    const u = new URL(url);
+    return u.host ? `${u.protocol}//${u.host}` : undefined;
   } catch {
     return undefined;
   }
@@ -43,7 +45,7 @@ function originOf(url: string | undefined): string | undefined {
 
 function isOwnPage(sender: MessageSender, own: OwnExtension): boolean {
   const origin = originOf(sender.url);
-  return origin !== undefined && origin !== 'null' && origin === originOf(own.base);
+  return origin !== undefined && origin === originOf(own.base);
 }
 
 /**

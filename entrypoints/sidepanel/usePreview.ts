@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { RejectReason } from '@/knowledge/events';
-import type { SettingsView, TabState } from '@/knowledge/messages';
+import { TAB_NOT_ANSWERING, type SettingsView, type TabState } from '@/knowledge/messages';
 import type { PlaceholderName, PlaceholderValues } from '@/knowledge/placeholders';
 import { renderMarkdown } from '@/components/Markdown';
 import { REJECT_LABELS } from '@/components/RejectForm';
@@ -42,6 +42,11 @@ export function usePreview(api: PanelApi, tabId: number | undefined, state: TabS
         method: 'none',
         reason: 'the helpdesk tab did not answer',
       }));
+      if (outcome.reason === TAB_NOT_ANSWERING) {
+        // The tab's ticket is gone: its answer is not copied either, it may not fit the page now shown.
+        say({ tone: 'error', text: TAB_NOT_ANSWERING });
+        return;
+      }
       if (outcome.ok) {
         say({ tone: 'ok', text: 'Inserted at your cursor in the reply box. Nothing was sent: review it and send it yourself.' });
         open(null);
