@@ -45,7 +45,10 @@ function pageRecorder(extensionId: string): string {
 function fromPanel(type: string, data?: unknown): Promise<Reply> {
   return panel.evaluate((msg) => chrome.runtime.sendMessage(msg) as Promise<Reply>, envelope(type, data));
 }
-declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+declare const chrome: {
+  runtime: { sendMessage(m: unknown): Promise<unknown> };
+  scripting: { executeScript(o: { target: { tabId: number }; files: string[] }): Promise<unknown> };
+};
 
 const replyText = (page: Page) => page.evaluate(() => window.demo.reply()?.text ?? '');
 
@@ -126,6 +129,14 @@ describe('the page cannot switch the content script off, and is not told about t
     const reply = await fromPanel('panelToBackground.insert', { tabId: idA, suggestedText: text, text });
     expect(reply?.res).toMatchObject({ ok: true });
     expect(await replyText(tabA)).toContain(text);
+  });
+
+  it('injected again (the agent opens the panel on the tab), the script does not run twice: one Insert inserts once', async () => {
+    await ext.sw.evaluate((tabId) => chrome.scripting.executeScript({ target: { tabId }, files: ['/helpdesk.js'] }), idB);
+    await tabB.click('[data-demo-reply] .ql-editor');
+    const text = 'Inserted exactly once.';
+    expect((await fromPanel('panelToBackground.insert', { tabId: idB, suggestedText: text, text }))?.res).toMatchObject({ ok: true });
+    expect((await replyText(tabB)).split(text).length - 1).toBe(1);
   });
 
   it('the page never received a message or event naming the extension', async () => {
