@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { RejectReason } from '@/knowledge/events';
-import type { InsertOutcome, InsertTarget, SettingsView, TabState } from '@/knowledge/messages';
+import { TAB_NOT_ANSWERING, type InsertOutcome, type InsertTarget, type SettingsView, type TabState } from '@/knowledge/messages';
 import type { PlaceholderName, PlaceholderValues } from '@/knowledge/placeholders';
 import { renderMarkdown } from '@/components/Markdown';
 import { REJECT_LABELS } from '@/components/RejectForm';
@@ -44,6 +44,11 @@ export function usePreview(api: PanelApi, tabId: number | undefined, state: TabS
       const outcome: InsertOutcome = await api
         .insert({ tabId, entryId: entry.id, rank, suggestedText: current.baseline, text, html: renderMarkdown(text), ...(into === 'note' ? { into } : {}) })
         .catch(() => ({ ok: false, method: 'none', reason: 'the helpdesk tab did not answer' }));
+      if (outcome.reason === TAB_NOT_ANSWERING) {
+        // The tab's ticket is gone: its answer is not copied either, it may not fit the page now shown.
+        say({ tone: 'error', text: TAB_NOT_ANSWERING });
+        return;
+      }
       if (outcome.ok) {
         say(
           outcome.into === 'note'

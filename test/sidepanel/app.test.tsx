@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '@/entrypoints/sidepanel/App';
 import { allByTestId, byTestId, cleanup, click, flush, key, render, type } from '../components/render';
+import { TAB_NOT_ANSWERING, type TabState } from '@/knowledge/messages';
 import { fakeApi, TAB, ticketState } from './fake-api';
 
 afterEach(cleanup);
@@ -101,6 +102,25 @@ describe('side panel: suggestions and keyboard', () => {
     await flush();
     expect(api.insert.mock.calls[1]![0]).toMatchObject({ into: 'note' });
     expect(byTestId(c, 'status').textContent).toMatch(/^Inserted into the internal note, not the reply to the customer/);
+  });
+
+  it('when the tab no longer answers, the old ticket goes, the panel says so, and nothing is copied', async () => {
+    let push: (s: TabState) => void = () => undefined;
+    const { c, api, push: pushed } = await renderApp(ticketState(), {
+      // As the worker does: it drops the tab's ticket and tells the panel, then answers the insert.
+      insert: async () => {
+        push({ kind: 'none', tabId: TAB, note: TAB_NOT_ANSWERING });
+        return { ok: false, method: 'none', reason: TAB_NOT_ANSWERING };
+      },
+    });
+    push = pushed;
+    await click(allByTestId(c, 'suggestion')[0]!.querySelector('button')!);
+    await click(byTestId(c, 'insert'));
+    await flush();
+    expect(api.copy).not.toHaveBeenCalled();
+    expect(c.textContent).not.toContain('Tom Fletcher');
+    expect(c.textContent).toContain(TAB_NOT_ANSWERING);
+    expect(byTestId(c, 'status').textContent).toBe(TAB_NOT_ANSWERING);
   });
 
   it('edits go in as edited; reject records the reason', async () => {
