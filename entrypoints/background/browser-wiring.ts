@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { KNOWLEDGE_CHANGED_KEY } from '@/knowledge/knowledge-changed';
-import type { TabState } from '@/knowledge/messages';
+import type { MessagesTo, TabState } from '@/knowledge/messages';
+import { createClient } from '@/knowledge/protocol';
 import { messenger } from './messenger';
 import { SCRIPT_FILE, SCRIPT_ID, syncRegistrations, type RegistrationApi } from './registration';
 
@@ -60,10 +61,11 @@ export function notifyKnowledgeChanged(): void {
   browser.storage.session.set({ [KNOWLEDGE_CHANGED_KEY]: `${Date.now()}-${++knowledgeChanges}` }).catch(() => undefined);
 }
 let knowledgeChanges = 0;
+const pages = createClient<MessagesTo<'page'>>((name, data) => messenger.sendMessage(name, data as never));
 
 export function notifyPanel(state: TabState): void {
   // No panel open is normal: the message then has no receiver.
-  messenger.sendMessage('backgroundToPanel.tabStateChanged', state).catch(() => undefined);
+  pages.send('backgroundToPanel.tabStateChanged', state).catch(() => undefined);
 }
 
 /**
