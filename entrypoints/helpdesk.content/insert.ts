@@ -1,5 +1,5 @@
 import type { InsertMethod } from '../../knowledge/messages';
-import { cleanHtml, htmlToText, splitParagraphs, textToHtml } from './insert-html';
+import { cleanHtml, htmlToText, splitParagraphs, textToHtml } from '../../knowledge/insert-html';
 import { editableIn, editorKind, type EditorKind } from './insert-detect';
 
 /**

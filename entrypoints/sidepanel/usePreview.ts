@@ -1,12 +1,13 @@
 import { useCallback, useState } from 'react';
 import type { RejectReason } from '@/knowledge/events';
 import type { SettingsView, TabState } from '@/knowledge/messages';
+import { doubled } from '@/knowledge/greeting';
+import { offeredValues } from '@/knowledge/offers';
 import type { PlaceholderName, PlaceholderValues } from '@/knowledge/placeholders';
-import { renderMarkdown } from '@/components/Markdown';
 import { REJECT_LABELS } from '@/components/RejectForm';
 import type { Status } from '@/components/StatusMessage';
 import type { PanelApi } from './api';
-import { draft, knownValues, type Chosen } from './answer';
+import { answerBody, draft, forInsert, knownValues, type Chosen } from '@/knowledge/answer';
 
 /** The open answer and what the agent can do with it: insert, copy, reject, flag. */
 export function usePreview(api: PanelApi, tabId: number | undefined, state: TabState | undefined, settings: SettingsView | undefined, say: (s: Status) => void) {
@@ -14,15 +15,21 @@ export function usePreview(api: PanelApi, tabId: number | undefined, state: TabS
   const [typed, setTyped] = useState<PlaceholderValues>({});
   const [edited, setEdited] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Where the helpdesk adds its own greeting and signature, the entry's are left out unless the agent keeps them.
+  const [leaveFrame, setLeaveFrame] = useState(true);
 
   const open = useCallback((c: Chosen | null) => {
     setChosen(c);
     setTyped({});
     setEdited(null);
+    setLeaveFrame(true);
   }, []);
 
   const known = knownValues(state, settings);
-  const current = chosen ? draft(chosen.entry, known, typed, edited) : null;
+  const ticket = state?.kind === 'ticket' ? state.ticket : undefined;
+  const offered = ticket ? offeredValues(ticket) : {};
+  const twice = chosen && ticket ? doubled(ticket.helpdesk, chosen.entry.body) : undefined;
+  const current = chosen ? draft(answerBody(chosen.entry, twice && leaveFrame ? twice : undefined), known, typed, edited) : null;
   const canInsert = tabId !== undefined;
 
   const copyText = async (text: string, entryId: string, rank: number): Promise<boolean> => {
@@ -37,7 +44,7 @@ export function usePreview(api: PanelApi, tabId: number | undefined, state: TabS
     const { entry, rank } = chosen;
     const text = current.final.text;
     try {
-      const outcome = await api.insert({ tabId, entryId: entry.id, rank, suggestedText: current.baseline, text, html: renderMarkdown(text) }).catch(() => ({
+      const outcome = await api.insert({ tabId, entryId: entry.id, rank, suggestedText: current.baseline, text, html: forInsert(text, window).rendered }).catch(() => ({
         ok: false,
         method: 'none',
         reason: 'the helpdesk tab did not answer',
@@ -47,7 +54,7 @@ export function usePreview(api: PanelApi, tabId: number | undefined, state: TabS
         open(null);
         return;
       }
-      const copied = await copyText(text, entry.id, rank);
+      const copied = await copyText(forInsert(text, window).text, entry.id, rank);
       say(
         copied
           ? { tone: 'info', text: `Could not insert (${outcome.reason ?? 'reply box not found'}). The answer is on your clipboard: paste it with Ctrl+V.` }
@@ -60,7 +67,7 @@ export function usePreview(api: PanelApi, tabId: number | undefined, state: TabS
 
   const copy = async () => {
     if (!chosen || !current || current.final.unresolved.length) return;
-    const ok = await copyText(current.final.text, chosen.entry.id, chosen.rank);
+    const ok = await copyText(forInsert(current.final.text, window).text, chosen.entry.id, chosen.rank);
     say(ok ? { tone: 'ok', text: 'Copied to the clipboard.' } : { tone: 'error', text: 'The browser refused the clipboard: use Edit and copy the text yourself.' });
   };
 
@@ -81,6 +88,10 @@ export function usePreview(api: PanelApi, tabId: number | undefined, state: TabS
     chosen,
     current,
     typed,
+    offered,
+    doubled: twice,
+    leaveFrame,
+    setLeaveFrame,
     edited,
     busy,
     canInsert,

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { cleanHtml, htmlToText, splitParagraphs, textToHtml } from '../../entrypoints/helpdesk.content/insert-html';
+import { cleanHtml, htmlToText, splitParagraphs, textToHtml } from '../../knowledge/insert-html';
 import { editableIn, editorKind } from '../../entrypoints/helpdesk.content/insert-detect';
 
 describe('the HTML a rich editor gets on insert', () => {
