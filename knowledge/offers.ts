@@ -9,7 +9,7 @@ import type { PlaceholderValues } from './placeholders';
 // "order 10234", "Order #A-10234", "order number: NW104582", "Bestellung Nr. 4711", "commande n° 88231".
 const ORDER_WORD = String.raw`(?:order|bestellung|auftrag|commande|pedido|ordine|bestelling|zamówienie|ordre)`;
 const NUMBER_WORD = String.raw`(?:number|no\.?|nr\.?|nummer|num(?:é|e)ro|n(?:°|º|o)\.?|número|numero|#)`;
-const ORDER = new RegExp(String.raw`\b${ORDER_WORD}(?:\s*${NUMBER_WORD})?\s*[:#]?\s*#?\s*([A-Z0-9][A-Z0-9-]{2,30})\b`, 'giu');
+const ORDER = new RegExp(String.raw`\b${ORDER_WORD}(?:\s*${NUMBER_WORD})?(?:\s+(?:is|ist|est|es))?\s*[:#]?\s*#?\s*([A-Z0-9][A-Z0-9-]{2,30})\b`, 'giu');
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"')\]]+[^\s<>"'.,;:!?)\]]/gi;
 
 function orderNumber(text: string): string | undefined {
