@@ -5,7 +5,7 @@ import { editableIn, editorKind } from '../../entrypoints/helpdesk.content/inser
 
 describe('the HTML a rich editor gets on insert', () => {
   it('for Quill, an empty paragraph parts blocks (its paragraphs have no margin)', () => {
-    expect(spaceBlocks('<p>a</p>\n<p>b<br>c</p><ul><li>d</li></ul>', document)).toBe('<p>a</p><p><br></p>\n<p>b<br>c</p><p><br></p><ul><li>d</li></ul>');
+    expect(spaceBlocks('<p>a</p>\n<p>b<br>c</p><ul><li>d</li></ul>', document)).toBe('<p>a</p>\n<p><br></p><p>b<br>c</p><p><br></p><ul><li>d</li></ul>');
     expect(spaceBlocks('<p>one</p>', document)).toBe('<p>one</p>');
   });
 
