@@ -4,9 +4,8 @@ import { leaveOut } from './greeting';
 import { cleanHtml, htmlToText } from './insert-html';
 import type { LanguageFallback, MatchedTerms, SettingsView, TabState } from './messages';
 import { Lexer, type Token } from 'marked';
-import { MARKED_OPTIONS } from './markdown';
 import { fillPlaceholders, oneLine, readablePlaceholders, valuesFromTicket, type Filled, type PlaceholderValues } from './placeholders';
-import { renderMarkdown } from './render';
+import { RENDER_OPTIONS, renderMarkdown } from './render';
 
 /**
  * The answer the agent inserts, from an entry and the values the ticket, the profile and the agent
@@ -97,7 +96,7 @@ export function forInsert(markdown: string, win: WindowLike & { document: Docume
  */
 export function excerptText(body: string, known: PlaceholderValues): string {
   const md = readablePlaceholders(fillPlaceholders(body, known).text);
-  return tokensText(new Lexer(MARKED_OPTIONS).lex(md)).replace(/[ \t]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
+  return tokensText(new Lexer(RENDER_OPTIONS).lex(md)).replace(/[ \t]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
 }
 
 function tokensText(tokens: readonly Token[]): string {

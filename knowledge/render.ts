@@ -14,9 +14,11 @@ function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** As knowledge/markdown.ts reads the subset (MARKED_OPTIONS); not imported from there, which would bring sanitize-html into the panel. */
+export const RENDER_OPTIONS = { gfm: true, breaks: true } as const;
+
 const marked = new Marked({
-  gfm: true,
-  breaks: true,
+  ...RENDER_OPTIONS,
   renderer: {
     // Raw HTML in a knowledge file is text, never markup.
     html: ({ text }: Tokens.HTML | Tokens.Tag) => escapeHtml(text),
