@@ -71,6 +71,7 @@ export function visibleLines(entry: Entry, ticket: Ticket): string[] {
     .map((l) =>
       l
         .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/<((?:https?|mailto):[^<>\s]+)>/g, '$1')
         .replace(/^#{1,6}\s+/, '')
         .replace(/^\s*([-*+]|\d+\.)\s+/, '')
         .replace(/(?<!\\)(\*\*|__|\*|_|`)/g, '')
