@@ -38,6 +38,8 @@ export function exitQuietlyOnBrokenPipe(stream: NodeJS.EventEmitter, exit: (code
 /** Every command file exports its `usage` line (without "usage: ") and `run`, which returns the exit code (0 fine, 1 problems found). */
 export interface Command {
   usage: string;
+  /** A longer text for `kb <command> --help`, when the one-line description is not enough. */
+  help?: string;
   run(args: string[], io: CliIO): Promise<number>;
 }
 

@@ -69,6 +69,25 @@ function copyKept(from: Node, to: Node, doc: Document): void {
   }
 }
 
+const BLOCKS = new Set(['P', 'UL', 'OL', 'H3', 'H4']);
+
+/**
+ * For editors whose paragraphs have no margin (Quill): an empty paragraph between blocks, so
+ * paragraphs stay a blank line apart as the answer shows them, instead of running together.
+ */
+export function spaceBlocks(html: string, doc: Document): string {
+  const inert = doc.implementation.createHTMLDocument('');
+  const root = inert.createElement('div');
+  root.innerHTML = html;
+  const blocks = Array.from(root.children).filter((el) => BLOCKS.has(el.tagName));
+  for (const block of blocks.slice(1)) {
+    const spacer = inert.createElement('p');
+    spacer.appendChild(inert.createElement('br'));
+    root.insertBefore(spacer, block);
+  }
+  return root.innerHTML;
+}
+
 /**
  * Plain text of (cleaned) answer HTML, for textareas and as text/plain: paragraphs apart by a blank
  * line, list items as "- " or "1. " lines, links as "label (url)" so the address survives.
