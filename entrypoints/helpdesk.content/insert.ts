@@ -1,5 +1,5 @@
 import type { InsertMethod } from '../../knowledge/messages';
-import { cleanHtml, htmlToText, spaceBlocks, splitParagraphs, textToHtml } from '../../knowledge/insert-html';
+import { cleanHtml, htmlToText, parseInert, spaceBlocks, splitParagraphs, textToHtml } from '../../knowledge/insert-html';
 import { editableIn, editorKind, type EditorKind } from './insert-detect';
 
 /**
@@ -234,9 +234,7 @@ function flatText(el: Node): string {
 
 /** The editor's content grew and holds the start of the answer's first block, as the HTML shows it. */
 function landed(root: HTMLElement, before: string, html: string): boolean {
-  const inert = root.ownerDocument.implementation.createHTMLDocument('');
-  const probeRoot = inert.createElement('div');
-  probeRoot.innerHTML = html;
+  const probeRoot = parseInert(html, root.ownerDocument);
   const first = Array.from(probeRoot.childNodes).map((n) => flatText(n)).find(Boolean) ?? '';
   return flatText(root).length > before.length && flatText(root).includes(first.slice(0, 40));
 }
