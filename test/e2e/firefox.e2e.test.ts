@@ -125,6 +125,18 @@ describe('Firefox: the demo helpdesk with the Firefox demo build', () => {
     expect(await helpdesk.evaluate(() => [window.demo.submits, window.demo.sendClicks])).toEqual([0, 0]);
     expect(demo.posts()).toEqual([]);
   });
+
+  it('no request left the machine but Firefox\u2019s own (Mozilla services): none from the extension', () => {
+    // Release builds of Firefox ignore the remote-settings server override outside Mozilla's own
+    // test builds, so Firefox itself keeps calling firefox.settings.services.mozilla.com.
+    const mozilla = /^CONNECT [\w.-]+\.(mozilla\.(com|net|org)|firefox\.com):443$/;
+    expect(ff.outbound.filter((r) => !mozilla.test(r))).toEqual([]);
+  });
+
+  it('the trap works: a request from an extension page is seen', async () => {
+    await control.evaluate(() => fetch('http://agent-assist-probe.invalid/e2e').catch(() => undefined));
+    expect(await poll(async () => ff.outbound.includes('GET http://agent-assist-probe.invalid/e2e'), 'the probe request at the trap')).toBe(true);
+  });
 });
 
 describe('Firefox: the add-on linter (as web-ext lint and the add-on store run it)', () => {

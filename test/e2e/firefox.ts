@@ -1,4 +1,7 @@
 import { access, cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
@@ -17,7 +20,32 @@ export async function requireFirefox(): Promise<void> {
 
 export interface FirefoxLaunched {
   browser: Browser;
+  /** Every request that tried to leave the machine (HTTP URLs, HTTPS `CONNECT host:port`): see outboundTrap. */
+  outbound: string[];
   close(): Promise<void>;
+}
+
+/**
+ * A proxy that answers nothing and writes down what reached it. Firefox sends every request for a
+ * host other than the loopback ones through it, from any context (pages, the extension's
+ * background and pages, Firefox itself), so a test can say that nothing left the machine.
+ */
+async function outboundTrap(): Promise<{ port: number; seen: string[]; close(): Promise<void> }> {
+  const seen: string[] = [];
+  const server = createServer((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    res.writeHead(502).end();
+  });
+  server.on('connect', (req: IncomingMessage, socket: Duplex) => {
+    seen.push(`CONNECT ${req.url}`);
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    seen,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /**
@@ -30,6 +58,7 @@ export async function launchFirefoxWithExtension(dist: string): Promise<FirefoxL
   const profile = await mkdtemp(path.resolve('.e2e-tmp', 'firefox-'));
   const extDir = `${profile}-extension`;
   await cp(dist, extDir, { recursive: true });
+  const trap = await outboundTrap();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -43,13 +72,22 @@ export async function launchFirefoxWithExtension(dist: string): Promise<FirefoxL
       'app.update.enabled': false,
       'network.captive-portal-service.enabled': false,
       'browser.safebrowsing.update.enabled': false,
+      // Everything not for 127.0.0.1 or localhost goes to the trap (loopback is never proxied by default).
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': trap.port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': trap.port,
+      'network.proxy.share_proxy_settings': true,
     },
   });
   await browser.installExtension(extDir);
   return {
     browser,
+    outbound: trap.seen,
     async close() {
       await browser.close().catch(() => {});
+      await trap.close();
       await rm(profile, { recursive: true, force: true });
       await rm(extDir, { recursive: true, force: true });
     },
