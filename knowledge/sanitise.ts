@@ -62,6 +62,8 @@ export function sanitiseImportedHtml(html: string): string {
     ALLOWED_TAGS: [...POLICY.ALLOWED_TAGS, ...Object.keys(RENAMED)],
     RETURN_DOM_FRAGMENT: true,
   });
+  // A leading <frameset> replaces the body: there is no content, and DOMPurify returns null.
+  if (!fragment) return '';
   const doc = fragment.ownerDocument;
   for (const el of Array.from(fragment.querySelectorAll(Object.keys(RENAMED).join(',')))) {
     const renamed = doc.createElement(RENAMED[el.localName]!);
@@ -75,5 +77,6 @@ export function sanitiseImportedHtml(html: string): string {
 
 /** The text of `html`, with what DROPPED_WITH_CONTENT names taken out. */
 export function htmlText(html: string): string {
-  return purify().sanitize(html, { ...POLICY, ALLOWED_TAGS: ['#text'], RETURN_DOM_FRAGMENT: true }).textContent ?? '';
+  // `?.`: null for a leading <frameset>, as above.
+  return purify().sanitize(html, { ...POLICY, ALLOWED_TAGS: ['#text'], RETURN_DOM_FRAGMENT: true })?.textContent ?? '';
 }

@@ -34,11 +34,12 @@ export function readMarkdown(file: TextFile): ParsedFile {
       }
       return { records: [], problems: problems.items };
     }
-    const value = frontMatterValue(doc);
-    if (value === ALIAS_BOMB) {
-      problems.error(at, 'front matter', `repeats YAML aliases (*name) too often (more than ${MAX_ALIAS_COUNT} copies): write the values out instead`);
+    const read = frontMatterValue(doc);
+    if ('aliasProblem' in read) {
+      problems.error(at, 'front matter', read.aliasProblem);
       return { records: [], problems: problems.items };
     }
+    const { value } = read;
     if (value !== null && !isPlainObject(value)) {
       problems.error(at, 'front matter', `should be a set of fields (key: value lines), not ${describe(value)}`);
       return { records: [], problems: problems.items };
@@ -87,15 +88,17 @@ export function readMarkdown(file: TextFile): ParsedFile {
 
 // A "billion laughs" file nests aliases until the copies fill the memory; yaml stops at this many.
 const MAX_ALIAS_COUNT = 100;
-const ALIAS_BOMB = Symbol('alias bomb');
 
-function frontMatterValue(doc: ReturnType<typeof parseDocument>): unknown {
+/** The front matter as plain data, or what is wrong with its aliases (yaml throws ReferenceErrors for them). */
+function frontMatterValue(doc: ReturnType<typeof parseDocument>): { value: unknown } | { aliasProblem: string } {
   try {
-    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (e) {
-    // yaml's only way to say so: a ReferenceError "Excessive alias count ...".
-    if (e instanceof ReferenceError && /alias count/i.test(e.message)) return ALIAS_BOMB;
-    throw e;
+    if (!(e instanceof ReferenceError)) throw e;
+    if (/alias count/i.test(e.message)) {
+      return { aliasProblem: `repeats YAML aliases (*name) too often (more than ${MAX_ALIAS_COUNT} copies): write the values out instead` };
+    }
+    return { aliasProblem: `is not valid YAML: ${e.message.split('\n')[0]}` };
   }
 }
 

@@ -126,6 +126,12 @@ describe('a YAML alias bomb in front matter', () => {
       'bomb.md, front matter: repeats YAML aliases (*name) too often (more than 100 copies): write the values out instead',
     ]);
   });
+
+  it('an alias to no anchor is a YAML error too, not an internal error', () => {
+    expect(lines(importText('a.md', '---\ntitle: A\nowner: *nobody\n---\nBody'))).toEqual([
+      'a.md, front matter: is not valid YAML: Unresolved alias (the anchor must be set before the alias): nobody',
+    ]);
+  });
 });
 
 describe('lone carriage returns (old Mac line endings) are line breaks', () => {

@@ -8,7 +8,7 @@ import { MARKED_OPTIONS, htmlToMarkdown, isSubsetMarkdown, toSubsetMarkdown } fr
 import { renderMarkdown } from '../../knowledge/render-markdown.ts';
 import { sanitiseHtml } from '../../knowledge/sanitise.ts';
 import { importFiles } from '../../knowledge/standardise.ts';
-import { FIXTURES, NOW, csv, utf8 } from './helpers.ts';
+import { FIXTURES, NOW, csv, importText, lines, utf8 } from './helpers.ts';
 
 // OWASP XSS filter-evasion cheat-sheet vectors (and a few for Markdown itself), one per line.
 const VECTORS = readFileSync(path.join(FIXTURES, 'xss-vectors.txt'), 'utf8').split('\n').filter(Boolean);
@@ -76,6 +76,14 @@ describe('HTML bodies: XSS filter-evasion vectors', () => {
 
   it.each(VECTORS.map((v, i) => [i + 1, v]))('vector %i leaves no script, handler or unsafe URL (Markdown source)', (_i, vector) => {
     assertSafeMarkdown(toSubsetMarkdown(`Hello\n\n${vector}`));
+  });
+
+  it('HTML whose frameset replaces the body has no text: an empty answer, not a crash', () => {
+    expect(htmlToMarkdown('<frameset><frame src="https://evil.example"></frameset><p>after</p>')).toBe('');
+    expect(sanitiseHtml('  <frameset>')).toBe('');
+    expect(lines(importText('g.json', JSON.stringify({ articles: [{ id: 1, title: 'F', body: '<frameset>' }] })))).toEqual([
+      'g.json article 1 (id 1), body: has no text once formatting is removed; every entry needs an answer (body)',
+    ]);
   });
 
   it('keeps the harmless text and safe links around the vectors', () => {
