@@ -1,8 +1,10 @@
-import { renderMarkdown } from '@/knowledge/render-markdown';
+import { renderMarkdown as render } from '@/knowledge/render';
 
-export { renderMarkdown };
+/** The answer as safe HTML (knowledge/render.ts): for display here and for rich editors on insert. */
+export function renderMarkdown(source: string): string {
+  return render(source, window);
+}
 
-/** An entry body, rendered by the same function import and insert use (knowledge/render-markdown.ts). */
 export function Markdown({ source, className }: { source: string; className?: string }) {
   return <div className={className ?? 'markdown'} dangerouslySetInnerHTML={{ __html: renderMarkdown(source) }} />;
 }

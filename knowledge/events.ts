@@ -55,7 +55,9 @@ export const FlaggedOutdatedEvent = z.object({ ...base, type: z.literal('flagged
 export const NoConfidentAnswerEvent = z.object({
   ...base,
   type: z.literal('no_confident_answer'),
+  /** The top candidate's confidence; absent when no entry matched at all. */
   bestConfidence: Confidence.optional(),
+  /** The threshold the engine used. Recorded on every new event; optional because events stored before it was recorded lack it. */
   threshold: Confidence.optional(),
 });
 export const ManualSearchEvent = z.object({

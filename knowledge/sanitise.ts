@@ -1,4 +1,4 @@
-import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
+import createDOMPurify, { type Config, type DOMPurify, type WindowLike } from 'dompurify';
 import { domWindow } from '#dom-window';
 import { DROPPED_WITH_CONTENT, SAFE_HREF, SUBSET_ATTRIBUTES, SUBSET_TAGS } from './html-subset.ts';
 
@@ -6,7 +6,8 @@ import { DROPPED_WITH_CONTENT, SAFE_HREF, SUBSET_ATTRIBUTES, SUBSET_TAGS } from 
  * The one sanitiser, on every path: import (CLI and panel) and the panel's render. DOMPurify
  * parses with the DOM that will read the result (the panel's own, jsdom under Node), so there
  * is no second parser whose reading could differ, and it adds no parser of its own to the panel.
- * The allow-list is knowledge/html-subset.ts.
+ * The allow-list is knowledge/html-subset.ts. A caller may pass the window to work in (the panel
+ * its own, `kb preview` a jsdom one); by default it is #dom-window's.
  */
 
 const POLICY = {
@@ -32,24 +33,26 @@ const RENAMED: Record<string, string> = {
   ),
 };
 
-let purifier: DOMPurify | undefined;
+const purifiers = new WeakMap<WindowLike, DOMPurify>();
 
-function purify(): DOMPurify {
+function purify(win: WindowLike = domWindow()): DOMPurify {
+  let purifier = purifiers.get(win);
   if (!purifier) {
-    purifier = createDOMPurify(domWindow());
+    purifier = createDOMPurify(win);
     // Links open in a new tab that cannot reach back to the panel, and send no referrer.
     purifier.addHook('afterSanitizeAttributes', (node) => {
       if (node.nodeName !== 'A' || !node.hasAttribute('href')) return;
       node.setAttribute('target', '_blank');
       node.setAttribute('rel', 'noopener noreferrer');
     });
+    purifiers.set(win, purifier);
   }
   return purifier;
 }
 
 /** `html` cut down to the subset: what the panel shows and what a rich editor receives. */
-export function sanitiseHtml(html: string): string {
-  return purify().sanitize(html, POLICY);
+export function sanitiseHtml(html: string, win?: WindowLike): string {
+  return purify(win).sanitize(html, POLICY);
 }
 
 /**

@@ -1,9 +1,11 @@
+import { confidenceLabel, percent } from './confidence';
 import { freshness, isSuggestable, today, type Entry, type Freshness } from './entry';
 import type { Ticket } from './ticket';
 import { confidence, DEFAULT_THRESHOLD, hitFeatures, type ConfidenceFeatures } from './search/calibration';
 import { baseLocale, localeQuery, mainLocale, type LocaleResult } from './search/fallback';
 import type { KnowledgeIndex, Matched, QueryResult } from './search/index';
 import { ticketQuery, type TicketQuery } from './search/ticket-query';
+import { shownMatches } from './search/why';
 
 export { searchManual, type ManualHit, type ManualOptions } from './search/manual';
 
@@ -34,6 +36,8 @@ export interface SuggestResult {
   /** True when no suggestion is confident enough: the panel says "no confident answer". */
   abstained: boolean;
   reason?: string;
+  /** The confidence threshold the decision used (the option, or DEFAULT_THRESHOLD). */
+  threshold: number;
   query: TicketQuery;
   /** Best candidates first, listed even when abstaining. */
   suggestions: Suggestion[];
@@ -66,8 +70,9 @@ export function suggest(ticket: Ticket, index: KnowledgeIndex, options: SuggestO
       suggestions = mergeByConfidence(same, fallback);
     }
   }
-  suggestions = suggestions.slice(0, limit);
-  return { ...decide(suggestions, threshold), query, suggestions };
+  // toSuggestions left out the stop words of the entry's language; these are the ticket's words.
+  suggestions = suggestions.slice(0, limit).map((s) => ({ ...s, matched: shownMatches(s.matched, [from]) }));
+  return { ...decide(suggestions, threshold), threshold, query, suggestions };
 }
 
 /**
@@ -86,7 +91,7 @@ export function toSuggestions(result: QueryResult, index: KnowledgeIndex, day: s
       score: hit.score,
       confidence: confidence(features),
       features,
-      matched: hit.matched,
+      matched: shownMatches(hit.matched, [index.tokeniseOptions.defaultLocale, entry.locale]),
       freshness: freshness(entry, day),
     };
   });
@@ -119,7 +124,7 @@ export function decide(suggestions: readonly Suggestion[], threshold: number): {
   if (top.confidence < threshold) {
     return {
       abstained: true,
-      reason: `No confident answer: the best match has confidence ${top.confidence.toFixed(2)}, below ${threshold.toFixed(2)}.`,
+      reason: `No confident answer: the best match has confidence ${confidenceLabel(top.confidence)}, below the ${percent(threshold)} needed.`,
     };
   }
   return { abstained: false };

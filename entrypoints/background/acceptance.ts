@@ -22,13 +22,16 @@ function sinceRead(state: TabState | undefined, now: number): number | undefined
   return Math.min(MAX_MS, Math.max(0, Math.round(now - state.readAt)));
 }
 
-/** Records what the background saw: suggestions shown, or no confident answer. */
-export async function recordSuggested(db: KnowledgeDb, state: Extract<TabState, { kind: 'ticket' }>, agent: string | undefined, threshold?: number): Promise<void> {
+/**
+ * Records what the background saw: suggestions shown, or no confident answer with the threshold
+ * the engine used and the best confidence it saw (none when no entry matched at all).
+ */
+export async function recordSuggested(db: KnowledgeDb, state: Extract<TabState, { kind: 'ticket' }>, agent: string | undefined, threshold: number): Promise<void> {
   const ticket = ticketRef(state);
   const { suggestions, abstained } = state.result;
   if (abstained || suggestions.length === 0) {
     const best = suggestions[0]?.confidence;
-    await recordEvent(db, { type: 'no_confident_answer', ticket, agent, ...(best !== undefined ? { bestConfidence: best } : {}), ...(threshold !== undefined ? { threshold } : {}) });
+    await recordEvent(db, { type: 'no_confident_answer', ticket, agent, threshold, ...(best !== undefined ? { bestConfidence: best } : {}) });
     return;
   }
   await recordEvent(db, {

@@ -1,9 +1,14 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
-import { InsertOutcome, KnowledgeStatus, LearnedPhrasingView, TabState, type ProtocolMap } from '@/knowledge/messages';
+import type { MessagesFrom, ProtocolMap } from '@/knowledge/messages';
+import { createClient, createRouter } from '@/knowledge/protocol';
+import type { OwnExtension } from '@/knowledge/senders';
 import type { PanelApi } from './api';
 
 const messenger = defineExtensionMessaging<ProtocolMap>();
+/** The pages' end of knowledge/messages.ts: every reply is parsed with its schema. */
+const worker = createClient<MessagesFrom<'page'>>((name, data) => messenger.sendMessage(name, data as never));
+const own = (): OwnExtension => ({ id: browser.runtime.id, base: browser.runtime.getURL('/') });
 
 /** `?tab=<id>` pins the panel to one tab (the panel opened as a page, in tests); else it follows its window's active tab. */
 export function pinnedTab(search: string): number | undefined {
@@ -12,11 +17,23 @@ export function pinnedTab(search: string): number | undefined {
   return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
+/**
+ * The tabs that show one of our own pages (the dashboard, the panel opened as a tab). Without the
+ * `tabs` permission Chromium leaves `url` out even for our own pages, so ask the runtime which
+ * contexts are ours (Chrome 116+); the URL check covers browsers without runtime.getContexts.
+ */
+async function ownTabs(): Promise<Set<number>> {
+  const runtime = browser.runtime as unknown as { getContexts?: (filter: { contextTypes: string[] }) => Promise<{ tabId: number }[]> };
+  if (!runtime.getContexts) return new Set();
+  const contexts = await runtime.getContexts({ contextTypes: ['TAB'] }).catch(() => []);
+  return new Set(contexts.map((c) => c.tabId).filter((id) => id >= 0));
+}
+
 /** The window's active tab, or (when that is one of our own pages) the tab the agent used last. */
 async function followedTab(windowId: number | undefined): Promise<number | undefined> {
   const own = browser.runtime.getURL('/');
-  const tabs = await browser.tabs.query(windowId === undefined ? { currentWindow: true } : { windowId });
-  const ours = (t: { url?: string }) => (t.url ?? '').startsWith(own);
+  const [tabs, ownIds] = await Promise.all([browser.tabs.query(windowId === undefined ? { currentWindow: true } : { windowId }), ownTabs()]);
+  const ours = (t: { id?: number; url?: string }) => (t.id !== undefined && ownIds.has(t.id)) || (t.url ?? '').startsWith(own);
   const active = tabs.find((t) => t.active);
   if (active && !ours(active)) return active.id;
   return tabs.filter((t) => !ours(t)).sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0]?.id ?? active?.id;
@@ -57,35 +74,24 @@ export function browserApi(pinned: number | undefined): PanelApi {
       };
     },
     onTabState(listener) {
-      return messenger.onMessage('backgroundToPanel.tabStateChanged', ({ data }) => {
-        const parsed = TabState.safeParse(data);
-        if (parsed.success) listener(parsed.data);
-      });
+      // Only the extension's own worker or pages, never a content script (runtime.sendMessage reaches pages from both).
+      const route = createRouter('page', { 'backgroundToPanel.tabStateChanged': (state) => listener(state) }, own());
+      return messenger.onMessage('backgroundToPanel.tabStateChanged', ({ data, sender }) => route('backgroundToPanel.tabStateChanged', data, sender));
     },
-    async getTabState(tabId) {
-      return TabState.parse(await messenger.sendMessage('panelToBackground.getTabState', { tabId }));
-    },
-    async readSelection(tabId) {
-      return TabState.parse(await messenger.sendMessage('panelToBackground.readSelection', { tabId }));
-    },
-    async insert(req) {
-      return InsertOutcome.parse(await messenger.sendMessage('panelToBackground.insert', req));
-    },
+    getTabState: (tabId) => worker.send('panelToBackground.getTabState', { tabId }),
+    readSelection: (tabId) => worker.send('panelToBackground.readSelection', { tabId }),
+    insert: (req) => worker.send('panelToBackground.insert', req),
     async feedback(fb) {
-      await messenger.sendMessage('panelToBackground.feedback', fb);
+      await worker.send('panelToBackground.feedback', fb);
     },
-    search: (text, limit) => messenger.sendMessage('panelToBackground.search', { text, limit }),
-    async knowledgeStatus() {
-      return KnowledgeStatus.parse(await messenger.sendMessage('panelToBackground.knowledgeStatus', undefined));
-    },
-    loadSample: () => messenger.sendMessage('panelToBackground.loadSample', undefined),
-    applyImport: (entries) => messenger.sendMessage('panelToBackground.applyImport', { entries }),
-    getSettings: () => messenger.sendMessage('panelToBackground.getSettings', undefined),
-    saveSettings: (patch) => messenger.sendMessage('panelToBackground.saveSettings', patch),
-    async listLearned() {
-      return LearnedPhrasingView.array().parse(await messenger.sendMessage('panelToBackground.listLearned', undefined));
-    },
-    removeLearned: (req) => messenger.sendMessage('panelToBackground.removeLearned', req),
+    search: (text, limit) => worker.send('panelToBackground.search', { text, limit }),
+    knowledgeStatus: () => worker.send('panelToBackground.knowledgeStatus', undefined),
+    loadSample: () => worker.send('panelToBackground.loadSample', undefined),
+    applyImport: (entries) => worker.send('panelToBackground.applyImport', { entries }),
+    getSettings: () => worker.send('panelToBackground.getSettings', undefined),
+    saveSettings: (patch) => worker.send('panelToBackground.saveSettings', patch),
+    listLearned: () => worker.send('panelToBackground.listLearned', undefined),
+    removeLearned: (req) => worker.send('panelToBackground.removeLearned', req),
     async copy(text) {
       try {
         await navigator.clipboard.writeText(text);
@@ -104,7 +110,7 @@ export function browserApi(pinned: number | undefined): PanelApi {
       remove: (patterns) => browser.permissions.remove({ origins: [...patterns] }),
     },
     async syncRegistrations() {
-      return (await messenger.sendMessage('panelToBackground.syncRegistrations', undefined)).origins;
+      return (await worker.send('panelToBackground.syncRegistrations', undefined)).origins;
     },
   };
 }

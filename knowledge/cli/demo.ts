@@ -1,18 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { confidenceLabel } from '../confidence.ts';
 import { KnowledgeIndex } from '../search/index.ts';
 import { suggest } from '../suggest.ts';
 import { Ticket } from '../ticket.ts';
 import { loadKnowledge, parseCommandArgs, type CliIO } from './io.ts';
 import { dayArg } from './search.ts';
 
-const USAGE = 'npm run kb -- demo [--day YYYY-MM-DD]';
+export const usage = 'demo [--day YYYY-MM-DD]';
 const PACK = fileURLToPath(new URL('../sample/pack.json', import.meta.url));
 const TICKETS = fileURLToPath(new URL('../sample/tickets.json', import.meta.url));
 
 /** The bundled sample knowledge answering the sample tickets, one line per ticket, then a summary. */
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values } = parseCommandArgs(args, { day: { type: 'string' } }, USAGE);
+  const { values } = parseCommandArgs(args, { day: { type: 'string' } });
   const day = dayArg(values.day);
   const { entries } = await loadKnowledge([PACK]);
   const index = KnowledgeIndex.build(entries);
@@ -31,7 +32,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       shown++;
       if (ok) shownRight++;
     }
-    const said = answer === 'none' ? 'no confident answer' : `${answer} (confidence ${top!.confidence.toFixed(2)})`;
+    const said = answer === 'none' ? 'no confident answer' : `${answer} (confidence ${confidenceLabel(top!.confidence)})`;
     io.out(`${ok ? 'ok  ' : 'MISS'} #${ticket.id} ${ticket.subject || '(no subject)'}\n       suggested: ${said}; expected: ${item.expected}`);
   }
   const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '-');

@@ -3,7 +3,7 @@ import { answer, readQueries } from './rank.ts';
 import { SEARCH_OPTIONS, dayArg, indexFromArgs } from './search.ts';
 import { parseCommandArgs, type CliIO } from './io.ts';
 
-const USAGE = 'npm run kb -- eval --kb <file|folder> --queries <file.jsonl> [--day YYYY-MM-DD]';
+export const usage = 'eval --kb <file|folder> --queries <file.jsonl> [--day YYYY-MM-DD]';
 
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '-');
 
@@ -12,9 +12,9 @@ const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '-
  * MRR@10 over queries with an answer, and precision/coverage of the shown top-1 over all.
  */
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values } = parseCommandArgs(args, { ...SEARCH_OPTIONS, queries: { type: 'string' } }, USAGE);
-  const queries = await readQueries(values.queries, USAGE, true);
-  const index = await indexFromArgs(values.kb, USAGE);
+  const { values } = parseCommandArgs(args, { ...SEARCH_OPTIONS, queries: { type: 'string' } });
+  const queries = await readQueries(values.queries, true);
+  const index = await indexFromArgs(values.kb);
   const day = dayArg(values.day);
   let answerable = 0;
   let top1 = 0;

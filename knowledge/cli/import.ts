@@ -1,18 +1,17 @@
 import { exportEntries } from '../formats/index.ts';
 import { hasErrors } from '../problems.ts';
-import { UserError, describeProblems, importPaths, outputFormat, parseCommandArgs, writeOutput, type CliIO } from './io.ts';
+import { UsageError, describeProblems, importPaths, outputFormat, parseCommandArgs, writeOutput, type CliIO } from './io.ts';
 import { sourceFormat } from './validate.ts';
 
-const USAGE = 'npm run kb -- import <files|folders…> --out <file|folder> [--format json|csv|markdown] [--from <source format>]';
+export const usage = 'import <files|folders…> --out <file|folder> [--format json|csv|markdown] [--from <source format>]';
 
 /** Converts sources into one knowledge file; writes nothing at all when any file has an error. */
 export async function run(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     args,
     { out: { type: 'string' }, format: { type: 'string' }, from: { type: 'string' } },
-    USAGE,
   );
-  if (!values.out) throw new UserError(`--out is missing\nusage: ${USAGE}`);
+  if (!values.out) throw new UsageError('--out is missing');
   const format = outputFormat(values.format, values.out);
   const result = await importPaths(positionals, sourceFormat(values.from));
   for (const line of describeProblems(result.problems)) io.err(line);

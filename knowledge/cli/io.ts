@@ -7,8 +7,11 @@ import { EXPORT_FORMATS, type ExportFormat, type FormatId } from '../formats/rec
 import { formatProblem, hasErrors, type ImportProblem } from '../problems.ts';
 import { importFiles, type ImportResult } from '../standardise.ts';
 
-/** A mistake by the person running the command: its message is shown as it is, without a stack trace. */
+/** A mistake by the person running the command: its message is shown as it is, without a stack trace (exit 1). */
 export class UserError extends Error {}
+
+/** A mistake in how the command was called (unknown option, missing argument, bad value): shown with the usage, exit 2. */
+export class UsageError extends UserError {}
 
 /** Where a command writes; tests capture it. */
 export interface CliIO {
@@ -21,22 +24,36 @@ export const processIO: CliIO = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
-/** Every command file exports `run`; it returns the exit code (0 fine, 1 problems found). */
+/**
+ * `kb … | head` closes stdout early: the next write fails with EPIPE, which Node reports as an
+ * unhandled 'error' event (a crash with a stack trace). The reader has what it wanted: exit quietly.
+ */
+export function exitQuietlyOnBrokenPipe(stream: NodeJS.EventEmitter, exit: (code: number) => void = (code) => process.exit(code)): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    exit(0);
+  });
+}
+
+/** Every command file exports its `usage` line (without "usage: ") and `run`, which returns the exit code (0 fine, 1 problems found). */
 export interface Command {
+  usage: string;
+  /** A longer text for `kb <command> --help`, when the one-line description is not enough. */
+  help?: string;
   run(args: string[], io: CliIO): Promise<number>;
 }
 
-export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, usage: string) {
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UserError(`${(e as Error).message}\nusage: ${usage}`);
+    throw new UsageError((e as Error).message);
   }
 }
 
 /** Files and folders (read recursively for .json, .csv, .tsv, .md) -> named bytes, in a stable order. */
 export async function readInputs(paths: string[]): Promise<{ name: string; bytes: Uint8Array }[]> {
-  if (!paths.length) throw new UserError('no files or folders given');
+  if (!paths.length) throw new UsageError('no files or folders given');
   const out: { name: string; bytes: Uint8Array }[] = [];
   for (const given of paths) {
     const info = await stat(given).catch(() => undefined);
@@ -118,9 +135,9 @@ export async function writeOutput(out: string, files: { name: string; bytes: Uin
 export function outputFormat(format: string | undefined, out: string): ExportFormat {
   if (format !== undefined) {
     if ((EXPORT_FORMATS as readonly string[]).includes(format)) return format as ExportFormat;
-    throw new UserError(`--format ${format}: not a format; use one of ${EXPORT_FORMATS.join(', ')}`);
+    throw new UsageError(`--format ${format}: not a format; use one of ${EXPORT_FORMATS.join(', ')}`);
   }
   if (/\.json$/i.test(out)) return 'json';
   if (/\.csv$/i.test(out)) return 'csv';
-  throw new UserError(`--out ${out}: say which format to write with --format ${EXPORT_FORMATS.join('|')}`);
+  throw new UsageError(`--out ${out}: say which format to write with --format ${EXPORT_FORMATS.join('|')}`);
 }

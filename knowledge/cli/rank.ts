@@ -4,9 +4,9 @@ import type { KnowledgeIndex } from '../search/index.ts';
 import { decide, toSuggestions, type Suggestion } from '../suggest.ts';
 import { DEFAULT_THRESHOLD } from '../search/calibration.ts';
 import { SEARCH_OPTIONS, dayArg, indexFromArgs, topArg } from './search.ts';
-import { UserError, parseCommandArgs, type CliIO } from './io.ts';
+import { UsageError, UserError, parseCommandArgs, type CliIO } from './io.ts';
 
-const USAGE = 'npm run kb -- rank --kb <file|folder> --queries <file.jsonl> [--top N] [--day YYYY-MM-DD]';
+export const usage = 'rank --kb <file|folder> --queries <file.jsonl> [--top N] [--day YYYY-MM-DD]';
 
 export interface QueryLine {
   id: string;
@@ -15,8 +15,8 @@ export interface QueryLine {
 }
 
 /** One JSON object per line; blank lines are skipped; mistakes name the file and line. */
-export async function readQueries(file: string | undefined, usage: string, needRelevant = false): Promise<QueryLine[]> {
-  if (!file) throw new UserError(`--queries is required\nusage: ${usage}`);
+export async function readQueries(file: string | undefined, needRelevant = false): Promise<QueryLine[]> {
+  if (!file) throw new UsageError('--queries is required');
   const text = await readFile(file, 'utf8').catch(() => {
     throw new UserError(`${file}: no such file`);
   });
@@ -51,9 +51,9 @@ export function answer(index: KnowledgeIndex, text: string, day: string, limit: 
 
 /** One output line per query: {"id","abstain","results":[{"id","score","confidence"}]}. */
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values } = parseCommandArgs(args, { ...SEARCH_OPTIONS, queries: { type: 'string' } }, USAGE);
-  const queries = await readQueries(values.queries, USAGE);
-  const index = await indexFromArgs(values.kb, USAGE);
+  const { values } = parseCommandArgs(args, { ...SEARCH_OPTIONS, queries: { type: 'string' } });
+  const queries = await readQueries(values.queries);
+  const index = await indexFromArgs(values.kb);
   const day = dayArg(values.day);
   const limit = topArg(values.top, 5);
   for (const q of queries) {

@@ -1,10 +1,11 @@
 import { isSuggestable, today } from '../entry.ts';
+import { confidenceLabel } from '../confidence.ts';
 import { KnowledgeIndex } from '../search/index.ts';
 import { decide, toSuggestions } from '../suggest.ts';
 import { DEFAULT_THRESHOLD } from '../search/calibration.ts';
-import { UserError, loadKnowledge, parseCommandArgs, type CliIO } from './io.ts';
+import { UsageError, loadKnowledge, parseCommandArgs, type CliIO } from './io.ts';
 
-const USAGE = 'npm run kb -- search "<text>" --kb <file|folder> [--top N] [--day YYYY-MM-DD] [--all]';
+export const usage = 'search "<text>" --kb <file|folder> [--top N] [--day YYYY-MM-DD] [--all]';
 
 export const SEARCH_OPTIONS = {
   kb: { type: 'string', multiple: true },
@@ -13,8 +14,8 @@ export const SEARCH_OPTIONS = {
 } as const;
 
 /** The knowledge base of `--kb`, indexed. */
-export async function indexFromArgs(kb: string[] | undefined, usage: string): Promise<KnowledgeIndex> {
-  if (!kb?.length) throw new UserError(`--kb is required\nusage: ${usage}`);
+export async function indexFromArgs(kb: string[] | undefined): Promise<KnowledgeIndex> {
+  if (!kb?.length) throw new UsageError('--kb is required');
   const { entries } = await loadKnowledge(kb);
   return KnowledgeIndex.build(entries);
 }
@@ -22,22 +23,22 @@ export async function indexFromArgs(kb: string[] | undefined, usage: string): Pr
 export function topArg(value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new UserError(`--top ${value}: expected a whole number from 1 to 1000`);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new UsageError(`--top ${value}: expected a whole number from 1 to 1000`);
   return n;
 }
 
 export function dayArg(value: string | undefined): string {
   if (value === undefined) return today();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UserError(`--day ${value}: expected a date like 2026-11-23`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`--day ${value}: expected a date like 2026-11-23`);
   return value;
 }
 
 /** Prints the best entries for a text with score, confidence and the matched words per field. */
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { ...SEARCH_OPTIONS, all: { type: 'boolean' } }, USAGE);
+  const { values, positionals } = parseCommandArgs(args, { ...SEARCH_OPTIONS, all: { type: 'boolean' } });
   const text = positionals.join(' ').trim();
-  if (!text) throw new UserError(`no search text given\nusage: ${USAGE}`);
-  const index = await indexFromArgs(values.kb, USAGE);
+  if (!text) throw new UsageError('no search text given');
+  const index = await indexFromArgs(values.kb);
   const day = dayArg(values.day);
   const limit = topArg(values.top, 5);
   const result = index.query([{ text, weight: 1 }], {
@@ -52,7 +53,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const decision = decide(suggestions, DEFAULT_THRESHOLD);
   io.out(decision.abstained ? decision.reason! : `Confident answer: ${suggestions[0]!.entry.id}`);
   suggestions.forEach((s, i) => {
-    io.out(`${i + 1}. ${s.entry.id}  "${s.entry.title}"  score ${s.score.toFixed(2)}  confidence ${s.confidence.toFixed(2)}  ${s.entry.status}, ${s.freshness}`);
+    io.out(`${i + 1}. ${s.entry.id}  "${s.entry.title}"  score ${s.score.toFixed(2)}  confidence ${confidenceLabel(s.confidence)}  ${s.entry.status}, ${s.freshness}`);
     const why = Object.entries(s.matched).map(([field, words]) => `${field}: ${words.join(', ')}`);
     io.out(`   why: ${why.join('; ') || 'no words in common'}`);
   });

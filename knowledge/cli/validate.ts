@@ -1,12 +1,12 @@
 import { IMPORT_FORMATS, type FormatId } from '../formats/record.ts';
 import { hasErrors } from '../problems.ts';
-import { UserError, describeProblems, importPaths, parseCommandArgs, type CliIO } from './io.ts';
+import { UsageError, describeProblems, importPaths, parseCommandArgs, type CliIO } from './io.ts';
 
-const USAGE = 'npm run kb -- validate <files|folders…> [--from json|csv|markdown|zendesk-macros|zendesk-guide]';
+export const usage = 'validate <files|folders…> [--from json|csv|markdown|zendesk-macros|zendesk-guide]';
 
 /** Prints every problem as `file row N, field: message`; exit 1 when any is an error. */
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { from: { type: 'string' } }, USAGE);
+  const { values, positionals } = parseCommandArgs(args, { from: { type: 'string' } });
   const result = await importPaths(positionals, sourceFormat(values.from));
   for (const line of describeProblems(result.problems)) io.out(line);
   const errors = result.problems.filter((p) => p.severity === 'error').length;
@@ -20,5 +20,5 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 export function sourceFormat(value: string | undefined): FormatId | undefined {
   if (value === undefined) return undefined;
   if ((IMPORT_FORMATS as readonly string[]).includes(value)) return value as FormatId;
-  throw new UserError(`--from ${value}: not a format; use one of ${IMPORT_FORMATS.join(', ')}`);
+  throw new UsageError(`--from ${value}: not a format; use one of ${IMPORT_FORMATS.join(', ')}`);
 }

@@ -3,6 +3,7 @@ import { freshness, isSuggestable, today, type Entry, type Freshness } from '../
 import type { KnowledgeIndex, Matched } from './index';
 import { fuseCloseness, titleFuse } from './rerank';
 import { correctTypos } from './typos';
+import { shownMatches } from './why';
 
 export interface ManualOptions {
   limit?: number;
@@ -47,7 +48,7 @@ export function searchManual(text: string, index: KnowledgeIndex, options: Manua
     .map((entry) => {
       const hit = byId.get(entry.id);
       const score = 0.5 * (hit && best ? hit.score / best : 0) + 0.5 * (closeness.get(entry.id) ?? 0);
-      return { entry, score, matched: hit?.matched ?? {}, freshness: freshness(entry, day) };
+      return { entry, score, matched: shownMatches(hit?.matched ?? {}, [index.tokeniseOptions.defaultLocale, entry.locale]), freshness: freshness(entry, day) };
     })
     .filter((h) => h.score > 0)
     .sort((a, b) => b.score - a.score || (a.entry.id < b.entry.id ? -1 : 1))

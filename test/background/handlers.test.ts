@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { listEvents, listLearned, saveEntry } from '@/knowledge/store';
+import { listEvents, listLearned, saveEntry, saveSettings } from '@/knowledge/store';
+import { DEFAULT_THRESHOLD } from '@/knowledge/search/calibration';
 import { feedback, knowledgeStatus, loadSample, search } from '@/entrypoints/background/knowledge-handlers';
 import { getTabState, insert, onReadFailed, onTicket, readSelection, refreshTickets } from '@/entrypoints/background/ticket-handlers';
 import { changedIds, watchKnowledge } from '@/entrypoints/background/watch-knowledge';
@@ -66,6 +67,22 @@ describe('background: tickets', () => {
     expect((await listEvents(db)).map((e) => e.type)).toEqual(['no_confident_answer']);
   });
 
+  it('a "no confident answer" event records the threshold used and the best confidence seen', async () => {
+    const { deps, db } = makeDeps();
+    await loadSample(deps);
+    const { ticket } = sampleTicket(0);
+    const vague = { ...ticket, subject: 'question', latestMessage: 'hello, I have a question about my order' };
+    const byDefault = await onTicket(deps, 3, vague, read());
+    expect(byDefault.result.abstained).toBe(true);
+    await saveSettings(db, { thresholdOverride: 0.99 });
+    await onTicket(deps, 4, vague, read());
+    const events = await listEvents(db);
+    expect(events.map((e) => e.type)).toEqual(['no_confident_answer', 'no_confident_answer']);
+    const best = byDefault.result.suggestions[0]!.confidence;
+    expect(events[0]).toMatchObject({ threshold: DEFAULT_THRESHOLD, bestConfidence: best });
+    expect(events[1]).toMatchObject({ threshold: 0.99, bestConfidence: best });
+  });
+
   it('a read failure replaces the ticket: the panel never shows a wrong one', async () => {
     const { deps } = makeDeps();
     await loadSample(deps);
@@ -100,11 +117,23 @@ describe('background: insert and feedback', () => {
     advance(4200);
     const out = await insert(deps, { tabId: 9, entryId: expected, rank: 1, suggestedText: 'Hello there', text: 'Hello there!' });
     expect(out.ok).toBe(true);
-    expect(content.insert).toHaveBeenCalledWith(9, 'Hello there!', undefined);
+    expect(content.insert).toHaveBeenCalledWith(9, 'Hello there!', undefined, undefined);
     const inserted = (await listEvents(db)).find((e) => e.type === 'inserted');
     expect(inserted).toMatchObject({ entryId: expected, rank: 1, msFromRead: 4200 });
     expect((inserted as { editRatio: number }).editRatio).toBeGreaterThan(0);
     expect((await listLearned(db, expected)).length).toBe(1);
+  });
+
+  it('passes the agent\'s choice of the internal note to the tab, and a note teaches the search nothing', async () => {
+    const { deps, db, content } = makeDeps();
+    await loadSample(deps);
+    const { ticket, expected } = sampleTicket(0);
+    await onTicket(deps, 9, ticket, read());
+    content.insert.mockResolvedValueOnce({ ok: true, method: 'paste', into: 'note' });
+    const out = await insert(deps, { tabId: 9, entryId: expected, rank: 1, suggestedText: 'Hello there', text: 'Hello there', into: 'note' });
+    expect(out).toMatchObject({ ok: true, into: 'note' });
+    expect(content.insert).toHaveBeenCalledWith(9, 'Hello there', undefined, 'note');
+    expect((await listLearned(db, expected)).length).toBe(0);
   });
 
   it('a failed insert is not counted as inserted', async () => {
@@ -143,7 +172,7 @@ describe('background: knowledge edited elsewhere (dashboard)', () => {
       seen.push(ids);
       void deps.holder.changed(ids).then(() => refreshTickets(deps));
     });
-    await new Promise((r) => setTimeout(r, 50));
+    await stop.ready;
     const [entry] = (await db.entries.toArray()).filter((e) => e.status === 'approved');
     await saveEntry(db, { ...entry!, title: 'Zebra crossing delivery' }, 'lead');
     await expect.poll(() => seen.flat()).toEqual([entry!.id]);

@@ -31,7 +31,7 @@ describe('background: learned phrasings changed in settings (another context)', 
     await onTicket(deps, 1, ticket, read());
     const index = await deps.holder.get();
     const stop = wire(deps);
-    await new Promise((r) => setTimeout(r, 50));
+    await stop.ready;
     expect(await search(deps, WORDS, 5)).toEqual([]);
 
     const row = await addLearned(db, { entryId: expected, text: WORDS, terms: index.terms(WORDS) }, 'Lead (settings)');
@@ -59,7 +59,7 @@ describe('background: learned phrasings changed in settings (another context)', 
     const { ticket, expected } = sampleTicket(0);
     await onTicket(deps, 2, ticket, read());
     const stop = wire(deps);
-    await new Promise((r) => setTimeout(r, 50));
+    await stop.ready;
     await insert(deps, { tabId: 2, entryId: expected, rank: 1, suggestedText: 'Hello', text: 'Hello' });
     const [learned] = await listLearned(db, expected);
     expect(learned).toBeDefined();

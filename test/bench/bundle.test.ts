@@ -21,7 +21,7 @@ describe('bundle sizes', () => {
     const shared = write('chunks/_virtual_wxt-plugins-Zz9_8-7y.js', 'shared();'.repeat(50));
     const css = write('assets/sidepanel-Dyd9lnZ6.css', 'p{margin:0}');
     write('chunks/unused-12345678.js', 'not loaded by the panel');
-    const content = write('content-scripts/helpdesk.js', 'content();');
+    const content = write('helpdesk.js', 'content();');
     const background = write('background.js', 'worker();');
     write('sidepanel.html', [
       '<script type="module" crossorigin src="/chunks/sidepanel-AbC123xy.js"></script>',

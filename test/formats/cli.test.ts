@@ -1,11 +1,9 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../knowledge/cli/io.ts';
-import { main } from '../../knowledge/cli/main.ts';
+import { COMMAND_NAMES, main } from '../../knowledge/cli/main.ts';
 import { FIXTURES } from './helpers.ts';
 
 async function kb(...argv: string[]) {
@@ -72,16 +70,19 @@ describe('kb CLI', () => {
   });
 
   it.each([
-    [['validate', '/no/such/file.csv'], '/no/such/file.csv: no such file or folder'],
-    [['import', fx('md')], '--out is missing'],
-    [['import', fx('md'), '--out', 'x.yaml'], '--out x.yaml: say which format to write with --format json|csv|markdown'],
-    [['export', '--kb', fx('md'), '--format', 'pdf', '--out', 'x'], '--format pdf: not a format; use one of json, csv, markdown'],
-    [['validate', '--bogus', fx('md')], "Unknown option '--bogus'"],
-    [['frobnicate'], 'unknown command "frobnicate"'],
-  ])('%j is a user mistake: a message and exit 1', async (argv, message) => {
+    [['validate', '/no/such/file.csv'], 1, '/no/such/file.csv: no such file or folder'],
+    [['validate'], 2, 'no files or folders given'],
+    [['import', fx('md')], 2, '--out is missing'],
+    [['import', fx('md'), '--out', 'x.yaml'], 2, '--out x.yaml: say which format to write with --format json|csv|markdown'],
+    [['export', '--kb', fx('md'), '--format', 'pdf', '--out', 'x'], 2, '--format pdf: not a format; use one of json, csv, markdown'],
+    [['validate', '--from', 'pdf', fx('md')], 2, '--from pdf: not a format'],
+    [['validate', '--bogus', fx('md')], 2, "Unknown option '--bogus'"],
+  ])('%j is a user mistake: a message on stderr and exit %i (2 with the usage: the call was wrong)', async (argv, code, message) => {
     const r = await kb(...argv);
-    expect(r.code).toBe(1);
+    expect(r).toMatchObject({ code, out: '' });
     expect(r.err).toContain(message);
+    if (code === 2) expect(r.err.split('\n').at(-1)).toMatch(new RegExp(`^usage: npm run kb -- ${argv[0]} `));
+    else expect(r.err).not.toContain('usage:');
   });
 
   it('a folder with no knowledge files is an error', async () => {
@@ -90,15 +91,38 @@ describe('kb CLI', () => {
     expect((await kb('validate', dir)).err).toBe(`${dir}: the folder has no .json, .csv or .md files`);
   });
 
-  it('runs as `npm run kb`: usage on no command, no stack trace for mistakes', async () => {
-    const run = promisify(execFile);
-    const tsx = path.resolve('node_modules/.bin/tsx');
-    const [failed, none] = await Promise.all([
-      run(tsx, ['knowledge/cli/main.ts', 'validate', '/no/such.csv']).catch((e: { code: number; stderr: string }) => e),
-      run(tsx, ['knowledge/cli/main.ts']).catch((e: { code: number; stderr: string }) => e),
-    ]);
-    expect(failed).toMatchObject({ code: 1, stderr: '/no/such.csv: no such file or folder\n' });
-    expect(none).toMatchObject({ code: 1 });
-    expect((none as { stderr: string }).stderr).toMatch(/usage: npm run kb -- <command>[\s\S]*validate[\s\S]*import[\s\S]*export/);
+  it('kb --help, -h and help print every command on stdout and exit 0', async () => {
+    for (const argv of [['--help'], ['-h'], ['help']]) {
+      const r = await kb(...argv);
+      expect(r, argv[0]).toMatchObject({ code: 0, err: '' });
+      expect(r.out).toMatch(/^usage: npm run kb -- <command> \[arguments\]/);
+      for (const name of COMMAND_NAMES) expect(r.out).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
+    }
+  });
+
+  it.each(COMMAND_NAMES)('kb %s --help (and -h, and help <command>) prints its usage and exits 0, running nothing', async (name) => {
+    for (const argv of [[name, '--help'], [name, '-h'], ['help', name], [name, '--kb', 'no-such-file.csv', '--help']]) {
+      const r = await kb(...argv);
+      expect(r, argv.join(' ')).toMatchObject({ code: 0, err: '' });
+      expect(r.out).toMatch(new RegExp(`^usage: npm run kb -- ${name}( |$)`));
+      expect(r.out.split('\n').at(-1)!.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('no command, or an unknown one, prints the usage on stderr and exits 2', async () => {
+    const none = await kb();
+    expect(none).toMatchObject({ code: 2, out: '' });
+    expect(none.err).toMatch(/^usage: npm run kb -- <command>/);
+    for (const argv of [['frobnicate'], ['--bogus'], ['help', 'frobnicate']]) {
+      const r = await kb(...argv);
+      expect(r, argv.join(' ')).toMatchObject({ code: 2, out: '' });
+      expect(r.err).toMatch(/^unknown command "(frobnicate|--bogus)"\n\nusage: npm run kb -- <command>/);
+    }
+  });
+
+  it('text after -- is never taken for --help', async () => {
+    const r = await kb('validate', '--', '--help');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('--help: no such file or folder');
   });
 });

@@ -5,7 +5,8 @@ import { Lexer, marked, type Token } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { SAFE_HREF, SUBSET_TAGS } from '../../knowledge/html-subset.ts';
 import { MARKED_OPTIONS, htmlToMarkdown, isSubsetMarkdown, toSubsetMarkdown } from '../../knowledge/markdown.ts';
-import { renderMarkdown } from '../../knowledge/render-markdown.ts';
+import { forInsert } from '../../knowledge/answer.ts';
+import { renderMarkdown } from '../../knowledge/render.ts';
 import { sanitiseHtml } from '../../knowledge/sanitise.ts';
 import { importFiles } from '../../knowledge/standardise.ts';
 import { FIXTURES, NOW, csv, importText, lines, utf8 } from './helpers.ts';
@@ -33,10 +34,13 @@ function assertSafeMarkdown(md: string): void {
   // Even rendered by marked alone, with no sanitiser after it:
   assertInertHtml(marked.parse(md, { ...MARKED_OPTIONS, async: false }));
   // And as the panel shows it and Insert hands it to a rich editor: only the subset.
-  assertSubsetHtml(renderMarkdown(md));
+  assertSubsetHtml(render(md));
 }
 
-const { DOMParser } = new JSDOM('').window;
+const WINDOW = new JSDOM('').window;
+const { DOMParser } = WINDOW;
+/** The panel's render (knowledge/render.ts), given a window as the panel and `kb preview` give theirs. */
+const render = (md: string) => renderMarkdown(md, WINDOW as unknown as Parameters<typeof renderMarkdown>[1]);
 function parse(html: string): Document {
   return new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
 }
@@ -104,7 +108,13 @@ describe('HTML bodies: XSS filter-evasion vectors', () => {
 
   // The panel renders what is stored, and a stored body may predate today's import rules.
   it.each(VECTORS.map((v, i) => [i + 1, v]))('vector %i as a stored body renders to the subset only (renderMarkdown)', (_i, vector) => {
-    assertSubsetHtml(renderMarkdown(`Hello\n\n${vector}`));
+    assertSubsetHtml(render(`Hello\n\n${vector}`));
+  });
+
+  it.each(VECTORS.map((v, i) => [i + 1, v]))('vector %i as a stored body is inserted as the subset only (forInsert)', (_i, vector) => {
+    const inserted = forInsert(`Hello\n\n${vector}`, WINDOW as unknown as Parameters<typeof forInsert>[1]);
+    assertSubsetHtml(inserted.rendered);
+    assertInertHtml(inserted.html);
   });
 
   it.each(VECTORS.map((v, i) => [i + 1, v]))('vector %i as HTML is cut down to the subset (sanitiseHtml)', (_i, vector) => {
@@ -115,7 +125,7 @@ describe('HTML bodies: XSS filter-evasion vectors', () => {
     for (const v of VECTORS) {
       const md = htmlToMarkdown(`<p>x</p>${v}`);
       const plain = marked.parse(md, { ...MARKED_OPTIONS, async: false });
-      const shown = renderMarkdown(md).replace(/ target="_blank" rel="noopener noreferrer"/g, '');
+      const shown = render(md).replace(/ target="_blank" rel="noopener noreferrer"/g, '');
       expect(parse(shown).body.innerHTML, v).toBe(parse(plain).body.innerHTML.replace(/<h[12]>/g, '<h3>').replace(/<\/h[12]>/g, '</h3>'));
     }
   });

@@ -4,7 +4,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 // The content script runs inside every helpdesk page: it keeps its own small copy-only walk
-// (insert-html.ts) over the shared allow-list, and never takes the sanitiser, the renderer or
+// (knowledge/insert-html.ts) over the shared allow-list, and never takes the sanitiser, the renderer or
 // their DOM along.
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FORBIDDEN = ['dompurify', 'jsdom', 'marked', 'turndown', '#dom-window'];
@@ -34,13 +34,13 @@ function packagesImported(entry: string): Set<string> {
 
 describe('the content script', () => {
   it('does not import the sanitiser, the Markdown renderer or a DOM library', () => {
-    const packages = packagesImported('entrypoints/helpdesk.content/index.ts');
+    const packages = packagesImported('entrypoints/helpdesk.ts');
     expect(packages).toContain('wxt');
     expect([...packages].filter((p) => FORBIDDEN.includes(p))).toEqual([]);
   });
 
   it('shares the allow-list with the sanitiser', () => {
-    const source = readFileSync(path.join(ROOT, 'entrypoints/helpdesk.content/insert-html.ts'), 'utf8');
-    expect(source).toMatch(/from '\.\.\/\.\.\/knowledge\/html-subset'/);
+    const source = readFileSync(path.join(ROOT, 'knowledge/insert-html.ts'), 'utf8');
+    expect(source).toMatch(/from '\.\/html-subset'/);
   });
 });

@@ -4,7 +4,7 @@
  * cut down to the knowledge subset: nothing else from a knowledge file reaches a helpdesk page.
  */
 
-import { DROPPED_WITH_CONTENT, SAFE_HREF, SUBSET_TAGS } from '../../knowledge/html-subset';
+import { DROPPED_WITH_CONTENT, SAFE_HREF, SUBSET_TAGS } from './html-subset';
 
 // The allow-list shared with import and the panel's render; no sanitiser library in the content
 // script: copyKept builds new nodes from it, so nothing else from the given HTML can survive.
@@ -71,6 +71,25 @@ function copyKept(from: Node, to: Node, doc: Document): void {
       to.appendChild(copy);
     }
   }
+}
+
+const BLOCKS = new Set(['P', 'UL', 'OL', 'H3', 'H4']);
+
+/**
+ * For editors whose paragraphs have no margin (Quill): an empty paragraph between blocks, so
+ * paragraphs stay a blank line apart as the answer shows them, instead of running together.
+ */
+export function spaceBlocks(html: string, doc: Document): string {
+  const inert = doc.implementation.createHTMLDocument('');
+  const root = inert.createElement('div');
+  root.innerHTML = html;
+  const blocks = Array.from(root.children).filter((el) => BLOCKS.has(el.tagName));
+  for (const block of blocks.slice(1)) {
+    const spacer = inert.createElement('p');
+    spacer.appendChild(inert.createElement('br'));
+    root.insertBefore(spacer, block);
+  }
+  return root.innerHTML;
 }
 
 /**
