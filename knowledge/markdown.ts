@@ -8,7 +8,7 @@ import { htmlText, sanitiseImportedHtml } from './sanitise.ts';
  * paragraphs, line breaks (a single newline is a line break), **bold**, *italic*,
  * links to http/https/mailto, bullet and numbered lists, headings ### and ####, `inline code`.
  * Anything else (raw HTML, images, tables, quotes, code blocks, other link targets) is
- * flattened to text. knowledge/render-markdown.ts renders it; knowledge/html-subset.ts is the HTML it renders to.
+ * flattened to text. knowledge/render.ts renders it; knowledge/html-subset.ts is the HTML it renders to.
  */
 export const MARKED_OPTIONS = { gfm: true, breaks: true } as const;
 
