@@ -4,8 +4,12 @@
  * cut down to the knowledge subset: nothing else from a knowledge file reaches a helpdesk page.
  */
 
-const KEPT_TAGS = new Set(['P', 'BR', 'STRONG', 'B', 'EM', 'I', 'A', 'UL', 'OL', 'LI', 'H3', 'H4', 'CODE']);
-const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
+import { DROPPED_WITH_CONTENT, SAFE_HREF, SUBSET_TAGS } from './html-subset';
+
+// The allow-list shared with import and the panel's render; no sanitiser library in the content
+// script: copyKept builds new nodes from it, so nothing else from the given HTML can survive.
+const KEPT_TAGS = new Set<string>(SUBSET_TAGS.map((t) => t.toUpperCase()));
+const DROPPED_TAGS = new Set<string>(DROPPED_WITH_CONTENT.map((t) => t.toUpperCase()));
 const URL_IN_TEXT = /\b(?:https?:\/\/|mailto:)[^\s<>"]*[^\s<>".,;:!?)\]'}]/gi;
 
 function escapeHtml(s: string): string {
@@ -62,7 +66,7 @@ function copyKept(from: Node, to: Node, doc: Document): void {
       to.appendChild(doc.createTextNode(child.textContent ?? ''));
     } else if (child.nodeType === 1) {
       const el = child as Element;
-      if (/^(SCRIPT|STYLE|TEMPLATE|IFRAME|OBJECT|SVG|MATH|TEXTAREA|SELECT|NOSCRIPT)$/i.test(el.tagName)) continue;
+      if (DROPPED_TAGS.has(el.tagName.toUpperCase())) continue;
       if (!KEPT_TAGS.has(el.tagName)) {
         copyKept(el, to, doc);
         continue;
