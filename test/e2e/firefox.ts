@@ -59,7 +59,7 @@ export async function launchFirefoxWithExtension(dist: string): Promise<FirefoxL
   const extDir = `${profile}-extension`;
   await cp(dist, extDir, { recursive: true });
   const trap = await outboundTrap();
-  const browser = await puppeteer.launch({
+  const launching = puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
@@ -68,7 +68,8 @@ export async function launchFirefoxWithExtension(dist: string): Promise<FirefoxL
     args: ['-remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
-      // None of Firefox's own traffic: no updates, telemetry, safe-browsing lists or captive-portal checks.
+      // Less of Firefox's own traffic (updates, safe-browsing lists, captive-portal checks); what is
+      // left goes to the trap below and never reaches the internet.
       'app.update.enabled': false,
       'network.captive-portal-service.enabled': false,
       'browser.safebrowsing.update.enabled': false,
@@ -80,6 +81,11 @@ export async function launchFirefoxWithExtension(dist: string): Promise<FirefoxL
       'network.proxy.ssl_port': trap.port,
       'network.proxy.share_proxy_settings': true,
     },
+  });
+  // A failed launch leaves nothing listening.
+  const browser = await launching.catch(async (err: unknown) => {
+    await trap.close();
+    throw err;
   });
   await browser.installExtension(extDir);
   return {
