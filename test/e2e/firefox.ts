@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { pollUntil } from './poll';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** The gecko id in wxt.config.ts, and the internal UUID the tests give it so moz-extension:// URLs are known. */
@@ -119,21 +120,10 @@ export function until<A, R>(page: Page, fn: (arg: A) => R | Promise<R>, arg: A, 
   return poll(() => page.evaluate(fn as never, arg as never) as Promise<R>, fn.toString(), timeout);
 }
 
-/** Calls `get` (in Node) until it returns something truthy, and returns that; a throw counts as "not yet". */
-export async function poll<R>(get: () => Promise<R>, what: string, timeout = 20_000): Promise<R> {
-  const end = Date.now() + timeout;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await get();
-      if (value) return value;
-      last = value;
-    } catch (e) {
-      last = e; // e.g. the page is between documents
-    }
-    if (Date.now() > end) throw new Error(`Timed out after ${timeout} ms waiting for ${what.slice(0, 200)} (last: ${String(last)})`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** Calls `get` (in Node) until it returns something truthy, and returns that; a throw counts as "not yet" (a page between documents). */
+export function poll<R>(get: () => Promise<R>, what: string, timeout = 20_000): Promise<R> {
+  const probe = () => get().then((v) => v || undefined, () => undefined);
+  return pollUntil(probe, what, { everyMs: 50, limitMs: timeout }) as Promise<R>;
 }
 
 /** This extension's page `path` (e.g. `/sidepanel.html?tab=3`) opened as a tab. */
