@@ -1,0 +1,138 @@
+import { OTHER_LETTER } from './labels.ts';
+
+/** Name parts that are also everyday words: alone, they only count when written with a capital. */
+const COMMON_WORDS = new Set(
+  'will mark grace may june april august rose bill pat sue hope faith joy dawn summer max art ken jack frank guy chase hunter rich brown white black green young king long little cook baker page said bell hall love star sky august wolf fuchs klein lange koch weiss weiß schwarz braun winter sommer rose blanc petit grand leblanc le la de van von der den da di del dos du'.split(' '),
+);
+const TITLES = new Set('mr mrs ms miss mx dr prof sir madam herr frau fr hr dott sig sra sr mme mlle m'.split(' '));
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** Removes accents, one UTF-16 unit for one, so positions in the folded text are positions in the text. */
+function fold(s: string): string {
+  let out = '';
+  for (const c of s) {
+    const base = c.length === 1 ? c.normalize('NFD')[0]! : c;
+    out += base.length === c.length ? base : c;
+  }
+  return out;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The requester's name(s) wherever they appear: full name and each part alone, any case, accents or not. */
+export function findGivenNames(text: string, names: readonly string[]): [number, number][] {
+  const parts = new Set<string>();
+  const full: string[] = [];
+  for (const name of names) {
+    const words = fold(name).trim().split(/\s+/).filter((w) => w && !TITLES.has(w.toLowerCase().replace(/\.$/, '')));
+    if (words.length > 1) full.push(words.join(' '));
+    for (const w of words) {
+      const clean = w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+      for (const p of [clean, ...clean.split('-')]) if (p.length >= 2 || (CJK.test(p) && p.length >= 1 && words.length === 1)) parts.add(p);
+    }
+  }
+  const folded = fold(text);
+  const found: [number, number][] = [];
+  const search = (needle: string, alone: boolean) => {
+    const body = needle.split(' ').map(escape).join('\\s+');
+    // Whole words, except that CJK text has no spaces: a CJK letter may touch a name.
+    const re = CJK.test(needle)
+      ? new RegExp(body, 'giu')
+      : new RegExp(String.raw`(?<!${OTHER_LETTER}|[\p{N}\p{M}])${body}\p{M}*(?!${OTHER_LETTER}|\p{N})`, 'giu');
+    for (const m of folded.matchAll(re)) {
+      const first = text[m.index] ?? '';
+      if (alone && COMMON_WORDS.has(needle.toLowerCase()) && first === first.toLowerCase()) continue;
+      found.push([m.index, m.index + m[0].length]);
+    }
+  };
+  for (const f of full) search(f, false);
+  for (const p of [...parts].sort((a, b) => b.length - a.length)) search(p, true);
+  return found;
+}
+
+// ---- names found by their context: greetings, sign-offs, honorifics, "my neighbour ..." ----
+
+/** A capitalised name word (Anna, O'Neill, Jean-Luc, J.), or a particle inside a name (van, de, von). */
+const WORD = String.raw`(?:\p{Lu}[\p{Ll}\p{M}]*(?:['’-]\p{Lu}?[\p{Ll}\p{M}]+)*\.?)`;
+const PARTICLE = String.raw`(?:van|von|der|den|de|du|da|di|del|della|dos|das|le|la|ten|ter|zu|y|bin|al|el)`;
+const NAME = String.raw`${WORD}(?:[ \u00a0](?:${PARTICLE}[ \u00a0])*${WORD}){0,3}`;
+
+const GREETING = String.raw`(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hallo|hi there|liebe|lieber|guten (?:tag|morgen|abend)|sehr geehrte|sehr geehrter|moin|servus|grüezi|bonjour|bonsoir|salut|cher|chère|hola|buenos días|buenas tardes|buenas|estimado|estimada|querido|querida|ciao|salve|buongiorno|buonasera|gentile|gentilissimo|gentilissima|caro|cara|hej|hei|hallå|beste|geachte|dag|goedemiddag|goedemorgen|olá|oi|prezado|prezada|cześć|dzień dobry|szanowny|szanowna|szanowni|witam|kedves|merhaba)`;
+const SIGN_OFF = String.raw`(?:best|best wishes|best regards|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thank you|thanks again|thx|cheers|sincerely|yours sincerely|yours faithfully|yours truly|yours|all the best|take care|love|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|freundliche grüsse|viele grüße|viele grüsse|beste grüße|liebe grüße|herzliche grüße|grüße|grüsse|gruß|gruss|lg|vg|mfg|danke|vielen dank|cordialement|bien cordialement|bien à vous|salutations|merci|merci beaucoup|bisous|amicalement|saludos|un saludo|saludos cordiales|atentamente|gracias|muchas gracias|un abrazo|saluti|cordiali saluti|distinti saluti|grazie|grazie mille|un saluto|groeten|met vriendelijke groet|met vriendelijke groeten|vriendelijke groet|vriendelijke groeten|hartelijke groeten|groetjes|bedankt|hälsningar|med vänlig hälsning|vänliga hälsningar|mvh|tack|venlig hilsen|hilsen|med venlig hilsen|pozdrawiam|z poważaniem|dziękuję|atenciosamente|cumprimentos|abraços|obrigado|obrigada|üdvözlettel|saygılarımla)`;
+const HONORIFIC = String.raw`(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|herr|frau|mme|mlle|monsieur|madame|mademoiselle|sr|sra|srta|señor|señora|señorita|doña|signor|signora|signorina|dott|pan|pani|dhr|mevr|mevrouw|meneer)\.?|(?:m|hr|fr|sig|sig\.ra|dott\.ssa|ing|avv|don)\.)`;
+const RELATION = String.raw`(?:(?:my|our|his|her|their) (?:neighbou?r|husband|wife|partner|son|daughter|mother|mum|mom|father|dad|brother|sister|colleague|friend|boss|manager|landlord|landlady|flatmate|roommate|assistant|boyfriend|girlfriend|uncle|aunt|grandmother|grandfather|cousin|tenant|employee)|(?:mein|meine|unser|unsere) (?:nachbar|nachbarin|mann|frau|partner|partnerin|sohn|tochter|mutter|vater|bruder|schwester|kollege|kollegin|freund|freundin|chef|chefin|vermieter|vermieterin)|(?:mon|ma|notre) (?:voisin|voisine|mari|femme|fils|fille|mère|père|frère|sœur|collègue|ami|amie|patron|propriétaire)|(?:mi|nuestro|nuestra) (?:vecino|vecina|marido|esposo|esposa|mujer|hijo|hija|madre|padre|hermano|hermana|compañero|compañera|amigo|amiga|jefe|jefa)|(?:il mio|la mia|mio|mia) (?:vicino|vicina|marito|moglie|figlio|figlia|madre|padre|fratello|sorella|collega|amico|amica|capo)|(?:mijn|onze) (?:buurman|buurvrouw|man|vrouw|partner|zoon|dochter|moeder|vader|broer|zus|collega|vriend|vriendin|baas))`;
+const INTRO = String.raw`(?:my name is|my name's|this is|name:|contact person:?|attn:?|attention:?|c\/o|on behalf of|ordered for|addressed to|signed for by|signed by|received by|collected by|picked up by|handed to|given to|left with|from:|to:|mein name ist|hier ist|z\. ?hd\.?|zu händen|ansprechpartner:?|je m'appelle|mon nom est|à l'attention de|me llamo|mi nombre es|a nombre de|mi chiamo|il mio nome è|mijn naam is|hier is|t\.?a\.?v\.?|nazywam się|meu nome é|chamo-me|jag heter|mitt namn är|jeg hedder|jeg heter)`;
+/** Introductions that also start ordinary sentences ("I'm Interested"): the name must end the phrase. */
+const WEAK_INTRO = String.raw`(?:i am|i'm|im|ich bin|je suis|soy|sono|ik ben|jestem|sou)`;
+
+/** Capitalised words that follow a greeting or sign-off without being a name. */
+const NOT_NAMES = new Set(
+  'grüße grüsse gruß groeten damen herren kunde kundin ihr ihre euer team all everyone everybody there guys folks sir madam madame monsieur sirs customer customers support service services sales billing help helpdesk desk admin again again, zusammen leute alle allerseits kundenservice kundendienst equipo todos todas tutti ragazzi tous à allemaal iedereen allihopa alle wszystkim the a an i we you it this that my our your please bitte ich wir sie je nous vous yo nosotros io noi ik wij for in on at and or to from of with by so but also again and management hr it customer friends mr mrs ms dr regards thanks thank best kind morning afternoon evening day ok okay yes no hi hello dear sent from get re fw fwd subject order invoice you. me us'.split(' '),
+);
+const MONTHS_DAYS = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo'.split(' '));
+
+const CONTEXTS: { re: RegExp; needsEnd: boolean }[] = [
+  // "Hi Anna," "Dear Mr. Smith," "Hallo Frau Müller" — a greeting starts a line or a sentence.
+  { re: new RegExp(String.raw`(?:^|[\n.!?]\s*|^\s+)${GREETING}[ \u00a0]+(?:${HONORIFIC}[ \u00a0]+)?(${NAME})`, 'gimu'), needsEnd: true },
+  // "Best regards,\nAnna Schmidt", "Thanks, Anna", "Cordialement, Jean Dupont".
+  { re: new RegExp(String.raw`(?:^|[\n.!?]\s*|[ \u00a0])${SIGN_OFF}[ \u00a0]*(?:,|!|\n|,\s*\n|[ \u00a0][-–—][ \u00a0])\s*(?:${HONORIFIC}[ \u00a0]+)?(${NAME})`, 'gimu'), needsEnd: true },
+  // A signature dash line: "-- Anna", "— Jean Dupont".
+  { re: new RegExp(String.raw`(?:^|\n)[ \u00a0]*(?:--|—|–)[ \u00a0]*\n?[ \u00a0]*(${NAME})[ \u00a0]*$`, 'gmu'), needsEnd: true },
+  // "Mr Smith", "Frau Dr. Weber", "Mme Dubois", "Sra. García": an honorific before capitalised words.
+  { re: new RegExp(String.raw`(?<![\p{L}])${HONORIFIC}[ \u00a0]+(?:(?:dr|prof)\.?[ \u00a0]+)?(${NAME})`, 'giu'), needsEnd: false },
+  // "my neighbour Tom Baker", "meine Nachbarin Frau Koch", "mi vecino Juan Pérez".
+  { re: new RegExp(String.raw`(?<![\p{L}])${RELATION},?[ \u00a0]+(?:${HONORIFIC}[ \u00a0]+)?(${NAME})`, 'giu'), needsEnd: false },
+  // "my name is Anna Schmidt", "je m'appelle Jean", "c/o Maria Rossi".
+  { re: new RegExp(String.raw`(?<![\p{L}])${INTRO}[ \u00a0]+(?:${HONORIFIC}[ \u00a0]+)?(${NAME})`, 'giu'), needsEnd: false },
+  { re: new RegExp(String.raw`(?<![\p{L}])${WEAK_INTRO}[ \u00a0]+(${NAME})`, 'giu'), needsEnd: true },
+];
+
+const AND_NAME = new RegExp(String.raw`^[ \u00a0]+(?:and|&|und|et|y|e|en|och|og|i)[ \u00a0]+(${NAME})`, 'u');
+
+/** Names that a greeting, sign-off, honorific or relation introduces, in any language the helpdesk meets. */
+export function findContextNames(text: string): [number, number][] {
+  const found: [number, number][] = [];
+  for (const { re, needsEnd } of CONTEXTS) {
+    for (const m of text.matchAll(re)) {
+      const name = m[1]!;
+      const start = m.index + m[0].length - name.length;
+      const [s, e] = trimName(text, start, start + name.length);
+      if (e <= s) continue;
+      // After a greeting or sign-off a name ends the phrase: "Hi Anna," not "Hi Please send ...".
+      if (needsEnd && !/^(?:[ \u00a0]*(?:$|[\n,!:;.()<|/]|[-–—]\s)|[ \u00a0]+(?:here|hier|ici|aquí|qui|and|und|et|y|e|en|och|og|i|from|von|de|da|van|z)\b)/iu.test(text.slice(e, e + 12))) continue;
+      found.push([s, e]);
+      // "Dear Priya and Arjun": a second name joined to the first.
+      const more = AND_NAME.exec(text.slice(e));
+      if (more) {
+        const [s2, e2] = trimName(text, e + more[0].length - more[1]!.length, e + more[0].length);
+        if (e2 > s2) found.push([s2, e2]);
+      }
+    }
+  }
+  return found;
+}
+
+/** Keeps the name words of a match (the regexes are case-insensitive for their keywords), without a closing full stop. */
+function trimName(text: string, start: number, end: number): [number, number] {
+  const words = [...text.slice(start, end).matchAll(/\S+/gu)].map((m) => ({ s: start + m.index, e: start + m.index + m[0].length, w: m[0] }));
+  const particle = (w: string) => new RegExp(`^${PARTICLE}$`, 'u').test(w);
+  const notName = (w: string) => {
+    const k = w.toLowerCase().replace(/[.,]$/, '');
+    return !/^\p{Lu}/u.test(w) || NOT_NAMES.has(k) || MONTHS_DAYS.has(k);
+  };
+  // A name starts at its first word and stops at the first word that is no name ("Hi Team", "Thanks Again").
+  const kept: typeof words = [];
+  for (const w of words) {
+    if (kept.length && particle(w.w)) kept.push(w);
+    else if (notName(w.w)) break;
+    else kept.push(w);
+  }
+  while (kept.length && particle(kept[kept.length - 1]!.w)) kept.pop();
+  if (!kept.length) return [start, start];
+  let e = kept[kept.length - 1]!.e;
+  // "Smith." at a sentence end: the full stop is not part of the name (but "J." is an initial).
+  if (text[e - 1] === '.' && e - kept[kept.length - 1]!.s > 2) e--;
+  return [kept[0]!.s, e];
+}
