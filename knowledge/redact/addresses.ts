@@ -40,7 +40,8 @@ function anyCap(words: string): string {
     .join('|');
 }
 
-const CAP = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*`;
+/** A capitalised word; a full stop only in the usual abbreviations (St. Albans), never the sentence's. */
+const CAP = String.raw`(?:(?:St|Ste|Mt|Ft|Sta|Sto)\.|\p{Lu}[\p{L}\p{M}'’-]*)`;
 const CITY_LINK = String.raw`(?:am|an|im|in|ob|bei|der|de|del|la|le|les|sur|sous|en|upon|on|di|do|da|dos|das|aan|den|op|ter|sankt|st\.|saint|san|santa)`;
 const CITY = String.raw`${CAP}(?:[ \u00a0-](?:${CITY_LINK}[ \u00a0-])*${CAP}){0,3}`;
 /** After a postcode and city: the end of the address (punctuation, a new line, the end). */
@@ -82,6 +83,8 @@ const IN_PIN = String.raw`${CITY}[ \u00a0]*[-–,]?[ \u00a0]*[1-8]\d{2}[ \u00a0]
 const JP_POSTCODE = String.raw`〒[ \u00a0]?\d{3}-?\d{4}`;
 /** "Tokyo 100-0001": weak alone ("SKU 100-2003"). */
 const JP_ROMAN_POSTCODE = String.raw`(?:${CITY},?[ \u00a0]+)\d{3}-\d{4}(?![\p{N}-])`;
+/** "5 Chome-2-1 Ginza", "2-chome 3-1": a Japanese block address written in Latin letters. */
+const JP_CHOME = String.raw`(?<![\p{L}\p{N}])(?:\d{1,2}[ \u00a0-])?[Cc]h[oō]me(?:[ \u00a0-]\d{1,3}){1,2}(?:[ \u00a0,]+${CITY})?`;
 const JP_ADDRESS = String.raw`(?:東京都|北海道|大阪府|京都府|\p{Script=Han}{2,3}県)[\p{Script=Han}\p{Script=Katakana}ヶケー0-9０-９\-－−‐の]+`;
 /** "Postcode: 10115", "PLZ 80331 München", "CEP 01310-100", "PIN 560001": a labelled postcode. */
 const LABELLED_POSTCODE = String.raw`(?<![\p{L}])(?:${anyCap('postcode|post code|postal code|zip code|zip|zipcode|plz|postleitzahl|code postal|cp|código postal|cap|c\\.a\\.p\\.|postnummer|postnr\\.?|kod pocztowy|cep|pin code|pin|eircode')}|ZIP|PLZ|CEP|CAP|PIN)[ \u00a0]*:?[ \u00a0]*((?:\d{3,5}(?:[ \u00a0-]?\d{3,4})?|[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \u00a0]?\d[A-Z]\d|\d{4}[ \u00a0]?[A-Z]{2}|[A-Z]\d{2}[ \u00a0]?[A-Z\d]{4})(?:[ \u00a0,]+${CITY}${CITY_END})?)`;
@@ -112,6 +115,9 @@ const PARTS: { re: RegExp; strong: boolean | ((s: string) => boolean); group?: b
   { re: new RegExp(JP_POSTCODE, 'gu'), strong: true },
   { re: new RegExp(JP_ADDRESS, 'gu'), strong: true },
   { re: new RegExp(JP_ROMAN_POSTCODE, 'gu'), strong: false },
+  { re: new RegExp(JP_CHOME, 'gu'), strong: true },
+  // "Wellington 6140", "Oslo 0153": a city and then its postcode, next to a street or PO box.
+  { re: new RegExp(String.raw`${CITY},?[ \u00a0]+\d{4,5}(?![\p{N}-])`, 'gu'), strong: false },
   { re: new RegExp(LABELLED_POSTCODE, 'gdu'), strong: true, group: true },
   { re: new RegExp(UNIT, 'gu'), strong: false },
 ];
@@ -144,7 +150,7 @@ function merge(text: string, parts: Part[]): [number, number][] {
       last.strong ||= p.strong;
     } else groups.push({ ...p });
   }
-  return groups.filter((g) => g.strong).map((g) => [g.start, withoutFullStop(text, g.start, extendToCity(text, g.end))]);
+  return groups.filter((g) => g.strong).map((g) => [g.start, withoutFullStop(text, g.start, extendToCity(text, g.start, g.end))]);
 }
 
 const ABBREVIATIONS = /(?:^|[\s,])(?:st|rd|str|ave|av|dr|blvd|ln|ct|pl|sq|hwy|pkwy|cres|cir|bd|avda|pza|apdo|ul|al|os|whg|apt|no|nr)\.$/i;
@@ -154,9 +160,20 @@ function withoutFullStop(text: string, start: number, end: number): number {
   return text[end - 1] === '.' && !ABBREVIATIONS.test(text.slice(start, end)) ? end - 1 : end;
 }
 
-/** "Lindenstraße 12, Berlin": a street followed by a city name alone takes the city too. */
-function extendToCity(text: string, end: number): number {
-  const m = new RegExp(String.raw`^,[ \u00a0]*(${CITY})(?=\s*(?:$|[\n;.)!?]|\p{Ll}))`, 'u').exec(text.slice(end));
-  if (!m || NOT_CITY.has(m[1]!.split(/\s/)[0]!.toLowerCase())) return end;
-  return end + m[0].length;
+/** Country names written after an address (", Germany"): part of it. */
+const COUNTRIES = new Set(
+  'germany deutschland austria österreich switzerland schweiz suisse svizzera france belgium belgique belgië netherlands nederland the netherlands spain españa italy italia portugal poland polska sweden sverige denmark danmark norway norge finland suomi ireland éire uk united kingdom england scotland wales usa us united states canada australia new zealand india brazil brasil mexico méxico japan luxembourg czechia greece'.split(' '),
+);
+
+/**
+ * A street followed by a city alone ("Lindenstraße 12, Berlin") takes the city; any address takes a
+ * country name right after it ("75008 Paris, France").
+ */
+function extendToCity(text: string, start: number, end: number): number {
+  const m = new RegExp(String.raw`^,[ \u00a0]*(${CITY})(?=\s*(?:$|[\n;.)!?,]|\p{Ll}))`, 'u').exec(text.slice(end));
+  if (!m) return end;
+  const word = m[1]!.toLowerCase();
+  const hasPostcode = /\d{4}|[A-Z]\d[A-Z\d]?\s?\d[A-Z]{2}/.test(text.slice(start, end));
+  if (COUNTRIES.has(word) || (!hasPostcode && !NOT_CITY.has(word.split(/\s/)[0]!))) return end + m[0].length;
+  return end;
 }

@@ -59,13 +59,27 @@ const WORD = String.raw`(?:\p{Lu}[\p{Ll}\p{M}]*(?:['’-]\p{Lu}?[\p{Ll}\p{M}]+)*
 const PARTICLE = String.raw`(?:van|von|der|den|de|du|da|di|del|della|dos|das|le|la|ten|ter|zu|y|bin|al|el)`;
 const NAME = String.raw`${WORD}(?:[ \u00a0](?:${PARTICLE}[ \u00a0])*${WORD}){0,3}`;
 
-const GREETING = String.raw`(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hallo|hi there|liebe|lieber|guten (?:tag|morgen|abend)|sehr geehrte|sehr geehrter|moin|servus|grüezi|bonjour|bonsoir|salut|cher|chère|hola|buenos días|buenas tardes|buenas|estimado|estimada|querido|querida|ciao|salve|buongiorno|buonasera|gentile|gentilissimo|gentilissima|caro|cara|hej|hei|hallå|beste|geachte|dag|goedemiddag|goedemorgen|olá|oi|prezado|prezada|cześć|dzień dobry|szanowny|szanowna|szanowni|witam|kedves|merhaba)`;
-const SIGN_OFF = String.raw`(?:best|best wishes|best regards|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thank you|thanks again|thx|cheers|sincerely|yours sincerely|yours faithfully|yours truly|yours|all the best|take care|love|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|freundliche grüsse|viele grüße|viele grüsse|beste grüße|liebe grüße|herzliche grüße|grüße|grüsse|gruß|gruss|lg|vg|mfg|danke|vielen dank|cordialement|bien cordialement|bien à vous|salutations|merci|merci beaucoup|bisous|amicalement|saludos|un saludo|saludos cordiales|atentamente|gracias|muchas gracias|un abrazo|saluti|cordiali saluti|distinti saluti|grazie|grazie mille|un saluto|groeten|met vriendelijke groet|met vriendelijke groeten|vriendelijke groet|vriendelijke groeten|hartelijke groeten|groetjes|bedankt|hälsningar|med vänlig hälsning|vänliga hälsningar|mvh|tack|venlig hilsen|hilsen|med venlig hilsen|pozdrawiam|z poważaniem|dziękuję|atenciosamente|cumprimentos|abraços|obrigado|obrigada|üdvözlettel|saygılarımla)`;
+const GREETING = longestFirst(String.raw`hi|hello|hey|dear|good (?:morning|afternoon|evening)|hallo|hi there|liebe|lieber|guten (?:tag|morgen|abend)|sehr geehrte|sehr geehrter|moin|servus|grüezi|bonjour|bonsoir|salut|cher|chère|hola|buenos días|buenas tardes|buenas|estimado|estimada|querido|querida|ciao|salve|buongiorno|buonasera|gentile|gentilissimo|gentilissima|caro|cara|hej|hei|hallå|beste|geachte|dag|goedemiddag|goedemorgen|olá|oi|prezado|prezada|cześć|dzień dobry|szanowny|szanowna|szanowni|witam|kedves|merhaba`);
+const SIGN_OFF = longestFirst(String.raw`greetings|best|best wishes|best regards|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thank you|thanks again|thx|cheers|sincerely|yours sincerely|yours faithfully|yours truly|yours|all the best|take care|love|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|freundliche grüsse|viele grüße|viele grüsse|beste grüße|liebe grüße|herzliche grüße|grüße|grüsse|gruß|gruss|lg|vg|mfg|danke|vielen dank|cordialement|bien cordialement|bien à vous|salutations|merci|merci beaucoup|bisous|amicalement|saludos|un saludo|saludos cordiales|atentamente|gracias|muchas gracias|un abrazo|saluti|cordiali saluti|distinti saluti|grazie|grazie mille|un saluto|groeten|met vriendelijke groet|met vriendelijke groeten|vriendelijke groet|vriendelijke groeten|hartelijke groeten|groetjes|bedankt|hälsningar|med vänlig hälsning|vänliga hälsningar|mvh|tack|venlig hilsen|hilsen|med venlig hilsen|pozdrawiam|z poważaniem|dziękuję|atenciosamente|cumprimentos|abraços|obrigado|obrigada|üdvözlettel|saygılarımla`);
 const HONORIFIC = String.raw`(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|herr|frau|mme|mlle|monsieur|madame|mademoiselle|sr|sra|srta|señor|señora|señorita|doña|signor|signora|signorina|dott|pan|pani|dhr|mevr|mevrouw|meneer)\.?|(?:m|hr|fr|sig|sig\.ra|dott\.ssa|ing|avv|don)\.)`;
-const RELATION = String.raw`(?:(?:my|our|his|her|their) (?:neighbou?r|husband|wife|partner|son|daughter|mother|mum|mom|father|dad|brother|sister|colleague|friend|boss|manager|landlord|landlady|flatmate|roommate|assistant|boyfriend|girlfriend|uncle|aunt|grandmother|grandfather|cousin|tenant|employee)|(?:mein|meine|unser|unsere) (?:nachbar|nachbarin|mann|frau|partner|partnerin|sohn|tochter|mutter|vater|bruder|schwester|kollege|kollegin|freund|freundin|chef|chefin|vermieter|vermieterin)|(?:mon|ma|notre) (?:voisin|voisine|mari|femme|fils|fille|mère|père|frère|sœur|collègue|ami|amie|patron|propriétaire)|(?:mi|nuestro|nuestra) (?:vecino|vecina|marido|esposo|esposa|mujer|hijo|hija|madre|padre|hermano|hermana|compañero|compañera|amigo|amiga|jefe|jefa)|(?:il mio|la mia|mio|mia) (?:vicino|vicina|marito|moglie|figlio|figlia|madre|padre|fratello|sorella|collega|amico|amica|capo)|(?:mijn|onze) (?:buurman|buurvrouw|man|vrouw|partner|zoon|dochter|moeder|vader|broer|zus|collega|vriend|vriendin|baas))`;
-const INTRO = String.raw`(?:my name is|my name's|this is|name:|contact person:?|attn:?|attention:?|c\/o|on behalf of|ordered for|addressed to|signed for by|signed by|received by|collected by|picked up by|handed to|given to|left with|from:|to:|mein name ist|hier ist|z\. ?hd\.?|zu händen|ansprechpartner:?|je m'appelle|mon nom est|à l'attention de|me llamo|mi nombre es|a nombre de|mi chiamo|il mio nome è|mijn naam is|hier is|t\.?a\.?v\.?|nazywam się|meu nome é|chamo-me|jag heter|mitt namn är|jeg hedder|jeg heter)`;
+const RELATION = String.raw`(?:(?:my|our|your|his|her|their) (?:neighbou?r|husband|wife|partner|son|daughter|mother|mum|mom|father|dad|brother|sister|colleague|friend|boss|manager|landlord|landlady|flatmate|roommate|assistant|boyfriend|girlfriend|uncle|aunt|grandmother|grandfather|cousin|tenant|employee)|(?:mein|meine|unser|unsere) (?:nachbar|nachbarin|mann|frau|partner|partnerin|sohn|tochter|mutter|vater|bruder|schwester|kollege|kollegin|freund|freundin|chef|chefin|vermieter|vermieterin)|(?:mon|ma|notre) (?:voisin|voisine|mari|femme|fils|fille|mère|père|frère|sœur|collègue|ami|amie|patron|propriétaire)|(?:mi|nuestro|nuestra) (?:vecino|vecina|marido|esposo|esposa|mujer|hijo|hija|madre|padre|hermano|hermana|compañero|compañera|amigo|amiga|jefe|jefa)|(?:il mio|la mia|mio|mia) (?:vicino|vicina|marito|moglie|figlio|figlia|madre|padre|fratello|sorella|collega|amico|amica|capo)|(?:mijn|onze) (?:buurman|buurvrouw|man|vrouw|partner|zoon|dochter|moeder|vader|broer|zus|collega|vriend|vriendin|baas))`;
+const INTRO = longestFirst(String.raw`my name is|my name's|this is|name:|contact person:?|attn:?|attention:?|c\/o|on behalf of|ordered for|addressed to|signed for by|signed by|received by|collected by|picked up by|handed to|given to|left with|from:|to:|mein name ist|hier ist|z\. ?hd\.?|zu händen|ansprechpartner:?|je m'appelle|mon nom est|à l'attention de|me llamo|mi nombre es|a nombre de|mi chiamo|il mio nome è|mijn naam is|hier is|t\.?a\.?v\.?|nazywam się|meu nome é|chamo-me|jag heter|mitt namn är|jeg hedder|jeg heter`);
 /** Introductions that also start ordinary sentences ("I'm Interested"): the name must end the phrase. */
-const WEAK_INTRO = String.raw`(?:i am|i'm|im|ich bin|je suis|soy|sono|ik ben|jestem|sou)`;
+const WEAK_INTRO = longestFirst(String.raw`i am|i'm|im|ich bin|je suis|soy|sono|ik ben|jestem|sou`);
+
+/** An alternation with its longest words first, so that "best regards" is tried before "best". */
+function longestFirst(words: string): string {
+  const alternatives: string[] = [''];
+  let depth = 0;
+  for (const c of words) {
+    if (c === '|' && depth === 0) alternatives.push('');
+    else {
+      depth += c === '(' ? 1 : c === ')' ? -1 : 0;
+      alternatives[alternatives.length - 1] += c;
+    }
+  }
+  return `(?:${alternatives.sort((a, b) => b.length - a.length).join('|')})`;
+}
 
 /** Capitalised words that follow a greeting or sign-off without being a name. */
 const NOT_NAMES = new Set(
@@ -77,7 +91,7 @@ const CONTEXTS: { re: RegExp; needsEnd: boolean }[] = [
   // "Hi Anna," "Dear Mr. Smith," "Hallo Frau Müller" — a greeting starts a line or a sentence.
   { re: new RegExp(String.raw`(?:^|[\n.!?]\s*|^\s+)${GREETING}[ \u00a0]+(?:${HONORIFIC}[ \u00a0]+)?(${NAME})`, 'gimu'), needsEnd: true },
   // "Best regards,\nAnna Schmidt", "Thanks, Anna", "Cordialement, Jean Dupont".
-  { re: new RegExp(String.raw`(?:^|[\n.!?]\s*|[ \u00a0])${SIGN_OFF}[ \u00a0]*(?:,|!|\n|,\s*\n|[ \u00a0][-–—][ \u00a0])\s*(?:${HONORIFIC}[ \u00a0]+)?(${NAME})`, 'gimu'), needsEnd: true },
+  { re: new RegExp(String.raw`(?:^|[\n.!?]\s*|[ \u00a0])${SIGN_OFF}(?:[ \u00a0]*(?:,|!|\n|,\s*\n|[ \u00a0][-–—][ \u00a0])\s*|[ \u00a0]+)(?:${HONORIFIC}[ \u00a0]+)?(${NAME})`, 'gimu'), needsEnd: true },
   // A signature dash line: "-- Anna", "— Jean Dupont".
   { re: new RegExp(String.raw`(?:^|\n)[ \u00a0]*(?:--|—|–)[ \u00a0]*\n?[ \u00a0]*(${NAME})[ \u00a0]*$`, 'gmu'), needsEnd: true },
   // "Mr Smith", "Frau Dr. Weber", "Mme Dubois", "Sra. García": an honorific before capitalised words.
@@ -132,6 +146,8 @@ function trimName(text: string, start: number, end: number): [number, number] {
   while (kept.length && particle(kept[kept.length - 1]!.w)) kept.pop();
   if (!kept.length) return [start, start];
   let e = kept[kept.length - 1]!.e;
+  // "Thompson's daughter": the possessive is not part of the name.
+  if (/['’]s$/.test(text.slice(start, e))) e -= 2;
   // "Smith." at a sentence end: the full stop is not part of the name (but "J." is an initial).
   if (text[e - 1] === '.' && e - kept[kept.length - 1]!.s > 2) e--;
   return [kept[0]!.s, e];
