@@ -9,7 +9,7 @@ import { labelledAsIdentifier } from './labels.ts';
  */
 export function findAddresses(text: string): [number, number][] {
   const parts: Part[] = [];
-  for (const { re, strong, group } of PARTS) {
+  for (const { re, strong, group, unit } of PARTS) {
     for (const m of text.matchAll(re)) {
       let start = m.index;
       let end = m.index + m[0].length;
@@ -20,7 +20,7 @@ export function findAddresses(text: string): [number, number][] {
       }
       [start, end] = trimCity(text, start, end);
       if (end <= start || labelledAsIdentifier(text, start)) continue;
-      parts.push({ start, end, strong: typeof strong === 'function' ? strong(text.slice(start, end)) : strong });
+      parts.push({ start, end, strong: typeof strong === 'function' ? strong(text.slice(start, end)) : strong, places: unit ? 0 : 1, units: unit ? 1 : 0 });
     }
   }
   return merge(text, parts);
@@ -30,6 +30,9 @@ interface Part {
   start: number;
   end: number;
   strong: boolean;
+  /** How many separate parts naming a place, and a flat or unit, this is made of. */
+  places: number;
+  units: number;
 }
 
 /** Each alternative of a lowercase list, with its first letter in either case ("[Ss]treet"). */
@@ -46,7 +49,7 @@ const CITY_LINK = String.raw`(?:am|an|im|in|ob|bei|der|de|del|la|le|les|sur|sous
 const CITY = String.raw`${CAP}(?:[ \u00a0-](?:${CITY_LINK}[ \u00a0-])*${CAP}){0,3}`;
 /** After a postcode and city: the end of the address (punctuation, a new line, the end). */
 const CITY_END = String.raw`(?:\s?\([A-Z]{2}\))?(?:\s+(?:CEDEX|Cedex)(?:\s\d{1,2})?)?(?=\s*(?:$|[\n,;.)!?/|]|[-–—]\s))`;
-const HOUSE_NUMBER = String.raw`\d{1,5}\s?[A-Za-z]?(?:\s?[-/]\s?\d{1,4}\s?[A-Za-z]?)?(?![\p{L}\p{N}])`;
+const HOUSE_NUMBER = String.raw`\d{1,5}(?:[ \u00a0]?[A-Za-z](?![\p{L}\p{N}]))?(?:[ \u00a0]?[-/][ \u00a0]?\d{1,4}(?:[A-Za-z](?![\p{L}]))?)?(?![\p{L}\p{N}])`;
 
 const EN_TYPES = anyCap('street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|terrace|close|crescent|cres|square|sq|highway|hwy|parkway|pkwy|circle|cir|trail|row|grove|gardens|mews|hill|walk|parade|green|marg|nagar|path|alley|quay|wharf|park|rise|view|end|gate|cross|main|layout|colony|sector');
 const EN_STREET = String.raw`(?<![\p{L}\p{N}.,/-])\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?,?[ \u00a0]+(?:(?:${CAP}|\d+(?:st|nd|rd|th))[ \u00a0]+){0,4}(?:${EN_TYPES})\.?(?![\p{L}])(?:[ \u00a0]+(?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\b)?|(?<![\p{L}\p{N}])\d{1,5}[ \u00a0]+Broadway\b`;
@@ -65,12 +68,14 @@ const GERMANIC_STREET = String.raw`(?:\p{Lu}[\p{L}\p{M}]*[ \u00a0-])?\p{Lu}[\p{L
 const GERMANIC_SPLIT = String.raw`${CAP}[ \u00a0]+(?:${anyCap('straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|gate|gata|vej|laan|straat|plein')})[ \u00a0]*${HOUSE_NUMBER}`;
 const GERMANIC_PREPOSITION = String.raw`(?<![\p{L}])(?:Am|An der|An den|Auf dem|Auf der|Im|In der|In den|Unter den|Zum|Zur|Hinter der|Bei der|Laan van|Van)[ \u00a0]+${CAP}(?:[ \u00a0]+${CAP})?[ \u00a0]+${HOUSE_NUMBER}`;
 
-const UNIT = String.raw`(?<![\p{L}])(?:${anyCap('apt|apartment|flat|suite|unit|ste|wohnung|whg|appartement|appt|apto|piso|etage|stock|stiege|top|bâtiment|bât|escalier|esc|room|floor|floor no|house no|h\\.no|plot|door')})\.?[ \u00a0]*(?:#|no\.?|nr\.?)?[ \u00a0]*\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])|#\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])`;
+const UNIT = String.raw`(?<![\p{L}])(?:${anyCap('level|apt|apartment|flat|suite|unit|ste|wohnung|whg|appartement|appt|apto|piso|etage|stock|stiege|top|bâtiment|bât|escalier|esc|room|floor|floor no|house no|h\\.no|plot|door')}|H\.No)\.?[ \u00a0]*(?:#|no\.?|nr\.?)?[ \u00a0]*\d{1,4}[A-Za-z]?(?:[-/]\d{1,4}){0,3}(?![\p{L}\p{N}])|#\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])`;
 const PO_BOX = String.raw`(?<![\p{L}])(?:P\.?[ \u00a0]?O\.?[ \u00a0]?Box|Post Office Box|${anyCap('postfach|boîte postale|apartado de correos|apartado|apdo\\.|casella postale|postbus|caixa postal|skrytka pocztowa|postboks|postbox')}|B\.?P\.|BP|私書箱)[ \u00a0]*(?:No\.?|Nr\.?|n°)?[ \u00a0]*\d(?:[\d \u00a0]{0,8}\d)?(?![\p{N}])`;
 
 const POSTCODE_CITY = String.raw`(?<![\p{L}\p{N}.,/:#-])(?:(?:D|A|CH|F|B|I|E|L|NL|DK|S|N|FL|P|PL|CZ|FIN|SE|DE|AT|FR|BE|LU|ES|IT|PT)-)?\d{4,5}[ \u00a0]+${CITY}${CITY_END}`;
 const PL_PT_BR = String.raw`(?<![\p{L}\p{N}.,/-])(?:\d{2}-\d{3}|\d{4}-\d{3}|\d{5}-\d{3})[ \u00a0]+${CITY}${CITY_END}`;
 const NORDIC_GREEK = String.raw`(?<![\p{L}\p{N}.,/-])(?:(?:S|SE|CZ|SK|GR)-)?\d{3}[ \u00a0]\d{2}[ \u00a0]+${CITY}${CITY_END}`;
+/** Brazil: "São Paulo - SP, 01426-001". */
+const BR_CITY_STATE_CEP = String.raw`${CITY}[ \u00a0]*[-–/][ \u00a0]*[A-Z]{2},?[ \u00a0]+\d{5}-?\d{3}(?![\p{N}])`;
 const NL_POSTCODE = String.raw`(?<![\p{L}\p{N}.,/-])\d{4}[ \u00a0]?[A-Z]{2}(?:[ \u00a0]+${CITY})?(?![\p{L}\p{N}])`;
 const UK_POSTCODE = String.raw`(?:${CITY},?[ \u00a0]+)?(?<![\p{L}\p{N}])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)[ \u00a0]?\d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])`;
 const EIRCODE = String.raw`(?:${CITY},?[ \u00a0]+)?(?<![\p{L}\p{N}])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ \u00a0]?[AC-FHKNPRTV-Y\d]{4}(?![\p{L}\p{N}])`;
@@ -92,7 +97,7 @@ const LABELLED_POSTCODE = String.raw`(?<![\p{L}])(?:${anyCap('postcode|post code
 /** A 4-digit "postcode" that reads as a year (2026 London) counts only next to a street. */
 const yearLike = (s: string) => /^(?:19|20)\d{2}\s/.test(s);
 
-const PARTS: { re: RegExp; strong: boolean | ((s: string) => boolean); group?: boolean }[] = [
+const PARTS: { re: RegExp; strong: boolean | ((s: string) => boolean); group?: boolean; unit?: boolean }[] = [
   { re: new RegExp(EN_STREET, 'gu'), strong: true },
   { re: new RegExp(NUMBER_THEN_TYPE, 'gu'), strong: true },
   { re: new RegExp(TYPE_THEN_NUMBER, 'gu'), strong: true },
@@ -105,6 +110,7 @@ const PARTS: { re: RegExp; strong: boolean | ((s: string) => boolean); group?: b
   { re: new RegExp(POSTCODE_CITY.replace(CITY_END, ''), 'gu'), strong: false },
   { re: new RegExp(PL_PT_BR, 'gu'), strong: true },
   { re: new RegExp(NORDIC_GREEK, 'gu'), strong: true },
+  { re: new RegExp(BR_CITY_STATE_CEP, 'gu'), strong: true },
   { re: new RegExp(NL_POSTCODE, 'gu'), strong: (s) => /\s\p{Lu}/u.test(s.slice(6)) },
   { re: new RegExp(UK_POSTCODE, 'gu'), strong: true },
   { re: new RegExp(EIRCODE, 'gu'), strong: (s) => /\d[ \u00a0]?[A-Z\d]{4}$/.test(s) && /[A-Z].*\d|\d.*[A-Z]/.test(s.slice(-4)) },
@@ -119,7 +125,7 @@ const PARTS: { re: RegExp; strong: boolean | ((s: string) => boolean); group?: b
   // "Wellington 6140", "Oslo 0153": a city and then its postcode, next to a street or PO box.
   { re: new RegExp(String.raw`${CITY},?[ \u00a0]+\d{4,5}(?![\p{N}-])`, 'gu'), strong: false },
   { re: new RegExp(LABELLED_POSTCODE, 'gdu'), strong: true, group: true },
-  { re: new RegExp(UNIT, 'gu'), strong: false },
+  { re: new RegExp(UNIT, 'gu'), strong: false, unit: true },
 ];
 
 /** Capitalised words that start a match without belonging to the city ("Ship to London SW1A 1AA"). */
@@ -137,7 +143,7 @@ function trimCity(text: string, start: number, end: number): [number, number] {
 }
 
 /** Between two parts of one address: a comma or line break, maybe a city or district ("Dublin 2") between them. */
-const GAP = new RegExp(String.raw`^[\s,;]{0,4}(?:${CITY}(?:[ \u00a0]\d{1,2})?[\s,;]{1,4})?$`, 'u');
+const GAP = new RegExp(String.raw`^[\s,;–-]{0,5}(?:(?:Col\.|Colonia|Bairro|Barrio|Quartier|Ortsteil)[ \u00a0]*)?(?:${CITY}(?:[ \u00a0]\d{1,2})?[\s,;–-]{1,5})?$`, 'u');
 
 /** Parts next to each other (", ", a new line) are one address; a weak part alone is dropped. */
 function merge(text: string, parts: Part[]): [number, number][] {
@@ -146,11 +152,17 @@ function merge(text: string, parts: Part[]): [number, number][] {
   for (const p of parts) {
     const last = groups[groups.length - 1];
     if (last && (p.start < last.end || GAP.test(text.slice(last.end, p.start)))) {
+      // The same stretch found by two patterns is one part.
+      if (p.start >= last.end) {
+        last.places += p.places;
+        last.units += p.units;
+      }
       last.end = Math.max(last.end, p.end);
       last.strong ||= p.strong;
     } else groups.push({ ...p });
   }
-  return groups.filter((g) => g.strong).map((g) => [g.start, withoutFullStop(text, g.start, extendToCity(text, g.start, g.end))]);
+  // Weak parts together are an address too: two places, or a flat and a place ("H.No. 12-3-456, Banjara Hills, Hyderabad 500034").
+  return groups.filter((g) => g.strong || g.places >= 2 || (g.units >= 1 && g.places >= 1)).map((g) => [g.start, withoutFullStop(text, g.start, extendToCity(text, g.start, g.end))]);
 }
 
 const ABBREVIATIONS = /(?:^|[\s,])(?:st|rd|str|ave|av|dr|blvd|ln|ct|pl|sq|hwy|pkwy|cres|cir|bd|avda|pza|apdo|ul|al|os|whg|apt|no|nr)\.$/i;

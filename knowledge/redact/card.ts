@@ -1,7 +1,8 @@
 import { OTHER_LETTER, labelledAsIdentifier } from './labels.ts';
 
 /** Runs of digits joined by single spaces, dashes or dots (how cards are written), as maximal runs. */
-const DIGIT_RUN = new RegExp(String.raw`(?<!${OTHER_LETTER}|[\p{N}.,/_-])\d(?:[ \u00a0.-]?\d)*(?!${OTHER_LETTER}|\p{N}|[.,]\d)`, 'gu');
+/** Not after a + (a phone number) nor inside a longer number or word. */
+const DIGIT_RUN = new RegExp(String.raw`(?<!${OTHER_LETTER}|[\p{N}.,/_+-]|\+[ \u00a0])\d(?:[ \u00a0.-]?\d)*(?!${OTHER_LETTER}|\p{N}|[.,]\d)`, 'gu');
 
 /** Payment card numbers: 13 to 19 digits, Luhn-valid, starting as card networks issue them (2-6). */
 export function findCards(text: string): [number, number][] {

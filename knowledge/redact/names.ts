@@ -60,10 +60,10 @@ const PARTICLE = String.raw`(?:van|von|der|den|de|du|da|di|del|della|dos|das|le|
 const NAME = String.raw`${WORD}(?:[ \u00a0](?:${PARTICLE}[ \u00a0])*${WORD}){0,3}`;
 
 const GREETING = longestFirst(String.raw`hi|hello|hey|dear|good (?:morning|afternoon|evening)|hallo|hi there|liebe|lieber|guten (?:tag|morgen|abend)|sehr geehrte|sehr geehrter|moin|servus|grüezi|bonjour|bonsoir|salut|cher|chère|hola|buenos días|buenas tardes|buenas|estimado|estimada|querido|querida|ciao|salve|buongiorno|buonasera|gentile|gentilissimo|gentilissima|caro|cara|hej|hei|hallå|beste|geachte|dag|goedemiddag|goedemorgen|olá|oi|prezado|prezada|cześć|dzień dobry|szanowny|szanowna|szanowni|witam|kedves|merhaba`);
-const SIGN_OFF = longestFirst(String.raw`greetings|best|best wishes|best regards|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thank you|thanks again|thx|cheers|sincerely|yours sincerely|yours faithfully|yours truly|yours|all the best|take care|love|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|freundliche grüsse|viele grüße|viele grüsse|beste grüße|liebe grüße|herzliche grüße|grüße|grüsse|gruß|gruss|lg|vg|mfg|danke|vielen dank|cordialement|bien cordialement|bien à vous|salutations|merci|merci beaucoup|bisous|amicalement|saludos|un saludo|saludos cordiales|atentamente|gracias|muchas gracias|un abrazo|saluti|cordiali saluti|distinti saluti|grazie|grazie mille|un saluto|groeten|met vriendelijke groet|met vriendelijke groeten|vriendelijke groet|vriendelijke groeten|hartelijke groeten|groetjes|bedankt|hälsningar|med vänlig hälsning|vänliga hälsningar|mvh|tack|venlig hilsen|hilsen|med venlig hilsen|pozdrawiam|z poważaniem|dziękuję|atenciosamente|cumprimentos|abraços|obrigado|obrigada|üdvözlettel|saygılarımla`);
+const SIGN_OFF = longestFirst(String.raw`thanks in advance|thank you in advance|thanks a lot|thank you very much|many thanks in advance|with kind regards|with best regards|warm wishes|respectfully|mit besten grüßen|mit besten grüssen|schöne grüße|herzliche grüsse|salutations distinguées|merci d'avance|gracias de antemano|grazie in anticipo|hartelijke groet|med vennlig hilsen|ystävällisin terveisin|pozdrawiam serdecznie|com os melhores cumprimentos|melhores cumprimentos|greetings|best|best wishes|best regards|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thank you|thanks again|thx|cheers|sincerely|yours sincerely|yours faithfully|yours truly|yours|all the best|take care|love|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|freundliche grüsse|viele grüße|viele grüsse|beste grüße|liebe grüße|herzliche grüße|grüße|grüsse|gruß|gruss|lg|vg|mfg|danke|vielen dank|cordialement|bien cordialement|bien à vous|salutations|merci|merci beaucoup|bisous|amicalement|saludos|un saludo|saludos cordiales|atentamente|gracias|muchas gracias|un abrazo|saluti|cordiali saluti|distinti saluti|grazie|grazie mille|un saluto|groeten|met vriendelijke groet|met vriendelijke groeten|vriendelijke groet|vriendelijke groeten|hartelijke groeten|groetjes|bedankt|hälsningar|med vänlig hälsning|vänliga hälsningar|mvh|tack|venlig hilsen|hilsen|med venlig hilsen|pozdrawiam|z poważaniem|dziękuję|atenciosamente|cumprimentos|abraços|obrigado|obrigada|üdvözlettel|saygılarımla`);
 const HONORIFIC = String.raw`(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|herr|frau|mme|mlle|monsieur|madame|mademoiselle|sr|sra|srta|señor|señora|señorita|doña|signor|signora|signorina|dott|pan|pani|dhr|mevr|mevrouw|meneer)\.?|(?:m|hr|fr|sig|sig\.ra|dott\.ssa|ing|avv|don)\.)`;
 const RELATION = String.raw`(?:(?:my|our|your|his|her|their) (?:neighbou?r|husband|wife|partner|son|daughter|mother|mum|mom|father|dad|brother|sister|colleague|friend|boss|manager|landlord|landlady|flatmate|roommate|assistant|boyfriend|girlfriend|uncle|aunt|grandmother|grandfather|cousin|tenant|employee)|(?:mein|meine|unser|unsere) (?:nachbar|nachbarin|mann|frau|partner|partnerin|sohn|tochter|mutter|vater|bruder|schwester|kollege|kollegin|freund|freundin|chef|chefin|vermieter|vermieterin)|(?:mon|ma|notre) (?:voisin|voisine|mari|femme|fils|fille|mère|père|frère|sœur|collègue|ami|amie|patron|propriétaire)|(?:mi|nuestro|nuestra) (?:vecino|vecina|marido|esposo|esposa|mujer|hijo|hija|madre|padre|hermano|hermana|compañero|compañera|amigo|amiga|jefe|jefa)|(?:il mio|la mia|mio|mia) (?:vicino|vicina|marito|moglie|figlio|figlia|madre|padre|fratello|sorella|collega|amico|amica|capo)|(?:mijn|onze) (?:buurman|buurvrouw|man|vrouw|partner|zoon|dochter|moeder|vader|broer|zus|collega|vriend|vriendin|baas))`;
-const INTRO = longestFirst(String.raw`my name is|my name's|this is|name:|contact person:?|attn:?|attention:?|c\/o|on behalf of|ordered for|addressed to|signed for by|signed by|received by|collected by|picked up by|handed to|given to|left with|from:|to:|mein name ist|hier ist|z\. ?hd\.?|zu händen|ansprechpartner:?|je m'appelle|mon nom est|à l'attention de|me llamo|mi nombre es|a nombre de|mi chiamo|il mio nome è|mijn naam is|hier is|t\.?a\.?v\.?|nazywam się|meu nome é|chamo-me|jag heter|mitt namn är|jeg hedder|jeg heter`);
+const INTRO = longestFirst(String.raw`spoke to|spoke with|talked to|talked with|according to|your agent|your colleague|agent|the courier|courier|the driver|driver|technician|ask for|asked for|my name is|my name's|this is|name:|contact person:?|attn:?|attention:?|c\/o|on behalf of|ordered for|addressed to|signed for by|signed by|received by|collected by|picked up by|handed to|given to|left with|from:|to:|mein name ist|hier ist|z\. ?hd\.?|zu händen|ansprechpartner:?|je m'appelle|mon nom est|à l'attention de|me llamo|mi nombre es|a nombre de|mi chiamo|il mio nome è|mijn naam is|hier is|t\.?a\.?v\.?|nazywam się|meu nome é|chamo-me|jag heter|mitt namn är|jeg hedder|jeg heter`);
 /** Introductions that also start ordinary sentences ("I'm Interested"): the name must end the phrase. */
 const WEAK_INTRO = longestFirst(String.raw`i am|i'm|im|ich bin|je suis|soy|sono|ik ben|jestem|sou`);
 
@@ -99,7 +99,7 @@ const CONTEXTS: { re: RegExp; needsEnd: boolean }[] = [
   // "my neighbour Tom Baker", "meine Nachbarin Frau Koch", "mi vecino Juan Pérez".
   { re: new RegExp(String.raw`(?<![\p{L}])${RELATION},?[ \u00a0]+(?:${HONORIFIC}[ \u00a0]+)?(${NAME})`, 'giu'), needsEnd: false },
   // "my name is Anna Schmidt", "je m'appelle Jean", "c/o Maria Rossi".
-  { re: new RegExp(String.raw`(?<![\p{L}])${INTRO}[ \u00a0]+(?:${HONORIFIC}[ \u00a0]+)?(${NAME})`, 'giu'), needsEnd: false },
+  { re: new RegExp(String.raw`(?<![\p{L}])${INTRO},?[ \u00a0]+(?:${HONORIFIC}[ \u00a0]+)?(${NAME})`, 'giu'), needsEnd: false },
   { re: new RegExp(String.raw`(?<![\p{L}])${WEAK_INTRO}[ \u00a0]+(${NAME})`, 'giu'), needsEnd: true },
 ];
 
@@ -109,11 +109,16 @@ const AND_NAME = new RegExp(String.raw`^[ \u00a0]+(?:and|&|und|et|y|e|en|och|og|
 export function findContextNames(text: string): [number, number][] {
   const found: [number, number][] = [];
   for (const { re, needsEnd } of CONTEXTS) {
-    for (const m of text.matchAll(re)) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
       const name = m[1]!;
       const start = m.index + m[0].length - name.length;
       const [s, e] = trimName(text, start, start + name.length);
-      if (e <= s) continue;
+      // A context that introduces no name ("according to your agent Sarah") may still hold one further on.
+      if (e <= s) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
       // After a greeting or sign-off a name ends the phrase: "Hi Anna," not "Hi Please send ...".
       if (needsEnd && !/^(?:[ \u00a0]*(?:$|[\n,!:;.()<|/]|[-–—]\s)|[ \u00a0]+(?:here|hier|ici|aquí|qui|and|und|et|y|e|en|och|og|i|from|von|de|da|van|z)\b)/iu.test(text.slice(e, e + 12))) continue;
       found.push([s, e]);

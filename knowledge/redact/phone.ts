@@ -24,7 +24,7 @@ export function findPhones(text: string): [number, number][] {
 }
 
 const PHONE_RUN = new RegExp(
-  String.raw`(?<!${OTHER_LETTER}|[\p{N}+#@/.=_$€£¥-]|\d[:,])(?:\+[ \u00a0]?)?[\d(](?:[\d()/-]|[.\u2011\u2013](?=\d)|[ \u00a0](?=[\d(]))*\d(?!${OTHER_LETTER}|\p{N}|[.,]\d|:\d|%)`,
+  String.raw`(?<!${OTHER_LETTER}|[\p{N}+#@/.=_$€£¥-]|\d[:,])(?:\(\+\d{1,3}\)[ \u00a0]?|\+[ \u00a0]?)?[\d(](?:[\d()/-]|[.\u2011\u2013](?=\d)|[ \u00a0](?=[\d(])|[ \u00a0]\/[ \u00a0](?=\d))*\d(?!${OTHER_LETTER}|\p{N}|[.,]\d|:\d|%)`,
   'gu',
 );
 const DATE_LIKE = /^(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4}))$/;
@@ -48,11 +48,12 @@ function isPhone(s: string, context: boolean): boolean {
   const digits = s.replace(/\D/g, '');
   const n = digits.length;
   const groups = s.split(/\D+/).filter(Boolean);
-  if (s.includes('.') && groups.some((g) => g.length < 2)) return false; // versions
-  if (s.startsWith('+') || /^00[1-9]/.test(s)) {
+  if (s.includes('.') && !s.startsWith('+') && groups.some((g) => g.length < 2)) return false; // versions
+  if (s.startsWith('+') || s.startsWith('(+') || /^00[1-9]/.test(s)) {
     // +49 (0)30 ...: the trunk 0 in parentheses is not dialled from abroad.
-    const international = '+' + s.replace(/^\+|^00/, '').replace(/\(0\)/, '').replace(/\D/g, '');
-    return n >= 7 && possible(international);
+    const international = '+' + s.replace(/^\(?\+|^00/, '').replace(/\(0\)/, '').replace(/\D/g, '');
+    // Grouped as phone numbers are, a number after + is one even where the metadata has moved on (+52 1 55 ...).
+    return n >= 7 && (possible(international) || (n >= 9 && n <= 15 && groups.length >= 3));
   }
   const grouped = groups.length >= 2;
   if (/^\d{1,3} \(/.test(s) || s.startsWith('(') || s.startsWith('0') || /^8[ (]/.test(s)) {
