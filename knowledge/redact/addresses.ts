@@ -20,7 +20,7 @@ export function findAddresses(text: string): [number, number][] {
       }
       [start, end] = trimCity(text, start, end);
       if (end <= start || labelledAsIdentifier(text, start)) continue;
-      parts.push({ start, end, strong: typeof strong === 'function' ? strong(text.slice(start, end)) : strong, places: unit ? 0 : 1, units: unit ? 1 : 0 });
+      parts.push({ start, end, strong: typeof strong === 'function' ? strong(text.slice(start, end), text.slice(Math.max(0, start - 30), start)) : strong, places: unit ? 0 : 1, units: unit ? 1 : 0 });
     }
   }
   return merge(text, parts);
@@ -54,7 +54,7 @@ const HOUSE_NUMBER = String.raw`\d{1,5}(?:[ \u00a0]?[A-Za-z](?![\p{L}\p{N}]))?(?
 const EN_TYPES = anyCap('street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|terrace|close|crescent|cres|square|sq|highway|hwy|parkway|pkwy|circle|cir|trail|row|grove|gardens|mews|hill|walk|parade|green|marg|nagar|path|alley|quay|wharf|park|rise|view|end|gate|cross|main|layout|colony|sector');
 const EN_STREET = String.raw`(?<![\p{L}\p{N}.,/-])\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?,?[ \u00a0]+(?:(?:${CAP}|\d+(?:st|nd|rd|th))[ \u00a0]+){0,4}(?:${EN_TYPES})\.?(?![\p{L}])(?:[ \u00a0]+(?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\b)?|(?<![\p{L}\p{N}])\d{1,5}[ \u00a0]+Broadway\b`;
 
-const ROMANCE_TYPES = anyCap('rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|passage|faubourg|calle|c\\/|avenida|avda\\.|avda|plaza|pza\\.|paseo|carrer|camino|ronda|travesía|via|viale|piazza|piazzale|corso|largo|vicolo|strada|rua|travessa|praça|alameda|estrada|ul\\.|ulica|al\\.|aleja|os\\.|pl\\.|rruga|straße|avinguda|passeig');
+const ROMANCE_TYPES = String.raw`${anyCap('rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|passage|faubourg|calle|c\\/|avenida|avda\\.|avda|plaza|pza\\.|paseo|carrer|camino|ronda|travesía|viale|piazza|piazzale|corso|largo|vicolo|strada|rua|travessa|praça|alameda|estrada|ul\\.|ulica|al\\.|aleja|os\\.|pl\\.|rruga|straße|avinguda|passeig')}|Via|VIA`;
 const STREET_WORD = String.raw`(?:${CAP}|(?:de|du|des|la|le|les|l'|d'|aux|à|del|de la|dels|della|delle|dei|degli|di|da|do|dos|das|y|e|i|sur|en|the|of)|\d{1,2}(?:er|e|st|nd|rd|th|º|ª)?(?=\s\p{Lu}))`;
 const STREET_NAME = String.raw`${STREET_WORD}(?:[ \u00a0'’]${STREET_WORD}){0,5}`;
 /** "12 rue de la Paix", "12bis avenue Foch". */
@@ -94,10 +94,19 @@ const JP_ADDRESS = String.raw`(?:東京都|北海道|大阪府|京都府|\p{Scri
 /** "Postcode: 10115", "PLZ 80331 München", "CEP 01310-100", "PIN 560001": a labelled postcode. */
 const LABELLED_POSTCODE = String.raw`(?<![\p{L}])(?:${anyCap('postcode|post code|postal code|zip code|zip|zipcode|plz|postleitzahl|code postal|cp|código postal|cap|c\\.a\\.p\\.|postnummer|postnr\\.?|kod pocztowy|cep|pin code|pin|eircode')}|ZIP|PLZ|CEP|CAP|PIN)[ \u00a0]*:?[ \u00a0]*((?:\d{3,5}(?:[ \u00a0-]?\d{3,4})?|[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \u00a0]?\d[A-Z]\d|\d{4}[ \u00a0]?[A-Z]{2}|[A-Z]\d{2}[ \u00a0]?[A-Z\d]{4})(?:[ \u00a0,]+${CITY}${CITY_END})?)`;
 
+/** "Series 5000 Airfryer": a number right after a capitalised word is a model, unless the word labels a postcode. */
+function productBefore(before: string): boolean {
+  const word = /(\p{Lu}[\p{L}\p{M}]*)[ \u00a0]$/u.exec(before)?.[1];
+  return word !== undefined && !BEFORE_POSTCODE.has(word.toLowerCase());
+}
+
+/** Capitalised words that may stand right before a postcode. */
+const BEFORE_POSTCODE = new Set('postcode zip plz cep pin cap cp code postal address adresse anschrift dirección indirizzo endereço adres adress morada to an à a in en bei'.split(' '));
+
 /** A 4-digit "postcode" that reads as a year (2026 London) counts only next to a street. */
 const yearLike = (s: string) => /^(?:19|20)\d{2}\s/.test(s);
 
-const PARTS: { re: RegExp; strong: boolean | ((s: string) => boolean); group?: boolean; unit?: boolean }[] = [
+const PARTS: { re: RegExp; strong: boolean | ((s: string, before: string) => boolean); group?: boolean; unit?: boolean }[] = [
   { re: new RegExp(EN_STREET, 'gu'), strong: true },
   { re: new RegExp(NUMBER_THEN_TYPE, 'gu'), strong: true },
   { re: new RegExp(TYPE_THEN_NUMBER, 'gu'), strong: true },
@@ -105,7 +114,7 @@ const PARTS: { re: RegExp; strong: boolean | ((s: string) => boolean); group?: b
   { re: new RegExp(GERMANIC_SPLIT, 'gu'), strong: true },
   { re: new RegExp(GERMANIC_PREPOSITION, 'gu'), strong: true },
   { re: new RegExp(PO_BOX, 'gu'), strong: true },
-  { re: new RegExp(POSTCODE_CITY, 'gu'), strong: (s) => !yearLike(s) },
+  { re: new RegExp(POSTCODE_CITY, 'gu'), strong: (s, before) => !yearLike(s) && !productBefore(before) },
   // The same without an end of phrase after the city ("10115 Berlin or ..."): only next to a street.
   { re: new RegExp(POSTCODE_CITY.replace(CITY_END, ''), 'gu'), strong: false },
   { re: new RegExp(PL_PT_BR, 'gu'), strong: true },
