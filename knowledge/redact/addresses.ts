@@ -46,7 +46,8 @@ function anyCap(words: string): string {
 /** A capitalised word; a full stop only in the usual abbreviations (St. Albans), never the sentence's. */
 const CAP = String.raw`(?:(?:St|Ste|Mt|Ft|Sta|Sto)\.|\p{Lu}[\p{L}\p{M}'’-]*)`;
 const CITY_LINK = String.raw`(?:am|an|im|in|ob|bei|der|de|del|la|le|les|sur|sous|en|upon|on|di|do|da|dos|das|aan|den|op|ter|sankt|st\.|saint|san|santa)`;
-const CITY = String.raw`${CAP}(?:[ \u00a0-](?:${CITY_LINK}[ \u00a0-])*${CAP}){0,3}`;
+/** A city: capitalised words from a word's start (not from inside a long token, which would cost quadratic time). */
+const CITY = String.raw`(?<![\p{L}\p{M}'’-])${CAP}(?:[ \u00a0-](?:${CITY_LINK}[ \u00a0-])*${CAP}){0,3}`;
 /** After a postcode and city: the end of the address (punctuation, a new line, the end). */
 const CITY_END = String.raw`(?:\s?\([A-Z]{2}\))?(?:\s+(?:CEDEX|Cedex)(?:\s\d{1,2})?)?(?=\s*(?:$|[\n,;.)!?/|]|[-–—]\s))`;
 const HOUSE_NUMBER = String.raw`\d{1,5}(?:[ \u00a0]?[A-Za-z](?![\p{L}\p{N}]))?(?:[ \u00a0]?[-/][ \u00a0]?\d{1,4}(?:[A-Za-z](?![\p{L}]))?)?(?![\p{L}\p{N}])`;
@@ -64,8 +65,8 @@ const TYPE_THEN_NUMBER = String.raw`(?<![\p{L}])(?:${ROMANCE_TYPES})[ \u00a0]*${
 
 const GERMANIC_SUFFIX = 'straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|graben|gracht|straat|laan|plein|kade|singel|dijk|markt|hof|berg|gatan|vägen|gränd|gata|väg|gade|vej|veien|veg|gaten|stræde|torv|plads|tie|katu';
 /** "Lindenstraße 12", "Berliner Str. 5a", "Keizersgracht 123-II", "Drottninggatan 12", "Østergade 5, 2. th.". */
-const GERMANIC_STREET = String.raw`(?:\p{Lu}[\p{L}\p{M}]*[ \u00a0-])?\p{Lu}[\p{L}\p{M}-]*(?:${GERMANIC_SUFFIX})[ \u00a0]*${HOUSE_NUMBER}(?:-?I{1,3}\b)?(?:,?[ \u00a0]*\d{1,2}\.?[ \u00a0]?(?:th|tv|mf|sal|OG|Stock|Etage)\b\.?)?`;
-const GERMANIC_SPLIT = String.raw`${CAP}[ \u00a0]+(?:${anyCap('straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|gate|gata|vej|laan|straat|plein')})[ \u00a0]*${HOUSE_NUMBER}`;
+const GERMANIC_STREET = String.raw`(?<![\p{L}\p{M}-])(?:\p{Lu}[\p{L}\p{M}]*[ \u00a0-])?\p{Lu}[\p{L}\p{M}-]*(?:${GERMANIC_SUFFIX})[ \u00a0]*${HOUSE_NUMBER}(?:-?I{1,3}\b)?(?:,?[ \u00a0]*\d{1,2}\.?[ \u00a0]?(?:th|tv|mf|sal|OG|Stock|Etage)\b\.?)?`;
+const GERMANIC_SPLIT = String.raw`(?<![\p{L}\p{M}'’-])${CAP}[ \u00a0]+(?:${anyCap('straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|gate|gata|vej|laan|straat|plein')})[ \u00a0]*${HOUSE_NUMBER}`;
 const GERMANIC_PREPOSITION = String.raw`(?<![\p{L}])(?:Am|An der|An den|Auf dem|Auf der|Im|In der|In den|Unter den|Zum|Zur|Hinter der|Bei der|Laan van|Van)[ \u00a0]+${CAP}(?:[ \u00a0]+${CAP})?[ \u00a0]+${HOUSE_NUMBER}`;
 
 const UNIT = String.raw`(?<![\p{L}])(?:${anyCap('level|apt|apartment|flat|suite|unit|ste|wohnung|whg|appartement|appt|apto|piso|etage|stock|stiege|top|bâtiment|bât|escalier|esc|room|floor|floor no|house no|h\\.no|plot|door')}|H\.No)\.?[ \u00a0]*(?:#|no\.?|nr\.?)?[ \u00a0]*\d{1,4}[A-Za-z]?(?:[-/]\d{1,4}){0,3}(?![\p{L}\p{N}])|#\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])`;

@@ -10,7 +10,8 @@ export function findEmails(text: string): [number, number][] {
   return found;
 }
 
-const EMAIL = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+/** From the start of a word only: scanning from inside a long token would cost quadratic time. */
+const EMAIL = /(?<![\p{L}\p{N}._%+'-])[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 
 /** "at" and "dot" spelled out, in brackets or parentheses, in English and a few other languages. */
 const AT = String.raw`(?:\s*[\[({<]\s*(?:at|@|ät|arroba|chiocciola|apenstaart|snabel-a)\s*[\])}>]\s*|\s+(?:at|ät|arroba|chiocciola)\s+|\s+@\s+)`;
