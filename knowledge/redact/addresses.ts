@@ -50,12 +50,12 @@ const CITY_LINK = String.raw`(?:am|an|im|in|ob|bei|der|de|del|la|le|les|sur|sous
 const CITY = String.raw`(?<![\p{L}\p{M}'’-])${CAP}(?:[ \u00a0-](?:${CITY_LINK}[ \u00a0-])*${CAP}){0,3}`;
 /** After a postcode and city: the end of the address (punctuation, a new line, the end). */
 const CITY_END = String.raw`(?:\s?\([A-Z]{2}\))?(?:\s+(?:CEDEX|Cedex)(?:\s\d{1,2})?)?(?=\s*(?:$|[\n,;.)!?/|]|[-–—]\s))`;
-const HOUSE_NUMBER = String.raw`\d{1,5}(?:[ \u00a0]?[A-Za-z](?![\p{L}\p{N}]))?(?:[ \u00a0]?[-/][ \u00a0]?\d{1,4}(?:[A-Za-z](?![\p{L}]))?)?(?![\p{L}\p{N}])`;
+const HOUSE_NUMBER = String.raw`\d{1,5}(?:[ \u00a0]?[A-Za-z](?![\p{L}\p{N}]))?(?:[ \u00a0]?[-/][ \u00a0]?\d{1,4}(?:[A-Za-z](?![\p{L}]))?){0,3}(?![\p{L}\p{N}])`;
 
 const EN_TYPES = anyCap('street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|terrace|close|crescent|cres|square|sq|highway|hwy|parkway|pkwy|circle|cir|trail|row|grove|gardens|mews|hill|walk|parade|green|marg|nagar|path|alley|quay|wharf|park|rise|view|end|gate|cross|main|layout|colony|sector');
 const EN_STREET = String.raw`(?<![\p{L}\p{N}.,/-])\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?,?[ \u00a0]+(?:(?:${CAP}|\d+(?:st|nd|rd|th))[ \u00a0]+){0,4}(?:${EN_TYPES})\.?(?![\p{L}])(?:[ \u00a0]+(?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\b)?|(?<![\p{L}\p{N}])\d{1,5}[ \u00a0]+Broadway\b`;
 
-const ROMANCE_TYPES = String.raw`${anyCap('rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|passage|faubourg|calle|c\\/|avenida|avda\\.|avda|plaza|pza\\.|paseo|carrer|camino|ronda|travesía|viale|piazza|piazzale|corso|largo|vicolo|strada|rua|travessa|praça|alameda|estrada|ul\\.|ulica|al\\.|aleja|os\\.|pl\\.|rruga|straße|avinguda|passeig')}|Via|VIA`;
+const ROMANCE_TYPES = String.raw`${anyCap('rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|passage|faubourg|calle|c\\/|avenida|avda\\.|avda|plaza|pza\\.|paseo|carrer|camino|ronda|travesía|viale|piazza|piazzale|corso|largo|vicolo|strada|rua|travessa|praça|alameda|estrada|ul\\.|ulica|al\\.|aleja|aleje|os\\.|pl\\.|rruga|straße|avinguda|passeig')}|Via|VIA`;
 const STREET_WORD = String.raw`(?:${CAP}|(?:de|du|des|la|le|les|l'|d'|aux|à|del|de la|dels|della|delle|dei|degli|di|da|do|dos|das|y|e|i|sur|en|the|of)|\d{1,2}(?:er|e|st|nd|rd|th|º|ª)?(?=\s\p{Lu}))`;
 const STREET_NAME = String.raw`${STREET_WORD}(?:[ \u00a0'’]${STREET_WORD}){0,5}`;
 /** "12 rue de la Paix", "12bis avenue Foch". */
@@ -66,10 +66,10 @@ const TYPE_THEN_NUMBER = String.raw`(?<![\p{L}])(?:${ROMANCE_TYPES})[ \u00a0]*${
 const GERMANIC_SUFFIX = 'straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|graben|gracht|straat|laan|plein|kade|singel|dijk|markt|hof|berg|gatan|vägen|gränd|gata|väg|gade|vej|veien|veg|gaten|stræde|torv|plads|tie|katu';
 /** "Lindenstraße 12", "Berliner Str. 5a", "Keizersgracht 123-II", "Drottninggatan 12", "Østergade 5, 2. th.". */
 const GERMANIC_STREET = String.raw`(?<![\p{L}\p{M}-])(?:\p{Lu}[\p{L}\p{M}]*[ \u00a0-])?\p{Lu}[\p{L}\p{M}-]*(?:${GERMANIC_SUFFIX})[ \u00a0]*${HOUSE_NUMBER}(?:-?I{1,3}\b)?(?:,?[ \u00a0]*\d{1,2}\.?[ \u00a0]?(?:th|tv|mf|sal|OG|Stock|Etage)\b\.?)?`;
-const GERMANIC_SPLIT = String.raw`(?<![\p{L}\p{M}'’-])${CAP}[ \u00a0]+(?:${anyCap('straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|gate|gata|vej|laan|straat|plein')})[ \u00a0]*${HOUSE_NUMBER}`;
+const GERMANIC_SPLIT = String.raw`(?<![\p{L}\p{M}'’-])(?:${CAP}[ \u00a0]+){1,2}(?:${anyCap('straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|gate|gata|vej|laan|straat|plein')})[ \u00a0]*${HOUSE_NUMBER}`;
 const GERMANIC_PREPOSITION = String.raw`(?<![\p{L}])(?:Am|An der|An den|Auf dem|Auf der|Im|In der|In den|Unter den|Zum|Zur|Hinter der|Bei der|Laan van|Van)[ \u00a0]+${CAP}(?:[ \u00a0]+${CAP})?[ \u00a0]+${HOUSE_NUMBER}`;
 
-const UNIT = String.raw`(?<![\p{L}])(?:${anyCap('level|apt|apartment|flat|suite|unit|ste|wohnung|whg|appartement|appt|apto|piso|etage|stock|stiege|top|bâtiment|bât|escalier|esc|room|floor|floor no|house no|h\\.no|plot|door')}|H\.No)\.?[ \u00a0]*(?:#|no\.?|nr\.?)?[ \u00a0]*\d{1,4}[A-Za-z]?(?:[-/]\d{1,4}){0,3}(?![\p{L}\p{N}])|#\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])`;
+const UNIT = String.raw`(?<![\p{L}])(?:${anyCap('level|apt|apartment|flat|suite|unit|ste|wohnung|whg|appartement|appt|apto|piso|etage|stock|stiege|top|bâtiment|bât|escalier|esc|room|floor|floor no|house no|h\\.no|plot|door')}|H\.No)\.?[ \u00a0]*(?:#|[Nn]o\.?|[Nn]r\.?)?[ \u00a0]*\d{1,4}[A-Za-z]?(?:[-/]\d{1,4}){0,3}(?![\p{L}\p{N}])|#\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])`;
 const PO_BOX = String.raw`(?<![\p{L}])(?:P\.?[ \u00a0]?O\.?[ \u00a0]?Box|Post Office Box|${anyCap('postfach|boîte postale|apartado de correos|apartado|apdo\\.|casella postale|postbus|caixa postal|skrytka pocztowa|postboks|postbox')}|B\.?P\.|BP|私書箱)[ \u00a0]*(?:No\.?|Nr\.?|n°)?[ \u00a0]*\d(?:[\d \u00a0]{0,8}\d)?(?![\p{N}])`;
 
 const POSTCODE_CITY = String.raw`(?<![\p{L}\p{N}.,/:#-])(?:(?:D|A|CH|F|B|I|E|L|NL|DK|S|N|FL|P|PL|CZ|FIN|SE|DE|AT|FR|BE|LU|ES|IT|PT)-)?\d{4,5}[ \u00a0]+${CITY}${CITY_END}`;
@@ -91,6 +91,8 @@ const JP_POSTCODE = String.raw`〒[ \u00a0]?\d{3}-?\d{4}`;
 const JP_ROMAN_POSTCODE = String.raw`(?:${CITY},?[ \u00a0]+)\d{3}-\d{4}(?![\p{N}-])`;
 /** "5 Chome-2-1 Ginza", "2-chome 3-1": a Japanese block address written in Latin letters. */
 const JP_CHOME = String.raw`(?<![\p{L}\p{N}])(?:\d{1,2}[ \u00a0-])?[Cc]h[oō]me(?:[ \u00a0-]\d{1,3}){1,2}(?:[ \u00a0,]+${CITY})?`;
+/** "1-2-3 Shibuya": a Japanese block number and district, weak alone. */
+const JP_BLOCK = String.raw`(?<![\p{L}\p{N}.-])\d{1,2}-\d{1,2}-\d{1,3}[ \u00a0]+${CITY}`;
 const JP_ADDRESS = String.raw`(?:東京都|北海道|大阪府|京都府|\p{Script=Han}{2,3}県)[\p{Script=Han}\p{Script=Katakana}ヶケー0-9０-９\-－−‐の]+`;
 /** "Postcode: 10115", "PLZ 80331 München", "CEP 01310-100", "PIN 560001": a labelled postcode. */
 const LABELLED_POSTCODE = String.raw`(?<![\p{L}])(?:${anyCap('postcode|post code|postal code|zip code|zip|zipcode|plz|postleitzahl|code postal|cp|código postal|cap|c\\.a\\.p\\.|postnummer|postnr\\.?|kod pocztowy|cep|pin code|pin|eircode')}|ZIP|PLZ|CEP|CAP|PIN)[ \u00a0]*:?[ \u00a0]*((?:\d{3,5}(?:[ \u00a0-]?\d{3,4})?|[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \u00a0]?\d[A-Z]\d|\d{4}[ \u00a0]?[A-Z]{2}|[A-Z]\d{2}[ \u00a0]?[A-Z\d]{4})(?:[ \u00a0,]+${CITY}${CITY_END})?)`;
@@ -132,6 +134,7 @@ const PARTS: { re: RegExp; strong: boolean | ((s: string, before: string) => boo
   { re: new RegExp(JP_ADDRESS, 'gu'), strong: true },
   { re: new RegExp(JP_ROMAN_POSTCODE, 'gu'), strong: false },
   { re: new RegExp(JP_CHOME, 'gu'), strong: true },
+  { re: new RegExp(JP_BLOCK, 'gu'), strong: false },
   // "Wellington 6140", "Oslo 0153": a city and then its postcode, next to a street or PO box.
   { re: new RegExp(String.raw`${CITY},?[ \u00a0]+\d{4,5}(?![\p{N}-])`, 'gu'), strong: false },
   { re: new RegExp(LABELLED_POSTCODE, 'gdu'), strong: true, group: true },
@@ -153,7 +156,7 @@ function trimCity(text: string, start: number, end: number): [number, number] {
 }
 
 /** Between two parts of one address: a comma or line break, maybe a city or district ("Dublin 2") between them. */
-const GAP = new RegExp(String.raw`^[\s,;–-]{0,5}(?:(?:Col\.|Colonia|Bairro|Barrio|Quartier|Ortsteil)[ \u00a0]*)?(?:${CITY}(?:[ \u00a0]\d{1,2})?[\s,;–-]{1,5})?$`, 'u');
+const GAP = new RegExp(String.raw`^[\s,;–-]{0,5}(?:(?:in|en|à|te|i)[ \u00a0]+)?(?:(?:Col\.|Colonia|Bairro|Barrio|Quartier|Ortsteil)[ \u00a0]*)?(?:${CITY}(?:[ \u00a0]\d{1,2})?[\s,;–-]{1,5}){0,3}$`, 'u');
 
 /** Parts next to each other (", ", a new line) are one address; a weak part alone is dropped. */
 function merge(text: string, parts: Part[]): [number, number][] {
@@ -184,7 +187,7 @@ function withoutFullStop(text: string, start: number, end: number): number {
 
 /** Country names written after an address (", Germany"): part of it. */
 const COUNTRIES = new Set(
-  'germany deutschland austria österreich switzerland schweiz suisse svizzera france belgium belgique belgië netherlands nederland the netherlands spain españa italy italia portugal poland polska sweden sverige denmark danmark norway norge finland suomi ireland éire uk united kingdom england scotland wales usa us united states canada australia new zealand india brazil brasil mexico méxico japan luxembourg czechia greece'.split(' '),
+  'germany deutschland austria österreich switzerland schweiz suisse svizzera france belgium belgique belgië netherlands nederland the netherlands spain españa italy italia portugal poland polska sweden sverige denmark danmark norway norge finland suomi ireland éire uk united kingdom england scotland wales usa us united states canada australia new zealand india brazil brasil mexico méxico japan luxembourg czechia greece uae'.split(' '),
 );
 
 /**
@@ -192,10 +195,15 @@ const COUNTRIES = new Set(
  * country name right after it ("75008 Paris, France").
  */
 function extendToCity(text: string, start: number, end: number): number {
-  const m = new RegExp(String.raw`^,[ \u00a0]*(${CITY})(?=\s*(?:$|[\n;.)!?,]|\p{Ll}))`, 'u').exec(text.slice(end));
-  if (!m) return end;
-  const word = m[1]!.toLowerCase();
-  const hasPostcode = /\d{4}|[A-Z]\d[A-Z\d]?\s?\d[A-Z]{2}/.test(text.slice(start, end));
-  if (COUNTRIES.has(word) || (!hasPostcode && !NOT_CITY.has(word.split(/\s/)[0]!))) return end + m[0].length;
+  // A PO box number is no postcode: "PO Box 12345, Dubai, UAE" takes the city and the country.
+  const hasPostcode = /\d{4}|[A-Z]\d[A-Z\d]?\s?\d[A-Z]{2}/.test(text.slice(start, end).replace(new RegExp(PO_BOX, 'u'), ''));
+  // Up to two more: "4 Privet Drive, Little Whinging, Surrey", "PO Box 12345, Dubai, UAE".
+  for (let i = 0; i < 2; i++) {
+    const m = new RegExp(String.raw`^,[ \u00a0]*(${CITY})(?=\s*(?:$|[\n;.)!?,]|\p{Ll}))`, 'u').exec(text.slice(end));
+    if (!m) break;
+    const word = m[1]!.toLowerCase();
+    if (!COUNTRIES.has(word) && (hasPostcode || NOT_CITY.has(word.split(/\s/)[0]!))) break;
+    end += m[0].length;
+  }
   return end;
 }

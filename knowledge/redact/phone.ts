@@ -62,7 +62,7 @@ function isPhone(s: string, context: boolean): boolean {
     if (!grouped && !context && n > 11) return false;
     return TRUNK.some((c) => possible(digits, c)) || NO_TRUNK.some((c) => possible(digits, c)) || (s.startsWith('0') && n >= 9);
   }
-  if (US_LIKE.test(s)) return true;
+  if (US_LIKE.test(s) || (context && /^\d{3}[-. ]\d{4}$/.test(s))) return true;
   if (!context) {
     // Without a word like "phone" before it, a number without trunk or country code must be grouped
     // as people group phone numbers, and not start with a year ("2026-7781").
