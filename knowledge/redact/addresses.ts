@@ -9,7 +9,7 @@ import { labelledAsIdentifier } from './labels.ts';
  */
 export function findAddresses(text: string): [number, number][] {
   const parts: Part[] = [];
-  for (const { re, strong, group, unit } of PARTS) {
+  for (const { re, strong, group, unit, filler } of PARTS) {
     for (const m of text.matchAll(re)) {
       let start = m.index;
       let end = m.index + m[0].length;
@@ -20,7 +20,7 @@ export function findAddresses(text: string): [number, number][] {
       }
       [start, end] = trimCity(text, start, end);
       if (end <= start || labelledAsIdentifier(text, start)) continue;
-      parts.push({ start, end, strong: typeof strong === 'function' ? strong(text.slice(start, end), text.slice(Math.max(0, start - 30), start)) : strong, places: unit ? 0 : 1, units: unit ? 1 : 0 });
+      parts.push({ start, end, strong: typeof strong === 'function' ? strong(text.slice(start, end), text.slice(Math.max(0, start - 30), start)) : strong, places: unit || filler ? 0 : 1, units: unit ? 1 : 0 });
     }
   }
   return merge(text, parts);
@@ -52,7 +52,7 @@ const CITY = String.raw`(?<![\p{L}\p{M}'’-])${CAP}(?:[ \u00a0-](?:${CITY_LINK}
 const CITY_END = String.raw`(?:\s?\([A-Z]{2}\))?(?:\s+(?:CEDEX|Cedex)(?:\s\d{1,2})?)?(?=\s*(?:$|[\n,;.)!?/|]|[-–—]\s))`;
 const HOUSE_NUMBER = String.raw`\d{1,5}(?:[ \u00a0]?[A-Za-z](?![\p{L}\p{N}]))?(?:[ \u00a0]?[-/][ \u00a0]?\d{1,4}(?:[A-Za-z](?![\p{L}]))?){0,3}(?![\p{L}\p{N}])`;
 
-const EN_TYPES = anyCap('street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|terrace|close|crescent|cres|square|sq|highway|hwy|parkway|pkwy|circle|cir|trail|row|grove|gardens|mews|hill|walk|parade|green|marg|nagar|path|alley|quay|wharf|park|rise|view|end|gate|cross|main|layout|colony|sector');
+const EN_TYPES = anyCap('street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|terrace|close|crescent|cres|square|sq|highway|hwy|parkway|pkwy|circle|cir|trail|row|grove|gardens|mews|hill|walk|parade|green|marg|nagar|path|alley|quay|wharf|park|rise|view|end|gate|cross|main|layout|colony|sector|loop|pike|plaza|heights|ridge|landing|crossing|commons|esplanade|embankment|promenade|mall|estate');
 const EN_STREET = String.raw`(?<![\p{L}\p{N}.,/-])\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?,?[ \u00a0]+(?:(?:${CAP}|\d+(?:st|nd|rd|th))[ \u00a0]+){0,4}(?:${EN_TYPES})\.?(?![\p{L}])(?:[ \u00a0]+(?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\b)?|(?<![\p{L}\p{N}])\d{1,5}[ \u00a0]+Broadway\b`;
 
 const ROMANCE_TYPES = String.raw`${anyCap('rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|passage|faubourg|calle|c\\/|avenida|avda\\.|avda|plaza|pza\\.|paseo|carrer|camino|ronda|travesía|viale|piazza|piazzale|corso|largo|vicolo|strada|rua|travessa|praça|alameda|estrada|ul\\.|ulica|al\\.|aleja|aleje|os\\.|pl\\.|rruga|straße|avinguda|passeig')}|Via|VIA`;
@@ -106,10 +106,14 @@ function productBefore(before: string): boolean {
 /** Capitalised words that may stand right before a postcode. */
 const BEFORE_POSTCODE = new Set('postcode zip plz cep pin cap cp code postal address adresse anschrift dirección indirizzo endereço adres adress morada to an à a in en bei'.split(' '));
 
+/** "1 Infinite Loop": a number and capitalised words, an address only next to a city and postcode. */
+const NUMBER_AND_NAME = String.raw`(?<![\p{L}\p{N}.,/-])\d{1,5}[A-Za-z]?[ \u00a0]+${CITY}`;
+
 /** A 4-digit "postcode" that reads as a year (2026 London) counts only next to a street. */
 const yearLike = (s: string) => /^(?:19|20)\d{2}\s/.test(s);
 
-const PARTS: { re: RegExp; strong: boolean | ((s: string, before: string) => boolean); group?: boolean; unit?: boolean }[] = [
+/** `unit`: a flat, unit or box; `filler`: counts only inside an address that has a strong part. */
+const PARTS: { re: RegExp; strong: boolean | ((s: string, before: string) => boolean); group?: boolean; unit?: boolean; filler?: boolean }[] = [
   { re: new RegExp(EN_STREET, 'gu'), strong: true },
   { re: new RegExp(NUMBER_THEN_TYPE, 'gu'), strong: true },
   { re: new RegExp(TYPE_THEN_NUMBER, 'gu'), strong: true },
@@ -139,6 +143,9 @@ const PARTS: { re: RegExp; strong: boolean | ((s: string, before: string) => boo
   { re: new RegExp(String.raw`${CITY},?[ \u00a0]+\d{4,5}(?![\p{N}-])`, 'gu'), strong: false },
   { re: new RegExp(LABELLED_POSTCODE, 'gdu'), strong: true, group: true },
   { re: new RegExp(UNIT, 'gu'), strong: false, unit: true },
+  { re: new RegExp(NUMBER_AND_NAME, 'gu'), strong: false, filler: true },
+  // Swedish and Finnish post boxes: "Box 7, 123 45 Stockholm".
+  { re: /(?<![\p{L}])Box[ \u00a0]+\d{1,5}(?![\p{N}])/gu, strong: false, unit: true },
 ];
 
 /** Capitalised words that start a match without belonging to the city ("Ship to London SW1A 1AA"). */
