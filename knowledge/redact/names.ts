@@ -59,8 +59,8 @@ const WORD = String.raw`(?:\p{Lu}[\p{Ll}\p{M}]*(?:['’-]\p{Lu}?[\p{Ll}\p{M}]+)*
 const PARTICLE = String.raw`(?:van|von|der|den|de|du|da|di|del|della|dos|das|le|la|ten|ter|zu|y|bin|al|el)`;
 const NAME = String.raw`${WORD}(?:[ \u00a0](?:${PARTICLE}[ \u00a0])*${WORD}){0,3}`;
 
-const GREETING = longestFirst(String.raw`kære|kjære|bästa|käre|kära|hyvä|moikka|terve|drogi|droga|ahoj|dobrý den|hoi|halo|olá caro|olá cara|estimados|queridos|hello again|hi again|greetings|hi|hello|hey|dear|good (?:morning|afternoon|evening)|hallo|hi there|liebe|lieber|guten (?:tag|morgen|abend)|sehr geehrte|sehr geehrter|moin|servus|grüezi|bonjour|bonsoir|salut|cher|chère|hola|buenos días|buenas tardes|buenas|estimado|estimada|querido|querida|ciao|salve|buongiorno|buonasera|gentile|gentilissimo|gentilissima|caro|cara|hej|hei|hallå|beste|geachte|dag|goedemiddag|goedemorgen|olá|oi|prezado|prezada|cześć|dzień dobry|szanowny|szanowna|szanowni|witam|kedves|merhaba`);
-const SIGN_OFF = longestFirst(String.raw`thanks in advance|thank you in advance|thanks a lot|thank you very much|many thanks in advance|with kind regards|with best regards|warm wishes|respectfully|mit besten grüßen|mit besten grüssen|schöne grüße|herzliche grüsse|salutations distinguées|merci d'avance|gracias de antemano|grazie in anticipo|hartelijke groet|med vennlig hilsen|ystävällisin terveisin|pozdrawiam serdecznie|com os melhores cumprimentos|melhores cumprimentos|greetings|best|best wishes|best regards|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thank you|thanks again|thx|cheers|sincerely|yours sincerely|yours faithfully|yours truly|yours|all the best|take care|love|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|freundliche grüsse|viele grüße|viele grüsse|beste grüße|liebe grüße|herzliche grüße|grüße|grüsse|gruß|gruss|lg|vg|mfg|danke|vielen dank|cordialement|bien cordialement|bien à vous|salutations|merci|merci beaucoup|bisous|amicalement|saludos|un saludo|saludos cordiales|atentamente|gracias|muchas gracias|un abrazo|saluti|cordiali saluti|distinti saluti|grazie|grazie mille|un saluto|groeten|met vriendelijke groet|met vriendelijke groeten|vriendelijke groet|vriendelijke groeten|hartelijke groeten|groetjes|bedankt|hälsningar|med vänlig hälsning|vänliga hälsningar|mvh|tack|venlig hilsen|hilsen|med venlig hilsen|pozdrawiam|z poważaniem|dziękuję|atenciosamente|cumprimentos|abraços|obrigado|obrigada|üdvözlettel|saygılarımla`);
+const GREETING = longestFirst(String.raw`здравствуйте|привет|добрый день|уважаемый|уважаемая|αγαπητέ|αγαπητή|γεια σας|sayın|vážený pane|vážená paní|dobrý den|stimate domnule|stimată doamnă|bună ziua|kære|kjære|bästa|käre|kära|hyvä|moikka|terve|drogi|droga|ahoj|dobrý den|hoi|halo|olá caro|olá cara|estimados|queridos|hello again|hi again|greetings|hi|hello|hey|dear|good (?:morning|afternoon|evening)|hallo|hi there|liebe|lieber|guten (?:tag|morgen|abend)|sehr geehrte|sehr geehrter|moin|servus|grüezi|bonjour|bonsoir|salut|cher|chère|hola|buenos días|buenas tardes|buenas|estimado|estimada|querido|querida|ciao|salve|buongiorno|buonasera|gentile|gentilissimo|gentilissima|caro|cara|hej|hei|hallå|beste|geachte|dag|goedemiddag|goedemorgen|olá|oi|prezado|prezada|cześć|dzień dobry|szanowny|szanowna|szanowni|witam|kedves|merhaba`);
+const SIGN_OFF = longestFirst(String.raw`с уважением|спасибо|με εκτίμηση|ευχαριστώ|s pozdravem|cu stimă|cu drag|teşekkürler|teşekkür ederim|thanks in advance|thank you in advance|thanks a lot|thank you very much|many thanks in advance|with kind regards|with best regards|warm wishes|respectfully|mit besten grüßen|mit besten grüssen|schöne grüße|herzliche grüsse|salutations distinguées|merci d'avance|gracias de antemano|grazie in anticipo|hartelijke groet|med vennlig hilsen|ystävällisin terveisin|pozdrawiam serdecznie|com os melhores cumprimentos|melhores cumprimentos|greetings|best|best wishes|best regards|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thank you|thanks again|thx|cheers|sincerely|yours sincerely|yours faithfully|yours truly|yours|all the best|take care|love|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|freundliche grüsse|viele grüße|viele grüsse|beste grüße|liebe grüße|herzliche grüße|grüße|grüsse|gruß|gruss|lg|vg|mfg|danke|vielen dank|cordialement|bien cordialement|bien à vous|salutations|merci|merci beaucoup|bisous|amicalement|saludos|un saludo|saludos cordiales|atentamente|gracias|muchas gracias|un abrazo|saluti|cordiali saluti|distinti saluti|grazie|grazie mille|un saluto|groeten|met vriendelijke groet|met vriendelijke groeten|vriendelijke groet|vriendelijke groeten|hartelijke groeten|groetjes|bedankt|hälsningar|med vänlig hälsning|vänliga hälsningar|mvh|tack|venlig hilsen|hilsen|med venlig hilsen|pozdrawiam|z poważaniem|dziękuję|atenciosamente|cumprimentos|abraços|obrigado|obrigada|üdvözlettel|saygılarımla`);
 const HONORIFIC = String.raw`(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|herr|frau|mme|mlle|monsieur|madame|mademoiselle|sr|sra|srta|señor|señora|señorita|doña|signor|signora|signorina|dott|pan|pani|dhr|mevr|mevrouw|meneer)\.?|(?:m|hr|fr|sig|sig\.ra|dott\.ssa|ing|avv|don)\.)`;
 /** Academic titles after Dr./Prof. (German "Dr. med.", "Prof. Dr.-Ing."), not part of the name. */
 const ACADEMIC = String.raw`(?:(?:dr|prof)\.?(?:-ing\.)?[ \u00a0]+)?(?:(?:med|dent|vet|rer\. nat|rer\. pol|phil|jur|ing|h\. ?c)\.[ \u00a0]+)*`;
@@ -85,13 +85,13 @@ function longestFirst(words: string): string {
 
 /** Capitalised words that follow a greeting or sign-off without being a name. */
 const NOT_NAMES = new Set(
-  'grüße grüsse gruß groeten damen herren kunde kundin ihr ihre euer team all everyone everybody there guys folks sir madam madame monsieur sirs customer customers support service services sales billing help helpdesk desk admin again again, zusammen leute alle allerseits kundenservice kundendienst equipo todos todas tutti ragazzi tous à allemaal iedereen allihopa alle wszystkim the a an i we you it this that my our your please bitte ich wir sie je nous vous yo nosotros io noi ik wij for in on at and or to from of with by so but also again and management hr it customer friends mr mrs ms dr regards thanks thank best kind morning afternoon evening day ok okay yes no hi hello dear sent from get re fw fwd subject order invoice you. me us'.split(' '),
+  "i'm i've i'd i'll it's we're that's there's sorry unfortunately regarding urgent quick question hope how what why when where who which here just can could would will should is are do does did good great yes thanks thank ok okay again also so still sadly bitte entschuldigung leider danke merci désolé lo siento perdón scusi sorry, grüße grüsse gruß groeten damen herren kunde kundin ihr ihre euer team all everyone everybody there guys folks sir madam madame monsieur sirs customer customers support service services sales billing help helpdesk desk admin again again, zusammen leute alle allerseits kundenservice kundendienst equipo todos todas tutti ragazzi tous à allemaal iedereen allihopa alle wszystkim the a an i we you it this that my our your please bitte ich wir sie je nous vous yo nosotros io noi ik wij for in on at and or to from of with by so but also again and management hr it customer friends mr mrs ms dr regards thanks thank best kind morning afternoon evening day ok okay yes no hi hello dear sent from get re fw fwd subject order invoice you. me us".split(' '),
 );
 const MONTHS_DAYS = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo'.split(' '));
 
 const CONTEXTS: { re: RegExp; needsEnd: boolean }[] = [
   // "Hi Anna," "Dear Mr. Smith," "Hallo Frau Müller" — a greeting starts a line or a sentence.
-  { re: new RegExp(String.raw`(?:^|[\n.!?]\s*|^\s+)${GREETING}[ \u00a0]+(?:${HONORIFIC}[ \u00a0]+${ACADEMIC})?(${NAME})`, 'gimu'), needsEnd: true },
+  { re: new RegExp(String.raw`(?:^|[\n.!?]\s*|^\s+)${GREETING},?[ \u00a0]+(?:${HONORIFIC}[ \u00a0]+${ACADEMIC})?(${NAME})`, 'gimu'), needsEnd: true },
   // "Best regards,\nAnna Schmidt", "Thanks, Anna", "Cordialement, Jean Dupont".
   { re: new RegExp(String.raw`(?:^|[\n.!?]\s*|[ \u00a0])${SIGN_OFF}(?:[ \u00a0]*(?:,|!|\n|,\s*\n|[ \u00a0][-–—][ \u00a0])\s*|[ \u00a0]+)(?:${HONORIFIC}[ \u00a0]+${ACADEMIC})?(${NAME})`, 'gimu'), needsEnd: true },
   // A signature dash line: "-- Anna", "— Jean Dupont".
@@ -106,6 +106,11 @@ const CONTEXTS: { re: RegExp; needsEnd: boolean }[] = [
 ];
 
 const AND_NAME = new RegExp(String.raw`^[ \u00a0]+(?:and|&|und|et|y|e|en|och|og|i)[ \u00a0]+(${NAME})`, 'u');
+
+/** Japanese and Chinese honorifics follow the name: 田中様, 佐藤さん, 王先生, 李女士. */
+const CJK_HONORIFIC = /(?<![\p{Script=Han}\p{Script=Katakana}])([\p{Script=Han}\p{Script=Katakana}ー]{2,6})(?:様|さま|さん|殿|先生|女士|小姐|老师)/gu;
+/** What stands before 様 without being a name: お客様 (customer), 皆様 (everyone), 担当者様 (the person in charge). */
+const CJK_NOT_NAMES = /^(?:客|皆|担当者|担当|ご担当者|御社|貴社|会社|店長|管理者|お客|各位|大家|客户|顾客)$/u;
 
 /** Names that a greeting, sign-off, honorific or relation introduces, in any language the helpdesk meets. */
 export function findContextNames(text: string): [number, number][] {
@@ -131,6 +136,9 @@ export function findContextNames(text: string): [number, number][] {
         if (e2 > s2) found.push([s2, e2]);
       }
     }
+  }
+  for (const m of text.matchAll(CJK_HONORIFIC)) {
+    if (!CJK_NOT_NAMES.test(m[1]!)) found.push([m.index, m.index + m[1]!.length]);
   }
   return found;
 }
