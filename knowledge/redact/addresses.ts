@@ -53,7 +53,7 @@ const CITY_END = String.raw`(?:\s?\([A-Z]{2}\))?(?:\s+(?:CEDEX|Cedex)(?:\s\d{1,2
 const HOUSE_NUMBER = String.raw`\d{1,5}(?:[ \u00a0]?[A-Za-z](?![\p{L}\p{N}]))?(?:[ \u00a0]?[-/][ \u00a0]?\d{1,4}(?:[A-Za-z](?![\p{L}]))?){0,3}(?![\p{L}\p{N}])`;
 
 const EN_TYPES = anyCap('street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|terrace|close|crescent|cres|square|sq|highway|hwy|parkway|pkwy|circle|cir|trail|row|grove|gardens|mews|hill|walk|parade|green|marg|nagar|path|alley|quay|wharf|park|rise|view|end|gate|cross|main|layout|colony|sector|loop|pike|plaza|heights|ridge|landing|crossing|commons|esplanade|embankment|promenade|mall|estate');
-const EN_STREET = String.raw`(?<![\p{L}\p{N}.,/-])\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?,?[ \u00a0]+(?:(?:${CAP}|\d+(?:st|nd|rd|th))[ \u00a0]+){0,4}(?:${EN_TYPES})\.?(?![\p{L}])(?:[ \u00a0]+(?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\b)?|(?<![\p{L}\p{N}])\d{1,5}[ \u00a0]+Broadway\b`;
+const EN_STREET = String.raw`(?<![\p{L}\p{N}.,/-])\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?[ \u00a0]+(?:(?:${CAP}|\d+(?:st|nd|rd|th))[ \u00a0]+){0,4}(?:${EN_TYPES})\.?(?![\p{L}])(?:[ \u00a0]+(?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\b)?|(?<![\p{L}\p{N}])\d{1,5}[ \u00a0]+Broadway\b`;
 
 const ROMANCE_TYPES = String.raw`${anyCap('rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|passage|faubourg|calle|c\\/|avenida|avda\\.|avda|plaza|pza\\.|paseo|carrer|camino|ronda|travesía|viale|piazza|piazzale|corso|largo|vicolo|strada|rua|travessa|praça|alameda|estrada|ul\\.|ulica|al\\.|aleja|aleje|os\\.|pl\\.|rruga|straße|avinguda|passeig')}|Via|VIA`;
 const STREET_WORD = String.raw`(?:${CAP}|(?:de|du|des|la|le|les|l'|d'|aux|à|del|de la|dels|della|delle|dei|degli|di|da|do|dos|das|y|e|i|sur|en|the|of)|\d{1,2}(?:er|e|st|nd|rd|th|º|ª)?(?=\s\p{Lu}))`;
@@ -109,6 +109,16 @@ const BEFORE_POSTCODE = new Set('postcode zip plz cep pin cap cp code postal add
 /** "1 Infinite Loop": a number and capitalised words, an address only next to a city and postcode. */
 const NUMBER_AND_NAME = String.raw`(?<![\p{L}\p{N}.,/-])\d{1,5}[A-Za-z]?[ \u00a0]+${CITY}`;
 
+/** "12345 Users": a number of things, not a postcode and city. */
+function countedNoun(s: string): boolean {
+  const word = /^\S+[ \u00a0]+(\p{L}+)/u.exec(s)?.[1]?.toLowerCase();
+  return word !== undefined && (NOT_CITY.has(word) || COUNTED.has(word));
+}
+
+const COUNTED = new Set(
+  'users customers clients people persons orders products units points members employees staff tickets emails messages calls days hours minutes years months weeks times pieces items parcels packages boxes downloads views visits kunden nutzer benutzer mitarbeiter punkte stück bestellungen tage stunden jahre clients utilisateurs personnes commandes jours heures clientes usuarios personas pedidos días horas klanten gebruikers dagen'.split(' '),
+);
+
 /** A 4-digit "postcode" that reads as a year (2026 London) counts only next to a street. */
 const yearLike = (s: string) => /^(?:19|20)\d{2}\s/.test(s);
 
@@ -119,9 +129,12 @@ const PARTS: { re: RegExp; strong: boolean | ((s: string, before: string) => boo
   { re: new RegExp(TYPE_THEN_NUMBER, 'gu'), strong: true },
   { re: new RegExp(GERMANIC_STREET, 'gu'), strong: true },
   { re: new RegExp(GERMANIC_SPLIT, 'gu'), strong: true },
-  { re: new RegExp(GERMANIC_PREPOSITION, 'gu'), strong: true },
+  // Weak: "Im Jahr 2020" reads like "Am Markt 3"; with a postcode and city it is an address.
+  { re: new RegExp(GERMANIC_PREPOSITION, 'gu'), strong: false },
   { re: new RegExp(PO_BOX, 'gu'), strong: true },
-  { re: new RegExp(POSTCODE_CITY, 'gu'), strong: (s, before) => !yearLike(s) && !productBefore(before) },
+  { re: new RegExp(POSTCODE_CITY, 'gu'), strong: (s, before) => !yearLike(s) && !productBefore(before) && !countedNoun(s) },
+  // After "nach", "to", "à" ... a postcode and city need no end of phrase: "nach 10115 Berlin Mitte war".
+  { re: new RegExp(String.raw`(?<![\p{L}])(?:nach|in|à|naar|till|para|vers|aus)[ \u00a0]+(${POSTCODE_CITY.replace(CITY_END, '')})`, 'gdu'), strong: (s, before) => !yearLike(s) && !productBefore(before) && !countedNoun(s), group: true },
   // The same without an end of phrase after the city ("10115 Berlin or ..."): only next to a street.
   { re: new RegExp(POSTCODE_CITY.replace(CITY_END, ''), 'gu'), strong: false },
   { re: new RegExp(PL_PT_BR, 'gu'), strong: true },
@@ -144,6 +157,8 @@ const PARTS: { re: RegExp; strong: boolean | ((s: string, before: string) => boo
   { re: new RegExp(LABELLED_POSTCODE, 'gdu'), strong: true, group: true },
   { re: new RegExp(UNIT, 'gu'), strong: false, unit: true },
   { re: new RegExp(NUMBER_AND_NAME, 'gu'), strong: false, filler: true },
+  // Indian cross and main roads: "4th Cross", "12th Main".
+  { re: /(?<![\p{L}\p{N}])\d{1,3}(?:st|nd|rd|th)[ \u00a0]+(?:Cross|Main|Block|Stage|Phase)(?:[ \u00a0]+Road)?(?![\p{L}])/gu, strong: false },
   // Swedish and Finnish post boxes: "Box 7, 123 45 Stockholm".
   { re: /(?<![\p{L}])Box[ \u00a0]+\d{1,5}(?![\p{N}])/gu, strong: false, unit: true },
 ];

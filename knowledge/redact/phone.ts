@@ -74,7 +74,7 @@ function isPhone(s: string, context: boolean): boolean {
 }
 
 /** Mobile numbers written in two groups: Italian 347 1234567, Indian 98765 43210. */
-const TWO_GROUP_MOBILE = [/^3\d{2} \d{6,7}$/, /^[6-9]\d{4}[ -]\d{5}$/];
+const TWO_GROUP_MOBILE = [/^3\d{2}[ -]\d{6,7}$/, /^[6-9]\d{4}[ -]\d{5}$/];
 const US_LIKE = /^(?:1[ .-]?)?\d{3}[ .-]\d{3}[ .-]\d{4}$/;
 
 function possible(number: string, country?: CountryCode): boolean {
