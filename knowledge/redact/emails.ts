@@ -14,7 +14,7 @@ export function findEmails(text: string): [number, number][] {
 const EMAIL = /(?<![\p{L}\p{N}._%+'-])[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 
 /** "at" and "dot" spelled out, in brackets or parentheses, in English and a few other languages. */
-const AT = String.raw`(?:\s*[\[({<]\s*(?:at|@|ät|arroba|chiocciola|apenstaart|snabel-a)\s*[\])}>]\s*|\s+(?:at|ät|arroba|chiocciola)\s+|\s+@\s+)`;
+const AT = String.raw`(?:\s*[\[({<]\s*(?:at|@|ät|arroba|chiocciola|apenstaart|snabel-a)\s*[\])}>]\s*|\s+(?:at|ät|arroba|chiocciola)\s+|\s+@\s+|@)`;
 const DOT = String.raw`(?:\s*[\[({<]\s*(?:dot|punkt|point|punto|ponto|punt|kropka|\.)\s*[\])}>]\s*|\s+(?:dot|punkt|point|punto|ponto|punt|kropka)\s+|\s*\.\s*)`;
 const OBFUSCATED = new RegExp(
   String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}][\p{L}\p{N}._%+-]*${AT}(?<domain>[\p{L}\p{N}][\p{L}\p{N}-]*)(?:${DOT}[\p{L}\p{N}-]+)*${DOT}(?<tld>\p{L}{2,6})(?![\p{L}\p{N}])`,

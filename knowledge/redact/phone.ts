@@ -17,8 +17,18 @@ export function findPhones(text: string): [number, number][] {
       start++;
     }
     if (labelledAsIdentifier(text, start) || amountAround(text, start, start + s.length)) continue;
-    if (!isPhone(s, phoneContextBefore(text, start))) continue;
-    found.push([start, start + s.length + extensionLength(text.slice(start + s.length))]);
+    const context = phoneContextBefore(text, start);
+    if (isPhone(s, context)) {
+      found.push([start, start + s.length + extensionLength(text.slice(start + s.length))]);
+      continue;
+    }
+    // "030 1234567 / 0171 2345678": two numbers side by side, each a phone on its own.
+    let offset = 0;
+    for (const piece of s.split(/(?<=\d) \/ (?=\d)/)) {
+      const at = start + s.indexOf(piece, offset);
+      offset = at - start + piece.length;
+      if (piece !== s && isPhone(piece, context)) found.push([at, at + piece.length]);
+    }
   }
   return found;
 }
