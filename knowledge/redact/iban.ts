@@ -1,5 +1,5 @@
 /** IBAN length per country (SWIFT IBAN registry). */
-const IBAN_LENGTHS: Record<string, number> = {
+export const IBAN_LENGTHS: Record<string, number> = {
   AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BI: 27, BR: 29, BY: 28, CH: 21, CR: 22, CY: 28,
   CZ: 24, DE: 22, DJ: 27, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FK: 18, FO: 18, FR: 27, GB: 22, GE: 22, GI: 23,
   GL: 18, GR: 27, GT: 28, HN: 28, HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28,
@@ -9,7 +9,7 @@ const IBAN_LENGTHS: Record<string, number> = {
 };
 
 /** A country code and check digits, maybe split by a separator ("DE 89", "de89"). */
-const IBAN_START = /(?<![\p{L}\p{N}])([A-Z]{2})[ \u00a0-]?(\d{2})/giu;
+const IBAN_START = /(?<![\p{L}\p{N}])([A-Z]{2})[ \u00a0-]?\d[ \u00a0-]?\d/giu;
 /** Between two characters of an IBAN: nothing, or one space, dash, dot or no-break space. */
 const SEPARATOR = /[ \u00a0.-]/;
 
@@ -59,7 +59,8 @@ function ibanEnd(text: string, start: number, length: number): number | undefine
       i++;
     } else return undefined;
   }
-  if (!groupOk()) return undefined;
+  // A last group of one or two letters is the end of a grouping, not a word ("... 395 Y").
+  if (!groupOk() && group.length > 2) return undefined;
   return /[\p{L}\p{N}]/u.test(text[i] ?? '') ? undefined : i;
 }
 
