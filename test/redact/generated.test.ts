@@ -1,7 +1,7 @@
 import { getExampleNumber, type CountryCode } from 'libphonenumber-js/min';
 import examples from 'libphonenumber-js/mobile/examples';
 import { describe, expect, it } from 'vitest';
-import { findPersonalData, ibanValid } from '../../knowledge/redact.ts';
+import { findPersonalData, ibanValid, luhnValid } from '../../knowledge/redact.ts';
 import { IBAN_LENGTHS } from '../../knowledge/redact/iban.ts';
 
 /** True when one span found in `text` covers `part`, which starts at `at`. */
@@ -42,5 +42,25 @@ describe('generated: every country, every grouping', () => {
       }
     }
     expect(missed.length / total, missed.join('\n')).toBeLessThanOrEqual(0.01);
+  });
+
+  it('finds card numbers of every network, in fours with spaces, dashes, dots or none, and Amex in 4-6-5', () => {
+    const prefixes: [string, number][] = [['4', 16], ['51', 16], ['55', 16], ['2221', 16], ['34', 15], ['37', 15], ['6011', 16], ['65', 16], ['35', 16], ['36', 14], ['62', 16], ['6759', 19], ['4', 13]];
+    const missed: string[] = [];
+    let total = 0;
+    prefixes.forEach(([prefix, length], n) => {
+      let body = prefix;
+      for (let i = 0; body.length < length - 1; i++) body += String((n * 7 + i * 3) % 10);
+      const card = [...Array(10).keys()].map((d) => body + d).find((c) => luhnValid(c))!;
+      const fours = (sep: string) => card.match(/.{1,4}/g)!.join(sep);
+      const ways = [card, fours(' '), fours('-'), fours('.')];
+      if (length === 15) ways.push(`${card.slice(0, 4)} ${card.slice(4, 10)} ${card.slice(10)}`);
+      for (const written of ways) {
+        total += 1;
+        if (!covered(`card ${written} please`, 5, written)) missed.push(written);
+      }
+    });
+    expect(missed, missed.join('\n')).toEqual([]);
+    expect(total).toBeGreaterThan(50);
   });
 });
