@@ -44,7 +44,7 @@ function anyCap(words: string): string {
 }
 
 /** A capitalised word; a full stop only in the usual abbreviations (St. Albans), never the sentence's. */
-const CAP = String.raw`(?:(?:St|Ste|Mt|Ft|Sta|Sto)\.|\p{Lu}[\p{L}\p{M}'’-]*)`;
+const CAP = String.raw`(?:(?:St|Ste|Mt|Ft|Sta|Sto|Co)\.|\p{Lu}[\p{L}\p{M}'’-]*)`;
 const CITY_LINK = String.raw`(?:am|an|im|in|ob|bei|der|de|del|la|le|les|sur|sous|en|upon|on|di|do|da|dos|das|aan|den|op|ter|sankt|st\.|saint|san|santa)`;
 /** A city: capitalised words from a word's start (not from inside a long token, which would cost quadratic time). */
 const CITY = String.raw`(?<![\p{L}\p{M}'’-])${CAP}(?:[ \u00a0-](?:${CITY_LINK}[ \u00a0-])*${CAP}){0,3}`;
@@ -69,7 +69,7 @@ const GERMANIC_STREET = String.raw`(?<![\p{L}\p{M}-])(?:\p{Lu}[\p{L}\p{M}]*[ \u0
 const GERMANIC_SPLIT = String.raw`(?<![\p{L}\p{M}'’-])(?:${CAP}[ \u00a0]+){1,2}(?:${anyCap('straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|gate|gata|vej|laan|straat|plein')})[ \u00a0]*${HOUSE_NUMBER}`;
 const GERMANIC_PREPOSITION = String.raw`(?<![\p{L}])(?:Am|An der|An den|Auf dem|Auf der|Im|In der|In den|Unter den|Zum|Zur|Hinter der|Bei der|Laan van|Van)[ \u00a0]+${CAP}(?:[ \u00a0]+${CAP})?[ \u00a0]+${HOUSE_NUMBER}`;
 
-const UNIT = String.raw`(?<![\p{L}])(?:${anyCap('level|apt|apartment|flat|suite|unit|ste|wohnung|whg|appartement|appt|apto|piso|etage|stock|stiege|top|bâtiment|bât|escalier|esc|room|floor|floor no|house no|h\\.no|plot|door')}|H\.No)\.?[ \u00a0]*(?:#|[Nn]o\.?|[Nn]r\.?)?[ \u00a0]*\d{1,4}[A-Za-z]?(?:[-/]\d{1,4}){0,3}(?![\p{L}\p{N}])|#\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])`;
+const UNIT = String.raw`(?<![\p{L}])(?:${anyCap('sector|block|phase|level|apt|apartment|flat|suite|unit|ste|wohnung|whg|appartement|appt|apto|piso|etage|stock|stiege|top|bâtiment|bât|escalier|esc|room|floor|floor no|house no|h\\.no|plot|door')}|H\.No)\.?[ \u00a0]*(?:#|[Nn]o\.?|[Nn]r\.?)?[ \u00a0]*\d{1,4}[A-Za-z]?(?:[-/]\d{1,4}){0,3}(?![\p{L}\p{N}])|#\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])`;
 const PO_BOX = String.raw`(?<![\p{L}])(?:P\.?[ \u00a0]?O\.?[ \u00a0]?Box|Post Office Box|${anyCap('postfach|boîte postale|apartado de correos|apartado|apdo\\.|casella postale|postbus|caixa postal|skrytka pocztowa|postboks|postbox')}|B\.?P\.|BP|私書箱)[ \u00a0]*(?:No\.?|Nr\.?|n°)?[ \u00a0]*\d(?:[\d \u00a0]{0,8}\d)?(?![\p{N}])`;
 
 const POSTCODE_CITY = String.raw`(?<![\p{L}\p{N}.,/:#-])(?:(?:D|A|CH|F|B|I|E|L|NL|DK|S|N|FL|P|PL|CZ|FIN|SE|DE|AT|FR|BE|LU|ES|IT|PT)-)?\d{4,5}[ \u00a0]+${CITY}${CITY_END}`;
@@ -105,6 +105,8 @@ function productBefore(before: string): boolean {
 
 /** Capitalised words that may stand right before a postcode. */
 const BEFORE_POSTCODE = new Set('postcode zip plz cep pin cap cp code postal address adresse anschrift dirección indirizzo endereço adres adress morada to an à a in en bei'.split(' '));
+
+const FLOOR = String.raw`(?<![\p{L}\p{N}])(?:\d{1,2}\.?[ \u00a0]?[º°ª]\.?(?:[ \u00a0]?(?:[Ee]sq|[Dd]to|[Dd]ir|[Ii]zda|[Ii]zq|[Dd]cha|[Dd]rcha|[A-Z])\.?)?|m\.[ \u00a0]?\d{1,4}|\d{1,2}[ \u00a0]?tr\.?|\d{1,2}\.[ \u00a0]?(?:th|tv|mf|sal)\.?|[A-Z]-\d{1,4})(?![\p{L}\p{N}])`;
 
 /** "1 Infinite Loop": a number and capitalised words, an address only next to a city and postcode. */
 const NUMBER_AND_NAME = String.raw`(?<![\p{L}\p{N}.,/-])\d{1,5}[A-Za-z]?[ \u00a0]+${CITY}`;
@@ -157,6 +159,8 @@ const PARTS: { re: RegExp; strong: boolean | ((s: string, before: string) => boo
   { re: new RegExp(LABELLED_POSTCODE, 'gdu'), strong: true, group: true },
   { re: new RegExp(UNIT, 'gu'), strong: false, unit: true },
   { re: new RegExp(NUMBER_AND_NAME, 'gu'), strong: false, filler: true },
+  // Floors and doors between street and postcode: "4.º Esq.", "2.º izda.", "m. 5", "2 tr", "3. tv", "B-12".
+  { re: new RegExp(FLOOR, 'gu'), strong: false, filler: true },
   // Indian cross and main roads: "4th Cross", "12th Main".
   { re: /(?<![\p{L}\p{N}])\d{1,3}(?:st|nd|rd|th)[ \u00a0]+(?:Cross|Main|Block|Stage|Phase)(?:[ \u00a0]+Road)?(?![\p{L}])/gu, strong: false },
   // Swedish and Finnish post boxes: "Box 7, 123 45 Stockholm".
@@ -178,7 +182,7 @@ function trimCity(text: string, start: number, end: number): [number, number] {
 }
 
 /** Between two parts of one address: a comma or line break, maybe a city or district ("Dublin 2") between them. */
-const GAP = new RegExp(String.raw`^[\s,;–-]{0,5}(?:(?:in|en|à|te|i)[ \u00a0]+)?(?:(?:Col\.|Colonia|Bairro|Barrio|Quartier|Ortsteil)[ \u00a0]*)?(?:${CITY}(?:[ \u00a0]\d{1,2})?[\s,;–-]{1,5}){0,3}$`, 'u');
+const GAP = new RegExp(String.raw`^[\s,;()–-]{0,5}(?:(?:in|en|à|te|i)[ \u00a0]+)?(?:(?:Col\.|Colonia|Bairro|Barrio|Quartier|Ortsteil)[ \u00a0]*)?(?:\(?${CITY}\)?(?:[ \u00a0]\d{1,2})?[\s,;()–-]{1,5}){0,3}$`, 'u');
 
 /** Parts next to each other (", ", a new line) are one address; a weak part alone is dropped. */
 function merge(text: string, parts: Part[]): [number, number][] {
