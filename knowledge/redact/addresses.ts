@@ -52,8 +52,8 @@ const CITY = String.raw`(?<![\p{L}\p{M}'’-])${CAP}(?:[ \u00a0-](?:${CITY_LINK}
 const CITY_END = String.raw`(?:\s?\([A-Z]{2}\))?(?:\s+(?:CEDEX|Cedex)(?:\s\d{1,2})?)?(?=\s*(?:$|[\n,;.)!?/|]|[-–—]\s))`;
 const HOUSE_NUMBER = String.raw`\d{1,5}(?:[ \u00a0]?[A-Za-z](?![\p{L}\p{N}]))?(?:[ \u00a0]?[-/][ \u00a0]?\d{1,4}(?:[A-Za-z](?![\p{L}]))?){0,3}(?![\p{L}\p{N}])`;
 
-const EN_TYPES = anyCap('street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|terrace|close|crescent|cres|square|sq|highway|hwy|parkway|pkwy|circle|cir|trail|row|grove|gardens|mews|hill|walk|parade|green|marg|nagar|path|alley|quay|wharf|park|rise|view|end|gate|cross|main|layout|colony|sector|loop|pike|plaza|heights|ridge|landing|crossing|commons|esplanade|embankment|promenade|mall|estate');
-const EN_STREET = String.raw`(?<![\p{L}\p{N}.,/-])\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?[ \u00a0]+(?:(?:${CAP}|\d+(?:st|nd|rd|th))[ \u00a0]+){0,4}(?:${EN_TYPES})\.?(?![\p{L}])(?:[ \u00a0]+(?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\b)?|(?<![\p{L}\p{N}])\d{1,5}[ \u00a0]+Broadway\b`;
+const EN_TYPES = anyCap('street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|terrace|close|crescent|cres|square|sq|highway|hwy|parkway|pkwy|circle|cir|trail|row|grove|gardens|mews|hill|walk|parade|green|marg|nagar|path|alley|quay|wharf|park|gate|cross|colony|loop|pike|plaza|heights|ridge|landing|crossing|commons|esplanade|embankment|promenade|mall|estate');
+const EN_STREET = String.raw`(?<![\p{L}\p{N}.,/-])\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?[ \u00a0]+(?:(?:${CAP}|\d+(?:st|nd|rd|th))[ \u00a0]+){1,4}(?:${EN_TYPES})\.?(?![\p{L}])(?:[ \u00a0]+(?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\b)?|(?<![\p{L}\p{N}])\d{1,5}[ \u00a0]+Broadway\b`;
 
 const ROMANCE_TYPES = String.raw`${anyCap('rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|passage|faubourg|calle|c\\/|avenida|avda\\.|avda|plaza|pza\\.|paseo|carrer|camino|ronda|travesía|viale|piazza|piazzale|corso|largo|vicolo|strada|rua|travessa|praça|alameda|estrada|ul\\.|ulica|al\\.|aleja|aleje|os\\.|pl\\.|rruga|straße|avinguda|passeig')}|Via|VIA`;
 const STREET_WORD = String.raw`(?:${CAP}|(?:de|du|des|la|le|les|l'|d'|aux|à|del|de la|dels|della|delle|dei|degli|di|da|do|dos|das|y|e|i|sur|en|the|of)|\d{1,2}(?:er|e|st|nd|rd|th|º|ª)?(?=\s\p{Lu}))`;
@@ -143,9 +143,10 @@ const PARTS: { re: RegExp; strong: boolean | ((s: string, before: string) => boo
   { re: new RegExp(NORDIC_GREEK, 'gu'), strong: true },
   { re: new RegExp(BR_CITY_STATE_CEP, 'gu'), strong: true },
   { re: new RegExp(NL_POSTCODE, 'gu'), strong: (s) => /\s\p{Lu}/u.test(s.slice(6)) },
-  { re: new RegExp(UK_POSTCODE, 'gu'), strong: true },
+  // Written without its space ("SW1A1AA") a postcode looks like any code: strong only after a city.
+  { re: new RegExp(UK_POSTCODE, 'gu'), strong: (s) => /\d[ \u00a0]\d[A-Z]{2}$|[A-Z][ \u00a0]\d[A-Z]{2}$/.test(s) || /\p{Ll}/u.test(s) },
   { re: new RegExp(EIRCODE, 'gu'), strong: (s) => /\d[ \u00a0]?[A-Z\d]{4}$/.test(s) && /[A-Z].*\d|\d.*[A-Z]/.test(s.slice(-4)) },
-  { re: new RegExp(CA_POSTCODE, 'gu'), strong: true },
+  { re: new RegExp(CA_POSTCODE, 'gu'), strong: (s) => /[A-Z]\d[A-Z][ \u00a0]\d[A-Z]\d$/.test(s) || /\p{Ll}/u.test(s) },
   { re: new RegExp(US_CITY_STATE_ZIP, 'gu'), strong: (s) => new RegExp(`(?:^|\\s)(?:${US_STATES})\\s+\\d{5}`).test(s) },
   { re: new RegExp(AU_CITY_STATE, 'gu'), strong: true },
   { re: new RegExp(IN_PIN, 'gu'), strong: false },
