@@ -137,8 +137,39 @@ export function findContextNames(text: string): [number, number][] {
       }
     }
   }
+  found.push(...signatureLines(text));
   for (const m of text.matchAll(CJK_HONORIFIC)) {
     if (!CJK_NOT_NAMES.test(m[1]!)) found.push([m.index, m.index + m[1]!.length]);
+  }
+  return found;
+}
+
+/**
+ * A signature without a sign-off: near the end of a message of several lines, a line that is only a
+ * name ("Anna Schmidt", or "Anna" as the very last line), after a blank line or before a line with
+ * contact details or a job title.
+ */
+function signatureLines(text: string): [number, number][] {
+  const rows: { start: number; line: string }[] = [];
+  let at = 0;
+  for (const line of text.split('\n')) {
+    rows.push({ start: at, line });
+    at += line.length + 1;
+  }
+  const found: [number, number][] = [];
+  if (rows.length < 2) return found;
+  const lastFilled = rows.map((r) => r.line.trim() !== '').lastIndexOf(true);
+  for (let i = Math.max(1, lastFilled - 5); i <= lastFilled; i++) {
+    const m = new RegExp(String.raw`^[ \u00a0]*(${NAME})[ \u00a0]*$`, 'u').exec(rows[i]!.line);
+    if (!m) continue;
+    const start = rows[i]!.start + m[0].indexOf(m[1]!);
+    const [s, e] = trimName(text, start, start + m[1]!.length);
+    if (e <= s || e !== start + m[1]!.length) continue;
+    const words = m[1]!.split(/[ \u00a0]+/).length;
+    const before = rows[i - 1]!.line.trim();
+    const after = rows[i + 1]?.line.trim() ?? '';
+    const afterLooksLikeSignature = /@|\+?\d[\d ()/-]{6,}|\b(?:manager|director|head|team|lead|officer|engineer|assistant|gmbh|ltd|inc|llc|s\.a\.|b\.v\.|ag|sarl|srl)\b/i.test(after);
+    if ((words >= 2 && (before === '' || /[,!]$/.test(before) || afterLooksLikeSignature)) || (words === 1 && i === lastFilled && (before === '' || /[,!]$/.test(before)))) found.push([s, e]);
   }
   return found;
 }
