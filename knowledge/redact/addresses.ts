@@ -56,14 +56,14 @@ const EN_TYPES = anyCap('street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard
 const EN_STREET = String.raw`(?<![\p{L}\p{N}.,/-])\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?[ \u00a0]+(?:(?:${CAP}|\d+(?:st|nd|rd|th))[ \u00a0]+){1,4}(?:${EN_TYPES})\.?(?![\p{L}])(?:[ \u00a0]+(?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\b)?|(?<![\p{L}\p{N}])\d{1,5}[ \u00a0]+Broadway\b`;
 
 const ROMANCE_TYPES = String.raw`${anyCap('rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|passage|faubourg|calle|c\\/|avenida|avda\\.|avda|plaza|pza\\.|paseo|carrer|camino|ronda|travesía|viale|piazza|piazzale|corso|largo|vicolo|strada|rua|travessa|praça|alameda|estrada|ul\\.|ulica|al\\.|aleja|aleje|os\\.|pl\\.|rruga|straße|avinguda|passeig')}|Via|VIA`;
-const STREET_WORD = String.raw`(?:${CAP}|(?:de|du|des|la|le|les|l'|d'|aux|à|del|de la|dels|della|delle|dei|degli|di|da|do|dos|das|y|e|i|sur|en|the|of)|\d{1,2}(?:er|e|st|nd|rd|th|º|ª)?(?=\s\p{Lu}))`;
+const STREET_WORD = String.raw`(?:\p{Lu}\.|${CAP}|(?:de|du|des|la|le|les|l'|d'|aux|à|del|de la|dels|della|delle|dei|degli|di|da|do|dos|das|y|e|i|sur|en|the|of)|\d{1,2}(?:er|e|st|nd|rd|th|º|ª)?(?=\s\p{Lu}))`;
 const STREET_NAME = String.raw`${STREET_WORD}(?:[ \u00a0'’]${STREET_WORD}){0,5}`;
 /** "12 rue de la Paix", "12bis avenue Foch". */
 const NUMBER_THEN_TYPE = String.raw`(?<![\p{L}\p{N}.,/-])\d{1,4}(?:\s?(?:bis|ter|[A-Z]))?,?[ \u00a0]+(?:${ROMANCE_TYPES})[ \u00a0]+${STREET_NAME}`;
 /** "Calle Mayor 5", "C/ Mayor, 5, 2º B", "Via Roma 12", "Rua Augusta, 100", "ul. Marszałkowska 10/12". */
 const TYPE_THEN_NUMBER = String.raw`(?<![\p{L}])(?:${ROMANCE_TYPES})[ \u00a0]*${STREET_NAME},?[ \u00a0]*(?:n\.?º|nº|no\.?|nr\.?|n\.|núm\.|num\.|número|n°)?[ \u00a0]*${HOUSE_NUMBER}(?:,?[ \u00a0]*\d{1,2}[ \u00a0]?[º°ª](?:[ \u00a0]?(?:[A-Z]|izq(?:da)?\.?|dcha\.?|dto\.?|esq\.?|dir\.?))?)*`;
 
-const GERMANIC_SUFFIX = 'straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|graben|gracht|straat|laan|plein|kade|singel|dijk|markt|hof|berg|gatan|vägen|gränd|gata|väg|gade|vej|veien|veg|gaten|stræde|torv|plads|tie|katu';
+const GERMANIC_SUFFIX = '-Straße|-Strasse|-Str\\.|-Weg|-Gasse|-Platz|-Allee|-Ring|-Damm|straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|graben|gracht|straat|laan|plein|kade|singel|dijk|markt|hof|berg|gatan|vägen|gränd|gata|väg|gade|vej|veien|veg|gaten|stræde|torv|plads|tie|katu';
 /** "Lindenstraße 12", "Berliner Str. 5a", "Keizersgracht 123-II", "Drottninggatan 12", "Østergade 5, 2. th.". */
 const GERMANIC_STREET = String.raw`(?<![\p{L}\p{M}-])(?:\p{Lu}[\p{L}\p{M}]*[ \u00a0-])?\p{Lu}[\p{L}\p{M}-]*(?:${GERMANIC_SUFFIX})[ \u00a0]*${HOUSE_NUMBER}(?:-?I{1,3}\b)?(?:,?[ \u00a0]*\d{1,2}\.?[ \u00a0]?(?:th|tv|mf|sal|OG|Stock|Etage)\b\.?)?`;
 const GERMANIC_SPLIT = String.raw`(?<![\p{L}\p{M}'’-])(?:${CAP}[ \u00a0]+){1,2}(?:${anyCap('straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|gate|gata|vej|laan|straat|plein')})[ \u00a0]*${HOUSE_NUMBER}`;
