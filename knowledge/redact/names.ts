@@ -65,7 +65,7 @@ const HONORIFIC = String.raw`(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|herr|frau
 /** Academic titles after Dr./Prof. (German "Dr. med.", "Prof. Dr.-Ing."), not part of the name. */
 const ACADEMIC = String.raw`(?:(?:dr|prof)\.?(?:-ing\.)?[ \u00a0]+)?(?:(?:med|dent|vet|rer\. nat|rer\. pol|phil|jur|ing|h\. ?c)\.[ \u00a0]+)*`;
 const RELATION = String.raw`(?:(?:my|our|your|his|her|their) (?:mother-in-law|father-in-law|son-in-law|daughter-in-law|sister-in-law|brother-in-law|grandson|granddaughter|fiancée|fiancé|fiance|niece|nephew|carer|caregiver|nanny|secretary|lawyer|accountant|coworker|co-worker|housemate|spouse|stepson|stepdaughter|child|neighbou?r|husband|wife|partner|son|daughter|mother|mum|mom|father|dad|brother|sister|colleague|friend|boss|manager|landlord|landlady|flatmate|roommate|assistant|boyfriend|girlfriend|uncle|aunt|grandmother|grandfather|cousin|tenant|employee)|(?:mein|meine|unser|unsere) (?:nachbar|nachbarin|mann|frau|partner|partnerin|sohn|tochter|mutter|vater|bruder|schwester|kollege|kollegin|freund|freundin|chef|chefin|vermieter|vermieterin)|(?:mon|ma|notre) (?:voisin|voisine|mari|femme|fils|fille|mère|père|frère|sœur|collègue|ami|amie|patron|propriétaire)|(?:mi|nuestro|nuestra) (?:vecino|vecina|marido|esposo|esposa|mujer|hijo|hija|madre|padre|hermano|hermana|compañero|compañera|amigo|amiga|jefe|jefa)|(?:il mio|la mia|mio|mia) (?:vicino|vicina|marito|moglie|figlio|figlia|madre|padre|fratello|sorella|collega|amico|amica|capo)|(?:mijn|onze) (?:buurman|buurvrouw|man|vrouw|partner|zoon|dochter|moeder|vader|broer|zus|collega|vriend|vriendin|baas))`;
-const INTRO = longestFirst(String.raw`cc:|bcc:|recipient:|addressee:|empfänger:|empfängerin:|destinataire :|destinataire:|destinatario:|destinatária:|destinatário:|ontvanger:|odbiorca:|mottagare:|modtager:|signed:|customer:|customer name:|kunde:|kundin:|client:|cliente:|klant:|contact:|kontakt:|ansprechpartnerin:|someone named|somebody named|a man named|a woman named|a lady named|a guy named|someone called|a man called|a woman called|a guy called|thanks to|spoke to|spoke with|talked to|talked with|according to|your agent|your colleague|agent|the courier|courier|the driver|driver|technician|ask for|asked for|my name is|my name's|this is|name:|contact person:?|attn:?|attention:?|c\/o|on behalf of|ordered for|addressed to|signed for by|signed by|received by|collected by|picked up by|handed to|given to|left with|from:|to:|mein name ist|hier ist|z\. ?hd\.?|zu händen|ansprechpartner:?|je m'appelle|mon nom est|à l'attention de|me llamo|mi nombre es|a nombre de|mi chiamo|il mio nome è|mijn naam is|hier is|t\.?a\.?v\.?|nazywam się|meu nome é|chamo-me|jag heter|mitt namn är|jeg hedder|jeg heter`);
+const INTRO = longestFirst(String.raw`schrieb|cc:|bcc:|recipient:|addressee:|empfänger:|empfängerin:|destinataire :|destinataire:|destinatario:|destinatária:|destinatário:|ontvanger:|odbiorca:|mottagare:|modtager:|signed:|customer:|customer name:|kunde:|kundin:|client:|cliente:|klant:|contact:|kontakt:|ansprechpartnerin:|someone named|somebody named|a man named|a woman named|a lady named|a guy named|someone called|a man called|a woman called|a guy called|thanks to|spoke to|spoke with|talked to|talked with|according to|your agent|your colleague|agent|the courier|courier|the driver|driver|technician|ask for|asked for|my name is|my name's|this is|name:|contact person:?|attn:?|attention:?|c\/o|on behalf of|ordered for|addressed to|signed for by|signed by|received by|collected by|picked up by|handed to|given to|left with|from:|to:|mein name ist|hier ist|z\. ?hd\.?|zu händen|ansprechpartner:?|je m'appelle|mon nom est|à l'attention de|me llamo|mi nombre es|a nombre de|mi chiamo|il mio nome è|mijn naam is|hier is|t\.?a\.?v\.?|nazywam się|meu nome é|chamo-me|jag heter|mitt namn är|jeg hedder|jeg heter`);
 /** Introductions that also start ordinary sentences ("I'm Interested"): the name must end the phrase. */
 const WEAK_INTRO = longestFirst(String.raw`i am|i'm|im|ich bin|je suis|soy|sono|ik ben|jestem|sou`);
 
@@ -107,6 +107,11 @@ const CONTEXTS: { re: RegExp; needsEnd: boolean }[] = [
 
 const AND_NAME = new RegExp(String.raw`^[ \u00a0]+(?:and|&|und|et|y|e|en|och|og|i)[ \u00a0]+(${NAME})`, 'u');
 
+const NAME_BEFORE = new RegExp(
+  String.raw`(?:^|[\n,:;]|(?<=\d)[ \u00a0])[ \u00a0]*(${NAME})[ \u00a0]*(?:<[^>\n]{3,80}>[ \u00a0]*|\([^)\n]{3,80}\)[ \u00a0]*)?(?:wrote|schrieb|a écrit|escribió|ha scritto|schreef|skrev|napisał|escreveu)\b|^[ \u00a0]*(${NAME})[ \u00a0]+(?:here|hier)\b`,
+  'gdmu',
+);
+
 /** Japanese and Chinese honorifics follow the name: 田中様, 佐藤さん, 王先生, 李女士. */
 const CJK_HONORIFIC = /(?<![\p{Script=Han}\p{Script=Katakana}])([\p{Script=Han}\p{Script=Katakana}ー]{2,6})(?:様|さま|さん|殿|先生|女士|小姐|老师)/gu;
 /** What stands before 様 without being a name: お客様 (customer), 皆様 (everyone), 担当者様 (the person in charge). */
@@ -138,6 +143,12 @@ export function findContextNames(text: string): [number, number][] {
     }
   }
   found.push(...signatureLines(text));
+  // Names before what they did: "Anna Schmidt <anna@...> wrote:", "Anna here".
+  for (const m of text.matchAll(NAME_BEFORE)) {
+    const [s0, e0] = (m.indices![1] ?? m.indices![2])!;
+    const [s, e] = trimName(text, s0, e0);
+    if (e > s && e === e0) found.push([s, e]);
+  }
   for (const m of text.matchAll(CJK_HONORIFIC)) {
     if (!CJK_NOT_NAMES.test(m[1]!)) found.push([m.index, m.index + m[1]!.length]);
   }
