@@ -59,6 +59,9 @@ function isPhone(s: string, context: boolean): boolean {
   const n = digits.length;
   const groups = s.split(/\D+/).filter(Boolean);
   if (s.includes('.') && !s.startsWith('+') && groups.some((g) => g.length < 2)) return false; // versions
+  // Opening hours (10.30-12.00) and sizes (38-40-42-44) mix separators or pair digits with dashes.
+  if (!s.startsWith('+') && s.includes('.') && /[-–]/.test(s)) return false;
+  if (!context && /^\d{2}(?:-\d{2}){3,}$/.test(s)) return false;
   if (s.startsWith('+') || s.startsWith('(+') || /^00[1-9]/.test(s)) {
     // +49 (0)30 ...: the trunk 0 in parentheses is not dialled from abroad.
     const international = '+' + s.replace(/^\(?\+|^00/, '').replace(/\(0\)/, '').replace(/\D/g, '');
