@@ -97,7 +97,8 @@ const CONTEXTS: { re: RegExp; needsEnd: boolean }[] = [
   // A signature dash line: "-- Anna", "— Jean Dupont".
   { re: new RegExp(String.raw`(?:^|\n)[ \u00a0]*(?:--|—|–)[ \u00a0]*\n?[ \u00a0]*(${NAME})[ \u00a0]*$`, 'gmu'), needsEnd: true },
   // "Mr Smith", "Frau Dr. Weber", "Mme Dubois", "Sra. García": an honorific before capitalised words.
-  { re: new RegExp(String.raw`(?<![\p{L}])${HONORIFIC}[ \u00a0]+${ACADEMIC}(${NAME})`, 'giu'), needsEnd: false },
+  // Not after a number: "5 ms Latency", "3 m. Höhe".
+  { re: new RegExp(String.raw`(?<![\p{L}\p{N}]|\d[ \u00a0])${HONORIFIC}[ \u00a0]+${ACADEMIC}(${NAME})`, 'giu'), needsEnd: false },
   // "my neighbour Tom Baker", "meine Nachbarin Frau Koch", "mi vecino Juan Pérez".
   { re: new RegExp(String.raw`(?<![\p{L}])${RELATION},?[ \u00a0]+(?:${HONORIFIC}[ \u00a0]+${ACADEMIC})?(${NAME})`, 'giu'), needsEnd: false },
   // "my name is Anna Schmidt", "je m'appelle Jean", "c/o Maria Rossi".
