@@ -93,7 +93,7 @@ const CONTEXTS: { re: RegExp; needsEnd: boolean }[] = [
   // "Hi Anna," "Dear Mr. Smith," "Hallo Frau Müller" — a greeting starts a line or a sentence.
   { re: new RegExp(String.raw`(?:^|[\n.!?]\s*|^\s+)${GREETING},?[ \u00a0]+(?:${HONORIFIC}[ \u00a0]+${ACADEMIC})?(${NAME})`, 'gimu'), needsEnd: true },
   // "Best regards,\nAnna Schmidt", "Thanks, Anna", "Cordialement, Jean Dupont".
-  { re: new RegExp(String.raw`(?:^|[\n.!?]\s*|[ \u00a0])${SIGN_OFF}(?:[ \u00a0]*(?:,|!|\n|,\s*\n|[ \u00a0][-–—][ \u00a0])\s*|[ \u00a0]+)(?:${HONORIFIC}[ \u00a0]+${ACADEMIC})?(${NAME})`, 'gimu'), needsEnd: true },
+  { re: new RegExp(String.raw`(?:^|[\n.!?]\s*|[ \u00a0])${SIGN_OFF}(?:[ \u00a0]*(?:,|!|\.|:|\n|,\s*\n|[ \u00a0][-–—/|][ \u00a0])\s*|[ \u00a0]+)(?:${HONORIFIC}[ \u00a0]+${ACADEMIC})?(${NAME})`, 'gimu'), needsEnd: true },
   // A signature dash line: "-- Anna", "— Jean Dupont".
   { re: new RegExp(String.raw`(?:^|\n)[ \u00a0]*(?:--|—|–)[ \u00a0]*\n?[ \u00a0]*(${NAME})[ \u00a0]*$`, 'gmu'), needsEnd: true },
   // "Mr Smith", "Frau Dr. Weber", "Mme Dubois", "Sra. García": an honorific before capitalised words.
