@@ -17,7 +17,7 @@ const EMAIL = /(?<![\p{L}\p{N}._%+'-])[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p
 const AT = String.raw`(?:\s*[\[({<]\s*(?:at|@|ät|arroba|chiocciola|apenstaart|snabel-a)\s*[\])}>]\s*|\s+(?:at|ät|arroba|chiocciola)\s+|\s+@\s+|@)`;
 const DOT = String.raw`(?:\s*[\[({<]\s*(?:dot|punkt|point|punto|ponto|punt|kropka|\.)\s*[\])}>]\s*|\s+(?:dot|punkt|point|punto|ponto|punt|kropka)\s+|\s*\.\s*)`;
 const OBFUSCATED = new RegExp(
-  String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}][\p{L}\p{N}._%+-]*${AT}(?<domain>[\p{L}\p{N}][\p{L}\p{N}-]*)(?:${DOT}[\p{L}\p{N}-]+)*${DOT}(?<tld>\p{L}{2,6})(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}][\p{L}\p{N}._%+-]*(?:[ \u00a0]+(?:dot|punkt|point|punto)[ \u00a0]+[\p{L}\p{N}][\p{L}\p{N}_%+-]*)*${AT}(?<domain>[\p{L}\p{N}][\p{L}\p{N}-]*)(?:${DOT}[\p{L}\p{N}-]+)*${DOT}(?<tld>\p{L}{2,6})(?![\p{L}\p{N}])`,
   'giu',
 );
 
