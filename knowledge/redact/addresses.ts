@@ -106,7 +106,7 @@ function productBefore(before: string): boolean {
 /** Capitalised words that may stand right before a postcode. */
 const BEFORE_POSTCODE = new Set('postcode zip plz cep pin cap cp code postal address adresse anschrift dirección indirizzo endereço adres adress morada to an à a in en bei'.split(' '));
 
-const FLOOR = String.raw`(?<![\p{L}\p{N}])(?:\d{1,2}\.?[ \u00a0]?[º°ª]\.?(?:[ \u00a0]?(?:[Ee]sq|[Dd]to|[Dd]ir|[Ii]zda|[Ii]zq|[Dd]cha|[Dd]rcha|[A-Z])\.?)?|m\.[ \u00a0]?\d{1,4}|\d{1,2}[ \u00a0]?tr\.?|\d{1,2}\.[ \u00a0]?(?:th|tv|mf|sal)\.?|[A-Z]-\d{1,4})(?![\p{L}\p{N}])`;
+const FLOOR = String.raw`(?<![\p{L}\p{N}])(?:\d{1,2}\.?[ \u00a0]?[º°ª]\.?(?:[ \u00a0]?(?:[Ee]sq|[Dd]to|[Dd]ir|[Ii]zda|[Ii]zq|[Dd]cha|[Dd]rcha|[A-Z])\.?)?|m\.[ \u00a0]?\d{1,4}|\d{1,2}[ \u00a0]?tr\.?|\d{1,2}\.[ \u00a0]?(?:th|tv|mf|sal)\.?|[A-Z]-\d{1,4}|\d{1,3}(?:st|nd|rd|th)[ \u00a0]+[Ff]loor|\d{1,2}\.[ \u00a0]?(?:OG|Stock|Etage|étage)|\d{1,2}(?:e|er|ème)[ \u00a0]+étage)(?![\p{L}\p{N}])`;
 
 /** "1 Infinite Loop": a number and capitalised words, an address only next to a city and postcode. */
 const NUMBER_AND_NAME = String.raw`(?<![\p{L}\p{N}.,/-])\d{1,5}[A-Za-z]?[ \u00a0]+${CITY}`;
