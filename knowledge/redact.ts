@@ -2,7 +2,7 @@ import { findAddresses } from './redact/addresses.ts';
 import { findCards } from './redact/card.ts';
 import { findEmails } from './redact/emails.ts';
 import { findIbans } from './redact/iban.ts';
-import { findContextNames, findGivenNames } from './redact/names.ts';
+import { findContextNames, findGivenNames, nameLineBefore } from './redact/names.ts';
 import { findPhones } from './redact/phone.ts';
 
 export { luhnValid } from './redact/card.ts';
@@ -59,6 +59,7 @@ export function findPersonalData(text: string, options: RedactOptions = {}): Per
     ['phone', findPhones],
     ['name', (t) => findGivenNames(t, options.names ?? [])],
     ['name', findContextNames],
+    ['name', (t) => addressees(t, taken)],
   ];
   for (const [type, find] of detectors) {
     for (const [start, end] of find(text)) {
@@ -71,6 +72,14 @@ export function findPersonalData(text: string, options: RedactOptions = {}): Per
     }
   }
   return mergeNames(text, taken.sort((a, b) => a.start - b.start));
+}
+
+/** The name on the line above an address block is its addressee. */
+function addressees(text: string, taken: readonly PersonalDataSpan[]): [number, number][] {
+  return taken.filter((s) => s.type === 'address').flatMap((s) => {
+    const name = nameLineBefore(text, s.start);
+    return name ? [name] : [];
+  });
 }
 
 /** "Horváth Éva" found as two parts is one name: one [name], not "[name] [name]". */

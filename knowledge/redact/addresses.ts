@@ -214,7 +214,7 @@ function withoutFullStop(text: string, start: number, end: number): number {
 
 /** Country names written after an address (", Germany"): part of it. */
 const COUNTRIES = new Set(
-  'germany deutschland austria österreich switzerland schweiz suisse svizzera france belgium belgique belgië netherlands nederland the netherlands spain españa italy italia portugal poland polska sweden sverige denmark danmark norway norge finland suomi ireland éire uk united kingdom england scotland wales usa us united states canada australia new zealand india brazil brasil mexico méxico japan luxembourg czechia greece uae'.split(' '),
+  'germany,deutschland,austria,österreich,switzerland,schweiz,suisse,svizzera,france,belgium,belgique,belgië,netherlands,the netherlands,nederland,spain,españa,italy,italia,portugal,poland,polska,sweden,sverige,denmark,danmark,norway,norge,finland,suomi,ireland,éire,uk,united kingdom,england,scotland,wales,usa,us,united states,canada,australia,new zealand,india,brazil,brasil,mexico,méxico,japan,luxembourg,czechia,czech republic,greece,uae,united arab emirates'.split(','),
 );
 
 /**
@@ -226,9 +226,11 @@ function extendToCity(text: string, start: number, end: number): number {
   const hasPostcode = /\d{4}|[A-Z]\d[A-Z\d]?\s?\d[A-Z]{2}/.test(text.slice(start, end).replace(new RegExp(PO_BOX, 'u'), ''));
   // Up to two more: "4 Privet Drive, Little Whinging, Surrey", "PO Box 12345, Dubai, UAE".
   for (let i = 0; i < 2; i++) {
-    const m = new RegExp(String.raw`^,[ \u00a0]*(${CITY})(?=\s*(?:$|[\n;.)!?,]|\p{Ll}))`, 'u').exec(text.slice(end));
+    const m = new RegExp(String.raw`^(,|[ \u00a0]*\n)[ \u00a0]*(${CITY})(?=\s*(?:$|[\n;.)!?,]|\p{Ll}))`, 'u').exec(text.slice(end));
     if (!m) break;
-    const word = m[1]!.toLowerCase();
+    const word = m[2]!.toLowerCase();
+    // On its own line only a country belongs to the address (the next line may be anything).
+    if (m[1] !== ',' && !COUNTRIES.has(word)) break;
     if (!COUNTRIES.has(word) && (hasPostcode || NOT_CITY.has(word.split(/\s/)[0]!))) break;
     end += m[0].length;
   }

@@ -186,6 +186,18 @@ function signatureLines(text: string): [number, number][] {
   return found;
 }
 
+/** The line just before `start` when it is only a name: the addressee of an address block ("Jane Doe\n221B Baker Street"). */
+export function nameLineBefore(text: string, start: number): [number, number] | undefined {
+  if (start === 0 || text[start - 1] !== '\n') return undefined;
+  const lineStart = text.lastIndexOf('\n', start - 2) + 1;
+  const m = new RegExp(String.raw`^[ \u00a0]*(?:${HONORIFIC}[ \u00a0]+)?(${NAME})[ \u00a0]*$`, 'iu').exec(text.slice(lineStart, start - 1));
+  if (!m) return undefined;
+  const at = lineStart + m.index + m[0].lastIndexOf(m[1]!);
+  const [s, e] = trimName(text, at, at + m[1]!.length);
+  // Two words at least: a single word above an address is as likely a label as a name.
+  return e > s && e === at + m[1]!.length && /\s/.test(text.slice(s, e)) ? [s, e] : undefined;
+}
+
 /** Keeps the name words of a match (the regexes are case-insensitive for their keywords), without a closing full stop. */
 function trimName(text: string, start: number, end: number): [number, number] {
   const words = [...text.slice(start, end).matchAll(/\S+/gu)].map((m) => ({ s: start + m.index, e: start + m.index + m[0].length, w: m[0] }));
