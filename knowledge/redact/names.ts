@@ -55,17 +55,17 @@ export function findGivenNames(text: string, names: readonly string[]): [number,
 // ---- names found by their context: greetings, sign-offs, honorifics, "my neighbour ..." ----
 
 /** A capitalised name word (Anna, O'Neill, Jean-Luc, J.), or a particle inside a name (van, de, von). */
-const WORD = String.raw`(?:\p{Lu}[\p{Ll}\p{M}]*(?:['’-]\p{Lu}?[\p{Ll}\p{M}]+)*\.?)`;
-const PARTICLE = String.raw`(?:van|von|der|den|de|du|da|di|del|della|dos|das|le|la|ten|ter|zu|y|bin|al|el)`;
+const WORD = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}]*(?:['’-]\p{Lu}?[\p{Ll}\p{M}]+)*)`;
+const PARTICLE = String.raw`(?:van|von|der|den|de|du|da|do|di|del|della|dos|das|le|la|ten|ter|zu|y|bin|al|el)`;
 const NAME = String.raw`${WORD}(?:[ \u00a0](?:${PARTICLE}[ \u00a0])*${WORD}){0,3}`;
 
 const GREETING = longestFirst(String.raw`здравствуйте|привет|добрый день|уважаемый|уважаемая|αγαπητέ|αγαπητή|γεια σας|sayın|vážený pane|vážená paní|dobrý den|stimate domnule|stimată doamnă|bună ziua|kære|kjære|bästa|käre|kära|hyvä|moikka|terve|drogi|droga|ahoj|dobrý den|hoi|halo|olá caro|olá cara|estimados|queridos|hello again|hi again|greetings|hi|hello|hey|dear|good (?:morning|afternoon|evening)|hallo|hi there|liebe|lieber|guten (?:tag|morgen|abend)|sehr geehrte|sehr geehrter|moin|servus|grüezi|bonjour|bonsoir|salut|cher|chère|hola|buenos días|buenas tardes|buenas|estimado|estimada|querido|querida|ciao|salve|buongiorno|buonasera|gentile|gentilissimo|gentilissima|caro|cara|hej|hei|hallå|beste|geachte|dag|goedemiddag|goedemorgen|olá|oi|prezado|prezada|cześć|dzień dobry|szanowny|szanowna|szanowni|witam|kedves|merhaba`);
 const SIGN_OFF = longestFirst(String.raw`с уважением|спасибо|με εκτίμηση|ευχαριστώ|s pozdravem|cu stimă|cu drag|teşekkürler|teşekkür ederim|thanks in advance|thank you in advance|thanks a lot|thank you very much|many thanks in advance|with kind regards|with best regards|warm wishes|respectfully|mit besten grüßen|mit besten grüssen|schöne grüße|herzliche grüsse|salutations distinguées|merci d'avance|gracias de antemano|grazie in anticipo|hartelijke groet|med vennlig hilsen|ystävällisin terveisin|pozdrawiam serdecznie|com os melhores cumprimentos|melhores cumprimentos|greetings|best|best wishes|best regards|kind regards|warm regards|warmest regards|regards|many thanks|thanks|thank you|thanks again|thx|cheers|sincerely|yours sincerely|yours faithfully|yours truly|yours|all the best|take care|love|mit freundlichen grüßen|mit freundlichen grüssen|freundliche grüße|freundliche grüsse|viele grüße|viele grüsse|beste grüße|liebe grüße|herzliche grüße|grüße|grüsse|gruß|gruss|lg|vg|mfg|danke|vielen dank|cordialement|bien cordialement|bien à vous|salutations|merci|merci beaucoup|bisous|amicalement|saludos|un saludo|saludos cordiales|atentamente|gracias|muchas gracias|un abrazo|saluti|cordiali saluti|distinti saluti|grazie|grazie mille|un saluto|groeten|met vriendelijke groet|met vriendelijke groeten|vriendelijke groet|vriendelijke groeten|hartelijke groeten|groetjes|bedankt|hälsningar|med vänlig hälsning|vänliga hälsningar|mvh|tack|venlig hilsen|hilsen|med venlig hilsen|pozdrawiam|z poważaniem|dziękuję|atenciosamente|cumprimentos|abraços|obrigado|obrigada|üdvözlettel|saygılarımla`);
-const HONORIFIC = String.raw`(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|herr|frau|mme|mlle|monsieur|madame|mademoiselle|sr|sra|srta|señor|señora|señorita|doña|signor|signora|signorina|dott|pan|pani|dhr|mevr|mevrouw|meneer|familie|family|famille|familia|famiglia|rodzina)\.?|(?:m|hr|fr|sig|sig\.ra|dott\.ssa|ing|avv|don)\.|i\.\s?a\.|i\.\s?v\.|p\.\s?p\.|pp\.)`;
+const HONORIFIC = String.raw`(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|herr|frau|mme|mlle|monsieur|madame|mademoiselle|sr|sra|srta|señor|señora|señorita|doña|signor|signora|signorina|dott|pan|pani|dhr|mevr|mevrouw|meneer|mag|lic|dra|arq|mtro|mtra|sig\.ra|sig\.na|sig\.a|dott\.ssa|familie|family|famille|familia|famiglia|rodzina)\.?|(?:m|hr|fr|sig|sig\.ra|dott\.ssa|ing|avv|don)\.|i\.\s?a\.|i\.\s?v\.|p\.\s?p\.|pp\.)`;
 /** Academic titles after Dr./Prof. (German "Dr. med.", "Prof. Dr.-Ing."), not part of the name. */
 const ACADEMIC = String.raw`(?:(?:dr|prof)\.?(?:-ing\.)?[ \u00a0]+)?(?:(?:med|dent|vet|rer\. nat|rer\. pol|phil|jur|ing|h\. ?c)\.[ \u00a0]+)*`;
 const RELATION = String.raw`(?:(?:my|our|your|his|her|their|the) (?:customer|client|contact|tenant|guest|patient|contact person|sales rep|account manager)|(?:kollege|kollegin|nachbar|nachbarin|collègue|voisin|voisine|vecino|vecina|collega|buurman|buurvrouw)|(?:my|our|your|his|her|their) (?:mother-in-law|father-in-law|son-in-law|daughter-in-law|sister-in-law|brother-in-law|grandson|granddaughter|fiancée|fiancé|fiance|niece|nephew|carer|caregiver|nanny|secretary|lawyer|accountant|coworker|co-worker|housemate|spouse|stepson|stepdaughter|child|neighbou?r|husband|wife|partner|son|daughter|mother|mum|mom|father|dad|brother|sister|colleague|friend|boss|manager|landlord|landlady|flatmate|roommate|assistant|boyfriend|girlfriend|uncle|aunt|grandmother|grandfather|cousin|tenant|employee)|(?:mein|meine|unser|unsere) (?:nachbar|nachbarin|mann|frau|partner|partnerin|sohn|tochter|mutter|vater|bruder|schwester|kollege|kollegin|freund|freundin|chef|chefin|vermieter|vermieterin)|(?:mon|ma|notre) (?:voisin|voisine|mari|femme|fils|fille|mère|père|frère|sœur|collègue|ami|amie|patron|propriétaire)|(?:mi|nuestro|nuestra) (?:vecino|vecina|marido|esposo|esposa|mujer|hijo|hija|madre|padre|hermano|hermana|compañero|compañera|amigo|amiga|jefe|jefa)|(?:il mio|la mia|mio|mia) (?:vicino|vicina|marito|moglie|figlio|figlia|madre|padre|fratello|sorella|collega|amico|amica|capo)|(?:mijn|onze) (?:buurman|buurvrouw|man|vrouw|partner|zoon|dochter|moeder|vader|broer|zus|collega|vriend|vriendin|baas))`;
-const INTRO = longestFirst(String.raw`schrieb|cc:|bcc:|recipient:|addressee:|empfänger:|empfängerin:|destinataire :|destinataire:|destinatario:|destinatária:|destinatário:|ontvanger:|odbiorca:|mottagare:|modtager:|signed:|customer:|customer name:|kunde:|kundin:|client:|cliente:|klant:|contact:|kontakt:|ansprechpartnerin:|someone named|somebody named|a man named|a woman named|a lady named|a guy named|someone called|a man called|a woman called|a guy called|thanks to|spoke to|spoke with|talked to|talked with|according to|your agent|your colleague|agent|the courier|courier|the driver|driver|technician|ask for|asked for|my name is|my name's|this is|name:|contact person:?|attn:?|attention:?|c\/o|on behalf of|ordered for|addressed to|signed for by|signed by|received by|collected by|picked up by|handed to|given to|left with|from:|to:|mein name ist|hier ist|z\. ?hd\.?|zu händen|ansprechpartner:?|je m'appelle|mon nom est|à l'attention de|me llamo|mi nombre es|a nombre de|mi chiamo|il mio nome è|mijn naam is|hier is|t\.?a\.?v\.?|nazywam się|meu nome é|chamo-me|jag heter|mitt namn är|jeg hedder|jeg heter`);
+const INTRO = longestFirst(String.raw`gave the parcel to|gave it to|left it with|delivered to|handed it to|given to|abgegeben bei|afleveret til|levert til|lämnades till|ligt bij|bezorgd bij|consegnato a|entregado a|livré à|min nabo|naboen|grannen|mijn buurman|と申します|schrieb|cc:|bcc:|recipient:|addressee:|empfänger:|empfängerin:|destinataire :|destinataire:|destinatario:|destinatária:|destinatário:|ontvanger:|odbiorca:|mottagare:|modtager:|signed:|customer:|customer name:|kunde:|kundin:|client:|cliente:|klant:|contact:|kontakt:|ansprechpartnerin:|someone named|somebody named|a man named|a woman named|a lady named|a guy named|someone called|a man called|a woman called|a guy called|thanks to|spoke to|spoke with|talked to|talked with|according to|your agent|your colleague|agent|the courier|courier|the driver|driver|technician|ask for|asked for|my name is|my name's|this is|name:|contact person:?|attn:?|attention:?|c\/o|on behalf of|ordered for|addressed to|signed for by|signed by|received by|collected by|picked up by|handed to|given to|left with|from:|to:|mein name ist|hier ist|z\. ?hd\.?|zu händen|ansprechpartner:?|je m'appelle|mon nom est|à l'attention de|me llamo|mi nombre es|a nombre de|mi chiamo|il mio nome è|mijn naam is|hier is|t\.?a\.?v\.?|nazywam się|meu nome é|chamo-me|jag heter|mitt namn är|jeg hedder|jeg heter`);
 /** Introductions that also start ordinary sentences ("I'm Interested"): the name must end the phrase. */
 const WEAK_INTRO = longestFirst(String.raw`i am|i'm|im|ich bin|je suis|soy|sono|ik ben|jestem|sou`);
 
@@ -93,7 +93,7 @@ const CONTEXTS: { re: RegExp; needsEnd: boolean }[] = [
   // "Hi Anna," "Dear Mr. Smith," "Hallo Frau Müller" — a greeting starts a line or a sentence.
   { re: new RegExp(String.raw`(?:^|[\n.!?]\s*|^\s+)${GREETING},?[ \u00a0]+(?:${HONORIFIC}[ \u00a0]+${ACADEMIC})?(${NAME})`, 'gimu'), needsEnd: true },
   // "Best regards,\nAnna Schmidt", "Thanks, Anna", "Cordialement, Jean Dupont".
-  { re: new RegExp(String.raw`(?:^|[\n.!?]\s*|[ \u00a0])${SIGN_OFF}(?:[ \u00a0]*(?:,|!|\.|:|\n|,\s*\n|[ \u00a0][-–—/|][ \u00a0])\s*|[ \u00a0]+)(?:${HONORIFIC}[ \u00a0]+${ACADEMIC})?(${NAME})`, 'gimu'), needsEnd: true },
+  { re: new RegExp(String.raw`(?:^|[\n.!?]\s*|[ \u00a0])${SIGN_OFF}(?:[ \u00a0]*[,!.:]?[ \u00a0]*(?:\n|[-–—/|])?\s*|[ \u00a0]+)(?:${HONORIFIC}[ \u00a0]+${ACADEMIC})?(${NAME})`, 'gimu'), needsEnd: true },
   // A signature dash line: "-- Anna", "— Jean Dupont".
   { re: new RegExp(String.raw`(?:^|\n)[ \u00a0]*(?:--|—|–)[ \u00a0]*\n?[ \u00a0]*(${NAME})[ \u00a0]*$`, 'gmu'), needsEnd: true },
   // "Mr Smith", "Frau Dr. Weber", "Mme Dubois", "Sra. García": an honorific before capitalised words.
@@ -112,6 +112,11 @@ const NAME_BEFORE = new RegExp(
   String.raw`(?:^|[\n,:;]|(?<=\d)[ \u00a0])[ \u00a0]*(${NAME})[ \u00a0]*(?:<[^>\n]{3,80}>[ \u00a0]*|\([^)\n]{3,80}\)[ \u00a0]*)?(?:wrote|schrieb|a écrit|escribió|ha scritto|schreef|skrev|napisał|escreveu)\b|^[ \u00a0]*(${NAME})[ \u00a0]+(?:here|hier)\b`,
   'gdmu',
 );
+
+/** "... / Karin Lindqvist" or "– Doug MacKenzie, (416) ...": a name after a slash or dash that ends the message or comes before contact details. */
+const DASH_SIGNATURE = new RegExp(String.raw`(?:^|[ \u00a0])[/|–—-][ \u00a0]*(${NAME})(?=[ \u00a0]*(?:$|,|\())`, 'gdu');
+/** "Lucía Fernández, Calle Mayor 10", "Mette Hansen, +45 ...": a name of two words or more right before contact details. */
+const NAME_THEN_CONTACT = new RegExp(String.raw`(?:^|[.!?;:]\s+|\n|,[ \u00a0]|(?<=[a-z]{2}\.)[ \u00a0])(${NAME}),[ \u00a0]*(?=\+?\(?\d|[\p{L}.]+@|\p{Lu}[\p{L}-]*(?:stra(?:ß|ss)e|str\.|weg|gasse|platz|straat|gracht|gatan|gade)\b|(?:Calle|C\/|Via|Rua|Rue|Av\.|Avenida|ul\.)\s|\d{1,5}\s\p{Lu}|\p{Lu}\p{Ll}+ \d{1,4}\b)`, 'gdu');
 
 /** Japanese and Chinese honorifics follow the name: 田中様, 佐藤さん, 王先生, 李女士. */
 const CJK_HONORIFIC = /(?<![\p{Script=Han}\p{Script=Katakana}])([\p{Script=Han}\p{Script=Katakana}ー]{2,6})(?:様|さま|さん|殿|先生|女士|小姐|老师)/gu;
@@ -133,7 +138,7 @@ export function findContextNames(text: string): [number, number][] {
         continue;
       }
       // After a greeting or sign-off a name ends the phrase: "Hi Anna," not "Hi Please send ...".
-      if (needsEnd && !/^(?:[ \u00a0]*(?:$|[\n,!:;.()<|/]|[-–—]\s)|[ \u00a0]+(?:here|hier|ici|aquí|qui|and|und|et|y|e|en|och|og|i|from|von|de|da|van|z)\b)/iu.test(text.slice(e, e + 12))) continue;
+      if (needsEnd && !/^(?:[ \u00a0]*(?:$|[\n,!:;.()<|/]|[-–—]\s)|-(?:san|sama|kun|chan|sensei)\b|[ \u00a0]+(?:here|hier|ici|aquí|qui|and|und|et|y|e|en|och|og|i|from|von|de|da|van|z|ji|san|sama|sahib)\b)/iu.test(text.slice(e, e + 12))) continue;
       found.push([s, e]);
       // "Dear Priya and Arjun": a second name joined to the first.
       const more = AND_NAME.exec(text.slice(e));
@@ -144,6 +149,13 @@ export function findContextNames(text: string): [number, number][] {
     }
   }
   found.push(...signatureLines(text));
+  for (const re of [DASH_SIGNATURE, NAME_THEN_CONTACT]) {
+    for (const m of text.matchAll(re)) {
+      const [s0, e0] = m.indices![1]!;
+      const [s, e] = trimName(text, s0, e0);
+      if (e > s && (re === DASH_SIGNATURE || /\s/.test(text.slice(s, e)))) found.push([s, e]);
+    }
+  }
   // Names before what they did: "Anna Schmidt <anna@...> wrote:", "Anna here".
   for (const m of text.matchAll(NAME_BEFORE)) {
     const [s0, e0] = (m.indices![1] ?? m.indices![2])!;
@@ -217,6 +229,9 @@ function trimName(text: string, start: number, end: number): [number, number] {
   while (kept.length && particle(kept[kept.length - 1]!.w)) kept.pop();
   if (!kept.length) return [start, start];
   let e = kept[kept.length - 1]!.e;
+  // "Tanaka-san": the honorific suffix is not part of the name.
+  const suffix = /-(?:san|sama|kun|chan|sensei)$/.exec(text.slice(start, e));
+  if (suffix) e -= suffix[0].length;
   // "Thompson's daughter": the possessive is not part of the name.
   if (/['’]s$/.test(text.slice(start, e))) e -= 2;
   // "Smith." at a sentence end: the full stop is not part of the name (but "J." is an initial).
