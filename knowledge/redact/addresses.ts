@@ -52,7 +52,7 @@ const CITY = String.raw`(?<![\p{L}\p{M}'’-])${CAP}(?:[ \u00a0-](?:${CITY_LINK}
 const CITY_END = String.raw`(?:\s?\([A-Z]{2}\))?(?:\s+(?:CEDEX|Cedex)(?:\s\d{1,2})?)?(?=\s*(?:$|[\n,;.)!?/|]|[-–—]\s))`;
 const HOUSE_NUMBER = String.raw`\d{1,5}(?:[ \u00a0]?[A-Za-z](?![\p{L}\p{N}]))?(?:[ \u00a0]?[-/][ \u00a0]?\d{1,4}(?:[A-Za-z](?![\p{L}]))?){0,3}(?![\p{L}\p{N}])`;
 
-const EN_TYPES = anyCap('street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|terrace|close|crescent|cres|square|sq|highway|hwy|parkway|pkwy|circle|cir|trail|row|grove|gardens|mews|hill|walk|parade|green|marg|nagar|path|alley|quay|wharf|park|gate|cross|colony|loop|pike|plaza|heights|ridge|landing|crossing|commons|esplanade|embankment|promenade|mall|estate');
+const EN_TYPES = anyCap('street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|terrace|close|crescent|cres|square|sq|highway|hwy|parkway|pkwy|circle|cir|trail|row|grove|gardens|mews|hill|walk|parade|green|marg|nagar|path|alley|quay|wharf|park|gate|cross|colony|loop|pde|tce|cct|esp|bvd|cl|pike|plaza|heights|ridge|landing|crossing|commons|esplanade|embankment|promenade|mall|estate');
 const EN_STREET = String.raw`(?<![\p{L}\p{N}.,/-])\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?[ \u00a0]+(?:(?:${CAP}|\d+(?:st|nd|rd|th))[ \u00a0]+){1,4}(?:${EN_TYPES})\.?(?![\p{L}])(?:[ \u00a0]+(?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\b)?|(?<![\p{L}\p{N}])\d{1,5}[ \u00a0]+Broadway\b`;
 
 const ROMANCE_TYPES = String.raw`${anyCap('rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|passage|faubourg|calle|c\\/|avenida|avda\\.|avda|plaza|pza\\.|paseo|carrer|camino|ronda|travesía|viale|piazza|piazzale|corso|largo|vicolo|strada|rua|travessa|praça|alameda|estrada|ul\\.|ulica|al\\.|aleja|aleje|os\\.|pl\\.|rruga|straße|avinguda|passeig')}|Via|VIA`;
@@ -65,18 +65,18 @@ const TYPE_THEN_NUMBER = String.raw`(?<![\p{L}])(?:${ROMANCE_TYPES})[ \u00a0]*${
 
 const GERMANIC_SUFFIX = '-Straße|-Strasse|-Str\\.|-Weg|-Gasse|-Platz|-Allee|-Ring|-Damm|straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad|graben|gracht|straat|laan|plein|kade|singel|dijk|markt|hof|berg|gatan|vägen|gränd|gata|väg|gade|vej|veien|veg|gaten|stræde|torv|plads|tie|katu';
 /** "Lindenstraße 12", "Berliner Str. 5a", "Keizersgracht 123-II", "Drottninggatan 12", "Østergade 5, 2. th.". */
-const GERMANIC_STREET = String.raw`(?<![\p{L}\p{M}-])(?:\p{Lu}[\p{L}\p{M}]*[ \u00a0-])?\p{Lu}[\p{L}\p{M}-]*(?:${GERMANIC_SUFFIX})[ \u00a0]*${HOUSE_NUMBER}(?:-?I{1,3}\b)?(?:,?[ \u00a0]*\d{1,2}\.?[ \u00a0]?(?:th|tv|mf|sal|OG|Stock|Etage)\b\.?)?`;
+const GERMANIC_STREET = String.raw`(?<![\p{L}\p{M}-])(?:\p{Lu}[\p{L}\p{M}]*(?:er|e)[ \u00a0-])?\p{Lu}[\p{L}\p{M}-]*(?:${GERMANIC_SUFFIX})[ \u00a0]*${HOUSE_NUMBER}(?:-?I{1,3}\b)?(?:,?[ \u00a0]*\d{1,2}\.?[ \u00a0]?(?:th|tv|mf|sal|OG|Stock|Etage)\b\.?)?`;
 const GERMANIC_SPLIT = String.raw`(?<![\p{L}\p{M}'’-])(?:${CAP}[ \u00a0]+){1,2}(?:${anyCap('straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|gate|gata|vej|laan|straat|plein')})[ \u00a0]*${HOUSE_NUMBER}`;
 const GERMANIC_PREPOSITION = String.raw`(?<![\p{L}])(?:Am|An der|An den|Auf dem|Auf der|Im|In der|In den|Unter den|Zum|Zur|Hinter der|Bei der|Laan van|Van)[ \u00a0]+${CAP}(?:[ \u00a0]+${CAP})?[ \u00a0]+${HOUSE_NUMBER}`;
 
-const UNIT = String.raw`(?<![\p{L}])(?:${anyCap('sector|block|phase|level|apt|apartment|flat|suite|unit|ste|wohnung|whg|appartement|appt|apto|piso|etage|stock|stiege|top|bâtiment|bât|escalier|esc|room|floor|floor no|house no|h\\.no|plot|door')}|H\.No)\.?[ \u00a0]*(?:#|[Nn]o\.?|[Nn]r\.?)?[ \u00a0]*\d{1,4}[A-Za-z]?(?:[-/]\d{1,4}){0,3}(?![\p{L}\p{N}])|#\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])`;
+const UNIT = String.raw`(?<![\p{L}])(?:${anyCap('app|conj|ático|atico|bajo|piso|planta|puerta|pta|scala|int|interno|sector|block|phase|level|apt|apartment|flat|suite|unit|ste|wohnung|whg|appartement|appt|apto|piso|etage|stock|stiege|top|bâtiment|bât|escalier|esc|room|floor|floor no|house no|h\\.no|plot|door')}|H\.No)\.?[ \u00a0]*(?:#|[Nn]o\.?|[Nn]r\.?)?[ \u00a0]*(?:\d{1,4}[A-Za-z]?(?:[-/]\d{1,4}){0,3}|[A-Z])(?![\p{L}\p{N}])|#\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])`;
 const PO_BOX = String.raw`(?<![\p{L}])(?:P\.?[ \u00a0]?O\.?[ \u00a0]?Box|Post Office Box|${anyCap('postfach|boîte postale|apartado de correos|apartado|apdo\\.|casella postale|postbus|caixa postal|skrytka pocztowa|postboks|postbox')}|B\.?P\.|BP|私書箱)[ \u00a0]*(?:No\.?|Nr\.?|n°)?[ \u00a0]*\d(?:[\d \u00a0]{0,8}\d)?(?![\p{N}])`;
 
 const POSTCODE_CITY = String.raw`(?<![\p{L}\p{N}.,/:#-])(?:(?:D|A|CH|F|B|I|E|L|NL|DK|S|N|FL|P|PL|CZ|FIN|SE|DE|AT|FR|BE|LU|ES|IT|PT)-)?\d{4,5}[ \u00a0]+${CITY}${CITY_END}`;
 const PL_PT_BR = String.raw`(?<![\p{L}\p{N}.,/-])(?:\d{2}-\d{3}|\d{4}-\d{3}|\d{5}-\d{3})[ \u00a0]+${CITY}${CITY_END}`;
 const NORDIC_GREEK = String.raw`(?<![\p{L}\p{N}.,/-])(?:(?:S|SE|CZ|SK|GR)-)?\d{3}[ \u00a0]\d{2}[ \u00a0]+${CITY}${CITY_END}`;
 /** Brazil: "São Paulo - SP, 01426-001". */
-const BR_CITY_STATE_CEP = String.raw`${CITY}[ \u00a0]*[-–/][ \u00a0]*[A-Z]{2},?[ \u00a0]+\d{5}-?\d{3}(?![\p{N}])`;
+const BR_CITY_STATE_CEP = String.raw`${CITY}[ \u00a0]*[-–/][ \u00a0]*[A-Z]{2},?[ \u00a0]+(?:CEP:?[ \u00a0]*)?\d{5}-?\d{3}(?![\p{N}])`;
 const NL_POSTCODE = String.raw`(?<![\p{L}\p{N}.,/-])\d{4}[ \u00a0]?[A-Z]{2}(?:[ \u00a0]+${CITY})?(?![\p{L}\p{N}])`;
 const UK_POSTCODE = String.raw`(?:${CITY},?[ \u00a0]+)?(?<![\p{L}\p{N}])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)[ \u00a0]?\d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])`;
 const EIRCODE = String.raw`(?:${CITY},?[ \u00a0]+)?(?<![\p{L}\p{N}])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ \u00a0]?[AC-FHKNPRTV-Y\d]{4}(?![\p{L}\p{N}])`;
@@ -95,7 +95,7 @@ const JP_CHOME = String.raw`(?<![\p{L}\p{N}])(?:\d{1,2}[ \u00a0-])?[Cc]h[oō]me(
 const JP_BLOCK = String.raw`(?<![\p{L}\p{N}.-])\d{1,2}-\d{1,2}-\d{1,3}[ \u00a0]+${CITY}`;
 const JP_ADDRESS = String.raw`(?:東京都|北海道|大阪府|京都府|\p{Script=Han}{2,3}県)[\p{Script=Han}\p{Script=Katakana}ヶケー0-9０-９\-－−‐の]+`;
 /** "Postcode: 10115", "PLZ 80331 München", "CEP 01310-100", "PIN 560001": a labelled postcode. */
-const LABELLED_POSTCODE = String.raw`(?<![\p{L}])(?:${anyCap('postcode|post code|postal code|zip code|zip|zipcode|plz|postleitzahl|code postal|cp|código postal|cap|c\\.a\\.p\\.|postnummer|postnr\\.?|kod pocztowy|cep|pin code|pin|eircode')}|ZIP|PLZ|CEP|CAP|PIN)[ \u00a0]*:?[ \u00a0]*((?:\d{3,5}(?:[ \u00a0-]?\d{3,4})?|[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \u00a0]?\d[A-Z]\d|\d{4}[ \u00a0]?[A-Z]{2}|[A-Z]\d{2}[ \u00a0]?[A-Z\d]{4})(?:[ \u00a0,]+${CITY}${CITY_END})?)`;
+const LABELLED_POSTCODE = String.raw`(?<![\p{L}])(?:${anyCap('postcode|post code|postal code|zip code|zip|zipcode|plz|postleitzahl|code postal|cp|código postal|cap|c\\.a\\.p\\.|postnummer|postnr\\.?|kod pocztowy|cep|pin code|pin|eircode')}|ZIP|PLZ|CEP|CAP|PIN)[ \u00a0]*:?[ \u00a0]*(?:(?:is|est|es|é|ist|è|er|är|jest)[ \u00a0]+)?((?:\d{3,5}(?:[ \u00a0-]?\d{3,4})?|[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \u00a0]?\d[A-Z]\d|\d{4}[ \u00a0]?[A-Z]{2}|[A-Z]\d{2}[ \u00a0]?[A-Z\d]{4})(?![\p{L}\p{N}])(?:[ \u00a0,]+${CITY}${CITY_END})?)`;
 
 /** "Series 5000 Airfryer": a number right after a capitalised word is a model, unless the word labels a postcode. */
 function productBefore(before: string): boolean {
@@ -106,7 +106,7 @@ function productBefore(before: string): boolean {
 /** Capitalised words that may stand right before a postcode. */
 const BEFORE_POSTCODE = new Set('postcode zip plz cep pin cap cp code postal address adresse anschrift dirección indirizzo endereço adres adress morada to an à a in en bei'.split(' '));
 
-const FLOOR = String.raw`(?<![\p{L}\p{N}])(?:\d{1,2}\.?[ \u00a0]?[º°ª]\.?(?:[ \u00a0]?(?:[Ee]sq|[Dd]to|[Dd]ir|[Ii]zda|[Ii]zq|[Dd]cha|[Dd]rcha|[A-Z])\.?)?|m\.[ \u00a0]?\d{1,4}|\d{1,2}[ \u00a0]?tr\.?|\d{1,2}\.[ \u00a0]?(?:th|tv|mf|sal)\.?|[A-Z]-\d{1,4}|\d{1,3}(?:st|nd|rd|th)[ \u00a0]+[Ff]loor|\d{1,2}\.[ \u00a0]?(?:OG|Stock|Etage|étage)|\d{1,2}(?:e|er|ème)[ \u00a0]+étage)(?![\p{L}\p{N}])`;
+const FLOOR = String.raw`(?<![\p{L}\p{N}])(?:\d{1,2}\.?[ \u00a0]?[º°ª]\.?(?:[ \u00a0]?(?:[Ee]sq|[Dd]to|[Dd]ir|[Ii]zda|[Ii]zq|[Dd]cha|[Dd]rcha|[A-Z])\.?)?|m\.[ \u00a0]?\d{1,4}|\d{1,2}[ \u00a0]?tr\.?|\d{1,2}\.[ \u00a0]?(?:th|tv|mf|sal)\.?|[A-Z]-\d{1,4}|\d{1,3}(?:st|nd|rd|th)[ \u00a0]+[Ff]loor|st\.?[ \u00a0]?(?:tv|th|mf)\.?|(?:bus|boîte|bte)[ \u00a0]\d{1,4}|\d{1,2}\.[ \u00a0]?(?:OG|Stock|Etage)[ \u00a0]+(?:links|rechts|Mitte|li|re)|(?:Hinterhaus|Vorderhaus|Seitenflügel|Gartenhaus)|c\/o[ \u00a0]+\p{Lu}[\p{L}-]*(?:[ \u00a0]\p{Lu}[\p{L}-]*)?|\d{1,2}\.[ \u00a0]?(?:OG|Stock|Etage|étage)|\d{1,2}(?:e|er|ème)[ \u00a0]+étage)(?![\p{L}\p{N}])`;
 
 /** "1 Infinite Loop": a number and capitalised words, an address only next to a city and postcode. */
 const NUMBER_AND_NAME = String.raw`(?<![\p{L}\p{N}.,/-])\d{1,5}[A-Za-z]?[ \u00a0]+${CITY}`;
@@ -231,7 +231,9 @@ function extendToCity(text: string, start: number, end: number): number {
     const word = m[2]!.toLowerCase();
     // On its own line only a country belongs to the address (the next line may be anything).
     if (m[1] !== ',' && !COUNTRIES.has(word)) break;
-    if (!COUNTRIES.has(word) && (hasPostcode || NOT_CITY.has(word.split(/\s/)[0]!))) break;
+    // A state or province code (", CDMX", ", NSW") belongs to the address; a country's name too.
+    const stateCode = m[1] === ',' && /^[A-Z]{2,5}$/.test(m[2]!);
+    if (!COUNTRIES.has(word) && !stateCode && (hasPostcode || NOT_CITY.has(word.split(/\s/)[0]!))) break;
     end += m[0].length;
   }
   return end;
