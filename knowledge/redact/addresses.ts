@@ -95,7 +95,7 @@ const JP_CHOME = String.raw`(?<![\p{L}\p{N}])(?:\d{1,2}[ \u00a0-])?[Cc]h[oō]me(
 const JP_BLOCK = String.raw`(?<![\p{L}\p{N}.-])\d{1,2}-\d{1,2}-\d{1,3}[ \u00a0]+${CITY}`;
 const JP_ADDRESS = String.raw`(?:東京都|北海道|大阪府|京都府|\p{Script=Han}{2,3}県)[\p{Script=Han}\p{Script=Katakana}ヶケー0-9０-９\-－−‐の]+`;
 /** "Postcode: 10115", "PLZ 80331 München", "CEP 01310-100", "PIN 560001": a labelled postcode. */
-const LABELLED_POSTCODE = String.raw`(?<![\p{L}])(?:${anyCap('postcode|post code|postal code|zip code|zip|zipcode|plz|postleitzahl|code postal|cp|código postal|cap|c\\.a\\.p\\.|postnummer|postnr\\.?|kod pocztowy|cep|pin code|pin|eircode')}|ZIP|PLZ|CEP|CAP|PIN)[ \u00a0]*:?[ \u00a0]*(?:(?:is|est|es|é|ist|è|er|är|jest)[ \u00a0]+)?((?:\d{3,5}(?:[ \u00a0-]?\d{3,4})?|[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \u00a0]?\d[A-Z]\d|\d{4}[ \u00a0]?[A-Z]{2}|[A-Z]\d{2}[ \u00a0]?[A-Z\d]{4})(?![\p{L}\p{N}])(?:[ \u00a0,]+${CITY}${CITY_END})?)`;
+const LABELLED_POSTCODE = String.raw`(?<![\p{L}])(?:${anyCap('postcode|post code|postal code|zip code|zip|zipcode|plz|postleitzahl|code postal|cp|código postal|cap|c\\.a\\.p\\.|postnummer|postnr\\.?|kod pocztowy|cep|pin code|pin|eircode')}|ZIP|PLZ|CEP|CAP|PIN code|PIN Code|PIN)[ \u00a0]*:?[ \u00a0]*(?:(?:is|est|es|é|ist|è|er|är|jest)[ \u00a0]+)?((?:\d{3,5}(?:[ \u00a0-]?\d{3,4})?|[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \u00a0]?\d[A-Z]\d|\d{4}[ \u00a0]?[A-Z]{2}|[A-Z]\d{2}[ \u00a0]?[A-Z\d]{4})(?![\p{L}\p{N}])(?:[ \u00a0,]+${CITY}${CITY_END})?)`;
 
 /** "Series 5000 Airfryer": a number right after a capitalised word is a model, unless the word labels a postcode. */
 function productBefore(before: string): boolean {

@@ -11,7 +11,7 @@ export const IBAN_LENGTHS: Record<string, number> = {
 /** A country code and check digits, maybe split by a separator ("DE 89", "de89"). */
 const IBAN_START = /(?<![\p{L}\p{N}])([A-Z]{2})[ \u00a0-]?\d[ \u00a0-]?\d/giu;
 /** Between two characters of an IBAN: nothing, or one space, dash, dot or no-break space. */
-const SEPARATOR = /[ \u00a0.-]/;
+const SEPARATOR = /[ \u00a0.\n-]/;
 
 /** IBANs of every country, in any grouping (spaces, dashes, dots, none, odd groups) and any case; mod-97-checked. */
 export function findIbans(text: string): [number, number][] {

@@ -24,7 +24,7 @@ export function findPhones(text: string): [number, number][] {
     }
     // "030 1234567 / 0171 2345678": two numbers side by side, each a phone on its own.
     let offset = 0;
-    for (const piece of s.split(/(?<=\d) \/ (?=\d)/)) {
+    for (const piece of s.split(/(?<=\d)(?: [/-] |\n)(?=[\d(])/)) {
       const at = start + s.indexOf(piece, offset);
       offset = at - start + piece.length;
       if (piece !== s && isPhone(piece, context)) found.push([at, at + piece.length]);
@@ -34,7 +34,7 @@ export function findPhones(text: string): [number, number][] {
 }
 
 const PHONE_RUN = new RegExp(
-  String.raw`(?<!${OTHER_LETTER}|[\p{N}+#@/.=_$€£¥-]|\d[:,])(?:\(\+\d{1,3}\)[ \u00a0]?|\+[ \u00a0]?)?[\d(](?:[\d()/-]|[.\u2011\u2013](?=\d)|[ \u00a0](?=[\d(])|[ \u00a0]\/[ \u00a0](?=\d))*\d(?!${OTHER_LETTER}|\p{N}|[.,]\d|:\d|%)`,
+  String.raw`(?<!${OTHER_LETTER}|[\p{N}+#@/.=_$€£¥-]|\d[:,])(?:\(\+\d{1,3}\)[ \u00a0]?|\+[ \u00a0]?)?[\d(](?:[\d()/-]|[.\u2011\u2013](?=\d)|[ \u00a0](?=[\d(])|[ \u00a0][/-][ \u00a0](?=\d)|\n(?=[\d(]))*\d(?!${OTHER_LETTER}|\p{N}|[.,]\d|:\d|%)`,
   'gu',
 );
 const DATE_LIKE = /^(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4}))$/;
@@ -61,7 +61,7 @@ function isPhone(s: string, context: boolean): boolean {
   if (s.includes('.') && !s.startsWith('+') && groups.some((g) => g.length < 2)) return false; // versions
   // Opening hours (10.30-12.00) and sizes (38-40-42-44) mix separators or pair digits with dashes.
   if (!s.startsWith('+') && s.includes('.') && /[-–]/.test(s)) return false;
-  if (!context && /^\d{2}(?:-\d{2}){3,}$/.test(s)) return false;
+  if (!context && /^[1-9]\d(?:-\d{2}){3,}$/.test(s)) return false;
   if (s.startsWith('+') || s.startsWith('(+') || /^00[1-9]/.test(s)) {
     // +49 (0)30 ...: the trunk 0 in parentheses is not dialled from abroad.
     const international = '+' + s.replace(/^\(?\+|^00/, '').replace(/\(0\)/, '').replace(/\D/g, '');
