@@ -6,6 +6,9 @@
 import type { Ticket, TicketMessage } from '../../knowledge/ticket';
 import { guessLocale } from './locale';
 
+/** The parts of a Ticket an adapter reads, as named in its evidence list. */
+export type TicketField = 'id' | 'subject' | 'requester.name' | 'requester.email' | 'messages' | 'direction' | 'notes' | 'tags' | 'status' | 'replyBox';
+
 export type ReadResult = { ok: true; ticket: Ticket } | { ok: false; helpdesk: string; reason: string };
 
 export interface HelpdeskAdapter {
@@ -20,6 +23,12 @@ export interface HelpdeskAdapter {
    * for adapters that match by path on any domain the agent adds (Jira also reads Data Center sites).
    */
   hosts?: readonly string[];
+  /**
+   * Hosted adapters: for each field it reads, the independent public source that selects the same
+   * markup, with its date ("CLK 2026-03-10"). A field not listed has no evidence: the adapter must
+   * not require it (the fixture test reads a page built only from evidenced markup).
+   */
+  evidence?: Partial<Record<TicketField, string>>;
   matches(url: URL): boolean;
   readTicket(doc: Document, url: URL): ReadResult;
   /**

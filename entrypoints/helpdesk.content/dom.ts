@@ -154,6 +154,35 @@ export function firstText(root: ParentNode, selectors: readonly string[]): strin
   return '';
 }
 
+/**
+ * Every element under root in document order, entering open shadow roots (a host's shadow tree
+ * comes before its light children, as it renders). Some helpdesks (Intercom) render parts of the
+ * page in shadow roots that querySelector does not enter.
+ */
+export function* deepElements(root: ParentNode): Generator<Element> {
+  for (let el = root.firstElementChild; el; el = el.nextElementSibling) {
+    yield el;
+    if (el.shadowRoot) yield* deepElements(el.shadowRoot);
+    yield* deepElements(el);
+  }
+}
+
+/** Like `all`, through open shadow roots: the matches of the first selector that matches anything. */
+export function deepAll(root: ParentNode, selectors: readonly string[]): Element[] {
+  for (const sel of selectors) {
+    const found: Element[] = [];
+    for (const el of deepElements(root)) if (el.matches(sel)) found.push(el);
+    if (found.length) return found;
+  }
+  return [];
+}
+
+/** Like `first`, through open shadow roots. */
+export function deepFirst(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const sel of selectors) for (const el of deepElements(root)) if (el.matches(sel)) return el;
+  return null;
+}
+
 /** A machine-readable timestamp (time[datetime] or a data attribute) normalised to ISO 8601. */
 export function isoTime(value: string | null | undefined): string | undefined {
   if (!value) return undefined;
@@ -191,13 +220,16 @@ export interface EditorSpec {
   isNote(editor: HTMLElement): boolean;
   /** Open and visible; by default not hidden by markup. */
   shown?(editor: HTMLElement): boolean;
+  /** Look inside open shadow roots too (the helpdesk renders its composer in one). */
+  deep?: boolean;
 }
 
 /** The first open editor of that role outside the thread, or null. Never guesses from focus. */
 export function findEditor(root: ParentNode, spec: EditorSpec, role: EditorRole): HTMLElement | null {
   const shown = spec.shown ?? ((el: HTMLElement) => !isHiddenInTree(el));
   for (const sel of spec.editors) {
-    for (const el of Array.from(root.querySelectorAll<HTMLElement>(sel))) {
+    const found = spec.deep ? (deepAll(root, [sel]) as HTMLElement[]) : Array.from(root.querySelectorAll<HTMLElement>(sel));
+    for (const el of found) {
       if (el.closest(spec.thread) || !shown(el)) continue;
       if (spec.isNote(el) === (role === 'note')) return el;
     }
