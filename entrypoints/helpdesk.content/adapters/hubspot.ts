@@ -1,6 +1,6 @@
 /**
  * HubSpot help desk: https://app.hubspot.com/help-desk/<portal>/.../ticket/<id>[/thread]
- * (and the other data centres: app-eu1, app-na2, app-ap1; see hosts.ts). Written against the help desk workspace as read by Clockify's
+ * (and the EU data centre app-eu1; see hosts.ts). Written against the help desk workspace as read by Clockify's
  * HubSpot integration (2025): page marker [data-application-name="svh-help-desk"], ticket name
  * [data-test-id="ticket-header-name-link"] span, contact
  * [data-selenium-test="contact-chicklet-title-link"]. UNVERIFIED, written 2026-11-23 following

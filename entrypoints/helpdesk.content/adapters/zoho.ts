@@ -1,5 +1,5 @@
 /**
- * Zoho Desk: https://desk.zoho.{com,eu,in,com.au,jp,com.cn,ca}/agent/<org>/<dept>/tickets/details/<id>.
+ * Zoho Desk: https://desk.zoho.{com,eu,in,com.au,jp,com.cn,uk,sa} or desk.zohocloud.ca/agent/<org>/<dept>/tickets/details/<id>.
  * Written against the "zd_v2" ticket detail view as read by public extensions in 2024-2025:
  * .zd_v2-ticketdetailview-container, ticket number .zd_v2-ticketsubject-ticketIdText, subject
  * h1[data-id="caseSubjectText"] (full text in data-title) (sources: Clockify's Zoho Desk integration
