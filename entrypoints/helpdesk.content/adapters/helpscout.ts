@@ -73,7 +73,7 @@ export const helpscout: HelpdeskAdapter = {
   readTicket: (doc, url) =>
     reading(ID, () => {
       const number = need(numbers(url)?.[2], 'conversation number in the URL');
-      const container = need(doc.querySelector('[data-testid="ThreadContainer"], ol[aria-label="Thread Items"]'), 'thread list (ThreadContainer)');
+      const container = need(first(doc, ['[data-testid="ThreadContainer"]', 'ol[aria-label="Thread Items"]']), 'thread list (ThreadContainer)');
       const sidebar = first(doc, ['[data-testid="Sidebar.CustomerProfile"]', '[data-cy="customer-sidebar"]', '.c-conversation-sidebar']);
       const customer = firstText(sidebar ?? doc, ['[data-cy="Sidebar.CustomerName"] .c-Truncate__content', '[data-cy="Sidebar.CustomerName"]', '[data-cy="customer-name"]', '.c-customer-name']);
       const messages = readThread(container, {

@@ -13,7 +13,7 @@
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
 import { hostedPatterns, matchesAny } from './hosts';
-import { emailIn, findEditor, firstText, type EditorSpec } from '../dom';
+import { emailIn, findEditor, first, firstText, type EditorSpec } from '../dom';
 import { readThread } from '../thread';
 
 const ID = 'hubspot';
@@ -47,7 +47,7 @@ export const hubspot: HelpdeskAdapter = {
   matches: (url) => matchesAny(HOSTS, url) && url.pathname.startsWith('/help-desk/') && ticketId(url) !== undefined,
   readTicket: (doc, url) =>
     reading(ID, () => {
-      const app = need(doc.querySelector('[data-application-name="svh-help-desk"]'), 'help desk workspace ([data-application-name="svh-help-desk"])');
+      const app = need(first(doc, ['[data-application-name="svh-help-desk"]']), 'help desk workspace ([data-application-name="svh-help-desk"])');
       const messages = readThread(app, {
         items: ['[data-test-id="thread-message"], [data-test-id="thread-comment"]'],
         body: ['[data-test-id="message-body"]', '[data-test-id="comment-body"]'],

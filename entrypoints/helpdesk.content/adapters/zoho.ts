@@ -13,7 +13,7 @@
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
 import { hostedPatterns, matchesAny } from './hosts';
-import { emailIn, findEditor, firstText, lineText, type EditorSpec } from '../dom';
+import { emailIn, findEditor, first, firstText, lineText, type EditorSpec } from '../dom';
 import { readThread } from '../thread';
 
 const ID = 'zoho';
@@ -49,9 +49,9 @@ export const zoho: HelpdeskAdapter = {
   matches: (url) => matchesAny(HOSTS, url) && ticketPathId(url) !== undefined,
   readTicket: (doc, url) =>
     reading(ID, () => {
-      const view = need(doc.querySelector('.zd_v2-ticketdetailview-container'), 'ticket view (.zd_v2-ticketdetailview-container)');
-      const subjectEl = view.querySelector('[data-id="caseSubjectText"]');
-      const number = lineText(view.querySelector('.zd_v2-ticketsubject-ticketIdText')).replace(/^#/, '');
+      const view = need(first(doc, ['.zd_v2-ticketdetailview-container']), 'ticket view (.zd_v2-ticketdetailview-container)');
+      const subjectEl = first(view, ['[data-id="caseSubjectText"]']);
+      const number = lineText(first(view, ['.zd_v2-ticketsubject-ticketIdText'])).replace(/^#/, '');
       return assembleTicket(
         {
           helpdesk: ID,
