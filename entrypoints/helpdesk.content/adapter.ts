@@ -44,6 +44,25 @@ export function fail(helpdesk: string, reason: string): ReadResult {
   return { ok: false, helpdesk, reason };
 }
 
+/** Text a team lead's saved selectors read for this page (adapters/saved-fields.ts): they win field by field. */
+export interface SavedFields {
+  subject?: string;
+  message?: string;
+}
+
+let savedFields: SavedFields | null = null;
+
+/** Runs an adapter's read with the saved fields applied where its ticket is assembled. */
+export function withSavedFields<T>(fields: SavedFields, read: () => T): T {
+  const outer = savedFields;
+  savedFields = fields;
+  try {
+    return read();
+  } finally {
+    savedFields = outer;
+  }
+}
+
 /** What an adapter found on the page, before the latest customer message is picked out. */
 export interface TicketParts {
   helpdesk: string;
@@ -91,7 +110,13 @@ export function oldestFirst(messages: TicketMessage[], newestFirst: boolean): Ti
  * reply or an internal note in its place).
  */
 export function assembleTicket(parts: TicketParts, doc: Document): ReadResult {
-  const messages = parts.messages.filter((m) => m.text !== '');
+  let messages = parts.messages.filter((m) => m.text !== '');
+  if (savedFields?.message) {
+    // The lead's saved message selector names the latest customer message: it wins over the adapter's guess.
+    const message = savedFields.message;
+    messages = [...messages.filter((m) => m.text !== message), { direction: 'customer', text: message }];
+  }
+  if (savedFields?.subject) parts = { ...parts, subject: savedFields.subject };
   let latest = -1;
   for (let i = messages.length - 1; i >= 0; i--) {
     if (messages[i]!.direction === 'customer') {

@@ -182,7 +182,7 @@ describe('side panel: abstain, failures, empty knowledge', () => {
     const { c, api } = await renderApp({ kind: 'failed', tabId: TAB, failure });
     expect(byTestId(c, 'read-failed').textContent).toContain('Zoho Desk');
     await click(byTestId(c, 'copy-diagnosis'));
-    const text = vi.mocked(api.copy).mock.calls[0]![0];
+    const text = (vi.mocked(api.copy).mock.calls[0] as unknown as [string])[0];
     expect(text).toContain('Missing: no message from the customer found in the thread');
     expect(text).toContain('0\t[data-id="threadContainer"]');
     expect(text).toContain('1\t.zd_v2-ticketdetailview-container');
