@@ -209,6 +209,9 @@ export function deepAll(root: ParentNode, selectors: readonly string[]): Element
 export function deepFirst(root: ParentNode, selectors: readonly string[]): Element | null {
   for (const sel of selectors) {
     probe(root, sel, true);
+    // The light DOM first (one native lookup); the walk through shadow roots only when it misses.
+    const light = root.querySelector(sel);
+    if (light) return light;
     for (const el of deepElements(root)) if (el.matches(sel)) return el;
   }
   return null;
