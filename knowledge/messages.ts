@@ -19,11 +19,26 @@ export type MatchedTerms = z.infer<typeof MatchedTerms>;
 
 export const FRESHNESS = ['fresh', 'due-soon', 'stale', 'no-review-date'] as const;
 
+/**
+ * What a team lead needs to report or fix a failed read (entrypoints/helpdesk.content/diagnose.ts):
+ * the selectors the adapter tried with their match counts, the page's shape and version hints.
+ * Never page text, so never customer data.
+ */
+export const ReadDiagnosis = z.object({
+  adapter: z.string().max(80),
+  writtenAgainst: z.string().max(500),
+  page: z.string().max(300),
+  probes: z.array(z.object({ selector: z.string().max(300), count: z.number().int().nonnegative() })).max(80),
+  hints: z.array(z.string().max(200)).max(20),
+});
+export type ReadDiagnosis = z.infer<typeof ReadDiagnosis>;
+
 /** A helpdesk page the adapter recognised but could not read: the panel says so instead of guessing. */
 export const ReadFailure = z.object({
   helpdesk: z.string().min(1).max(80),
   reason: z.string().max(500),
   url: z.string().max(4000),
+  diagnosis: ReadDiagnosis.optional(),
 });
 export type ReadFailure = z.infer<typeof ReadFailure>;
 

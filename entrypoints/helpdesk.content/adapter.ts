@@ -6,6 +6,9 @@
 import type { Ticket, TicketMessage } from '../../knowledge/ticket';
 import { guessLocale } from './locale';
 
+/** The parts of a Ticket an adapter reads, as named in its evidence list. */
+export type TicketField = 'id' | 'subject' | 'requester.name' | 'requester.email' | 'messages' | 'direction' | 'notes' | 'tags' | 'status' | 'replyBox';
+
 export type ReadResult = { ok: true; ticket: Ticket } | { ok: false; helpdesk: string; reason: string };
 
 export interface HelpdeskAdapter {
@@ -20,6 +23,12 @@ export interface HelpdeskAdapter {
    * for adapters that match by path on any domain the agent adds (Jira also reads Data Center sites).
    */
   hosts?: readonly string[];
+  /**
+   * Hosted adapters: for each field it reads, the independent public source that selects the same
+   * markup, with its date ("CLK 2026-03-10"). A field not listed has no evidence: the adapter must
+   * not require it (the fixture test reads a page built only from evidenced markup).
+   */
+  evidence?: Partial<Record<TicketField, string>>;
   matches(url: URL): boolean;
   readTicket(doc: Document, url: URL): ReadResult;
   /**
@@ -33,6 +42,25 @@ export interface HelpdeskAdapter {
 
 export function fail(helpdesk: string, reason: string): ReadResult {
   return { ok: false, helpdesk, reason };
+}
+
+/** Text a team lead's saved selectors read for this page (adapters/saved-fields.ts): they win field by field. */
+export interface SavedFields {
+  subject?: string;
+  message?: string;
+}
+
+let savedFields: SavedFields | null = null;
+
+/** Runs an adapter's read with the saved fields applied where its ticket is assembled. */
+export function withSavedFields<T>(fields: SavedFields, read: () => T): T {
+  const outer = savedFields;
+  savedFields = fields;
+  try {
+    return read();
+  } finally {
+    savedFields = outer;
+  }
 }
 
 /** What an adapter found on the page, before the latest customer message is picked out. */
@@ -82,7 +110,13 @@ export function oldestFirst(messages: TicketMessage[], newestFirst: boolean): Ti
  * reply or an internal note in its place).
  */
 export function assembleTicket(parts: TicketParts, doc: Document): ReadResult {
-  const messages = parts.messages.filter((m) => m.text !== '');
+  let messages = parts.messages.filter((m) => m.text !== '');
+  if (savedFields?.message) {
+    // The lead's saved message selector names the latest customer message: it wins over the adapter's guess.
+    const message = savedFields.message;
+    messages = [...messages.filter((m) => m.text !== message), { direction: 'customer', text: message }];
+  }
+  if (savedFields?.subject) parts = { ...parts, subject: savedFields.subject };
   let latest = -1;
   for (let i = messages.length - 1; i >= 0; i--) {
     if (messages[i]!.direction === 'customer') {

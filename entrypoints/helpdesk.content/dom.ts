@@ -127,9 +127,34 @@ export function ownText(el: Element | null | undefined): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * While a diagnosis runs (diagnose.ts), every selector the lookups below try and how many elements
+ * it matched; null otherwise, so an ordinary read pays nothing.
+ */
+let probes: Map<string, number> | null = null;
+
+function probe(root: ParentNode, sel: string, deep: boolean): void {
+  if (!probes) return;
+  const count = deep ? [...deepElements(root)].filter((el) => el.matches(sel)).length : root.querySelectorAll(sel).length;
+  probes.set(sel, Math.max(probes.get(sel) ?? 0, count));
+}
+
+/** Runs `read` recording the selectors tried and their match counts (selectors only, never page text). */
+export function probing<T>(read: () => T): { value: T; probes: Map<string, number> } {
+  const outer = probes;
+  probes = new Map();
+  try {
+    const value = read();
+    return { value, probes };
+  } finally {
+    probes = outer;
+  }
+}
+
 /** The first element matching any of the selectors, tried in order (fallbacks). */
 export function first(root: ParentNode, selectors: readonly string[]): Element | null {
   for (const sel of selectors) {
+    probe(root, sel, false);
     const el = root.querySelector(sel);
     if (el) return el;
   }
@@ -139,6 +164,7 @@ export function first(root: ParentNode, selectors: readonly string[]): Element |
 /** All elements matching the first selector that matches anything (fallbacks, not a union). */
 export function all(root: ParentNode, selectors: readonly string[]): Element[] {
   for (const sel of selectors) {
+    probe(root, sel, false);
     const list = root.querySelectorAll(sel);
     if (list.length) return Array.from(list);
   }
@@ -148,10 +174,47 @@ export function all(root: ParentNode, selectors: readonly string[]): Element[] {
 /** The first non-empty one-line text among the selectors. */
 export function firstText(root: ParentNode, selectors: readonly string[]): string {
   for (const sel of selectors) {
+    probe(root, sel, false);
     const t = lineText(root.querySelector(sel));
     if (t) return t;
   }
   return '';
+}
+
+/**
+ * Every element under root in document order, entering open shadow roots (a host's shadow tree
+ * comes before its light children, as it renders). Some helpdesks (Intercom) render parts of the
+ * page in shadow roots that querySelector does not enter.
+ */
+export function* deepElements(root: ParentNode): Generator<Element> {
+  for (let el = root.firstElementChild; el; el = el.nextElementSibling) {
+    yield el;
+    if (el.shadowRoot) yield* deepElements(el.shadowRoot);
+    yield* deepElements(el);
+  }
+}
+
+/** Like `all`, through open shadow roots: the matches of the first selector that matches anything. */
+export function deepAll(root: ParentNode, selectors: readonly string[]): Element[] {
+  for (const sel of selectors) {
+    probe(root, sel, true);
+    const found: Element[] = [];
+    for (const el of deepElements(root)) if (el.matches(sel)) found.push(el);
+    if (found.length) return found;
+  }
+  return [];
+}
+
+/** Like `first`, through open shadow roots. */
+export function deepFirst(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const sel of selectors) {
+    probe(root, sel, true);
+    // The light DOM first (one native lookup); the walk through shadow roots only when it misses.
+    const light = root.querySelector(sel);
+    if (light) return light;
+    for (const el of deepElements(root)) if (el.matches(sel)) return el;
+  }
+  return null;
 }
 
 /** A machine-readable timestamp (time[datetime] or a data attribute) normalised to ISO 8601. */
@@ -191,13 +254,16 @@ export interface EditorSpec {
   isNote(editor: HTMLElement): boolean;
   /** Open and visible; by default not hidden by markup. */
   shown?(editor: HTMLElement): boolean;
+  /** Look inside open shadow roots too (the helpdesk renders its composer in one). */
+  deep?: boolean;
 }
 
 /** The first open editor of that role outside the thread, or null. Never guesses from focus. */
 export function findEditor(root: ParentNode, spec: EditorSpec, role: EditorRole): HTMLElement | null {
   const shown = spec.shown ?? ((el: HTMLElement) => !isHiddenInTree(el));
   for (const sel of spec.editors) {
-    for (const el of Array.from(root.querySelectorAll<HTMLElement>(sel))) {
+    const found = spec.deep ? (deepAll(root, [sel]) as HTMLElement[]) : Array.from(root.querySelectorAll<HTMLElement>(sel));
+    for (const el of found) {
       if (el.closest(spec.thread) || !shown(el)) continue;
       if (spec.isNote(el) === (role === 'note')) return el;
     }

@@ -4,7 +4,7 @@
  */
 import type { MessageDirection, TicketMessage } from '../../knowledge/ticket';
 import { oldestFirst } from './adapter';
-import { all, blockText, first, isoTime, lineText } from './dom';
+import { all, blockText, deepAll, deepFirst, first, isoTime, lineText } from './dom';
 
 export interface ThreadSpec {
   /** The message elements; the first selector that matches anything is used. */
@@ -18,18 +18,22 @@ export interface ThreadSpec {
   direction(item: Element, author: string): MessageDirection | null;
   /** The helpdesk lists the newest message on top (used when not every message has a time). */
   newestFirst: boolean;
+  /** Look inside open shadow roots too (Intercom renders messages in them). */
+  deep?: boolean;
 }
 
 export function readThread(root: ParentNode, spec: ThreadSpec): TicketMessage[] {
   const out: TicketMessage[] = [];
-  for (const item of all(root, spec.items)) {
-    const author = spec.author ? lineText(first(item, spec.author)) : '';
+  const findAll = spec.deep ? deepAll : all;
+  const find = spec.deep ? deepFirst : first;
+  for (const item of findAll(root, spec.items)) {
+    const author = spec.author ? lineText(find(item, spec.author)) : '';
     const direction = spec.direction(item, author);
     if (!direction) continue;
     out.push({
       author: author || undefined,
       direction,
-      text: blockText(spec.body ? first(item, spec.body) : item, spec.skip),
+      text: blockText(spec.body ? find(item, spec.body) : item, spec.skip),
       at: isoTime(item.querySelector('time[datetime]')?.getAttribute('datetime')),
     });
   }

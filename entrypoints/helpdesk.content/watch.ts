@@ -1,6 +1,7 @@
-import type { ReadStamp } from '../../knowledge/messages';
+import type { ReadFailure, ReadStamp } from '../../knowledge/messages';
 import type { Ticket } from '../../knowledge/ticket';
 import type { HelpdeskAdapter } from './adapter';
+import { diagnose } from './diagnose';
 
 /**
  * Follows a helpdesk page and sends its ticket when it changes: single-page-app navigation,
@@ -19,7 +20,7 @@ const MAX_RECORDS_CHECKED = 32;
 export type Sent =
   /** readAt/readId: this read of the ticket (a forced resend of an unchanged ticket keeps the first read's). */
   | ({ kind: 'ticket'; ticket: Ticket } & ReadStamp)
-  | { kind: 'failed'; failure: { helpdesk: string; reason: string; url: string } }
+  | { kind: 'failed'; failure: ReadFailure }
   /** The page left the ticket (e.g. back to the ticket list): the panel must stop showing it. */
   | { kind: 'none' };
 
@@ -85,7 +86,8 @@ export class TicketWatcher {
     const failure = { helpdesk: adapter.name, reason: result.reason, url: url.href.slice(0, 4000) };
     const key = `failed:${JSON.stringify(failure)}`;
     if (force || this.failedOnce === key) {
-      this.sendIfNew(key, { kind: 'failed', failure }, force);
+      // Only a confirmed failure pays for the second, recorded read.
+      this.sendIfNew(key, { kind: 'failed', failure: { ...failure, diagnosis: diagnose(adapter, this.deps.doc, url) } }, force);
     } else {
       this.failedOnce = key;
       this.schedule(FAILURE_CONFIRM_MS);

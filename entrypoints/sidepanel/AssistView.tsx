@@ -6,6 +6,7 @@ import { EmptyKnowledge } from '@/components/EmptyKnowledge';
 import { ManualSearch } from '@/components/ManualSearch';
 import { NoConfidentAnswer } from '@/components/NoConfidentAnswer';
 import { ReadFailed } from '@/components/ReadFailed';
+import { formatDiagnosis } from '@/knowledge/read-diagnosis';
 import type { Status } from '@/components/StatusMessage';
 import { SuggestionCard } from '@/components/SuggestionCard';
 import { TicketSummary } from '@/components/TicketSummary';
@@ -159,7 +160,17 @@ export function AssistView({ api, tabId, state, settings, knowledge, loadingSamp
       </p>
       {knowledge && knowledge.total === 0 ? <EmptyKnowledge busy={loadingSample} onLoadSample={onLoadSample} onImport={onImport} /> : null}
       {state?.kind === 'ticket' ? <TicketSummary ticket={state.ticket} fromSelection={state.fromSelection} /> : null}
-      {state?.kind === 'failed' ? <ReadFailed failure={state.failure} onReadSelection={readSelection} /> : null}
+      {state?.kind === 'failed' ? (
+        <ReadFailed
+          failure={state.failure}
+          onReadSelection={readSelection}
+          onCopyDiagnosis={() =>
+            void api.copy(formatDiagnosis(state.failure)).then((ok) =>
+              say(ok ? { tone: 'ok', text: 'Diagnosis copied: selectors and counts only, no ticket text.' } : { tone: 'error', text: 'The browser refused the clipboard.' }),
+            )
+          }
+        />
+      ) : null}
       {!state || state.kind === 'none' ? (
         <section className="notice" aria-labelledby="no-ticket-heading" data-testid="no-ticket">
           <h2 id="no-ticket-heading">No ticket read in this tab</h2>

@@ -112,7 +112,9 @@ describe('content script: following the ticket', () => {
     watcher.readNow();
     expect(sent).toHaveLength(0);
     await settle(1000);
-    expect(sent).toEqual([{ kind: 'failed', failure: { helpdesk: 'Demo helpdesk', reason: 'subject not found', url } }]);
+    expect(sent).toEqual([
+      { kind: 'failed', failure: { helpdesk: 'Demo helpdesk', reason: 'subject not found', url, diagnosis: expect.objectContaining({ probes: expect.any(Array) }) } },
+    ]);
   });
 
   it('a forced read (background lost its state) sends even an unchanged ticket', () => {

@@ -7,13 +7,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterFor } from '../../entrypoints/helpdesk.content/adapters';
+import type { TicketField } from '../../entrypoints/helpdesk.content/adapter';
+import { deepAll } from '../../entrypoints/helpdesk.content/dom';
 import { Ticket } from '../../knowledge/ticket';
 import { COPY_MARK, FIXTURES_DIR, loadFixtures } from './fixtures';
 
 const fixtures = loadFixtures();
 const MAX_FIXTURE_BYTES = 80 * 1024;
 
-describe.each(fixtures.map((f) => [`${f.folder}/${f.name}`, f] as const))('%s', (_label, fixture) => {
+/** Each page's label names where its markup comes from (hosted helpdesks: the sources and their dates). */
+const label = (f: (typeof fixtures)[number]) => `${f.folder}/${f.name}${f.expected.source ? ` [${f.expected.source}]` : ''}`;
+
+describe.each(fixtures.map((f) => [label(f), f] as const))('%s', (_label, fixture) => {
   const { expected } = fixture;
   const url = new URL(expected.url);
   const settings = expected.generic ? { genericSelectors: [expected.generic] } : {};
@@ -53,10 +58,10 @@ describe.each(fixtures.map((f) => [`${f.folder}/${f.name}`, f] as const))('%s', 
   });
 });
 
-/** The element the expected selector names, leaving out copies of editor markup planted in a message. */
+/** The element the expected selector names (open shadow roots included), leaving out copies of editor markup planted in a message. */
 function outsideCopies(doc: Document, selector: string | null): Element | null {
   if (selector === null) return null;
-  const el = Array.from(doc.querySelectorAll(selector)).find((e) => !e.closest(`[${COPY_MARK}]`));
+  const el = deepAll(doc, [selector]).find((e) => !e.closest(`[${COPY_MARK}]`));
   expect(el, `the fixture has ${selector}`).toBeDefined();
   return el!;
 }
@@ -80,6 +85,47 @@ describe('conventions', () => {
       expect(own.some((f) => f.name.endsWith('-editor-in-message') && f.document().querySelector(`[${COPY_MARK}]`))).toBe(true);
     },
   );
+
+  const hostedAdapters = ADAPTERS.filter((a) => a.hosts).map((a) => [a.id, a] as const);
+
+  it.each(hostedAdapters)('%s declares the independent source and date behind each field it reads', (_id, adapter) => {
+    const evidence = Object.entries(adapter.evidence ?? {});
+    expect(evidence.length).toBeGreaterThan(0);
+    for (const [field, source] of evidence) expect(source, field).toMatch(/\b20\d\d(-\d\d){0,2}\b|undated/);
+  });
+
+  it.each(hostedAdapters)('%s: every page names its source, in the page and in the expected ticket, and one is built from current evidence', (id) => {
+    const own = fixtures.filter((f) => f.folder === id);
+    for (const f of own) {
+      expect(f.expected.source, f.name).toMatch(/\S/);
+      expect(f.expected.era, f.name).toMatch(/^(current|legacy)$/);
+      expect(readFileSync(f.htmlPath, 'utf8'), f.name).toMatch(/<!-- source: /);
+    }
+    expect(own.filter((f) => f.expected.era === 'current').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each(hostedAdapters)('%s reads from evidence-built pages only the fields its evidence backs (the rest stay optional)', (id, adapter) => {
+    const backed = new Set(Object.keys(adapter.evidence ?? {}));
+    for (const f of fixtures.filter((x) => x.folder === id && x.expected.era === 'current')) {
+      const t = f.expected.ticket;
+      if (!t) {
+        // No evidence for the thread: the read fails on the messages, never on a field that has evidence.
+        expect(backed.has('messages'), f.name).toBe(false);
+        expect(f.expected.fails, f.name).toBe('no message from the customer');
+        continue;
+      }
+      const read: TicketField[] = ['messages'];
+      if (t.subject) read.push('subject');
+      if (t.requester.name) read.push('requester.name');
+      if (t.requester.email) read.push('requester.email');
+      if (t.tags.length) read.push('tags');
+      if (t.status) read.push('status');
+      if (t.thread.some((m) => m.direction === 'note')) read.push('notes');
+      if (t.thread.some((m) => m.direction === 'agent')) read.push('direction');
+      if (f.expected.replyBox) read.push('replyBox');
+      expect(read.filter((field) => !backed.has(field)), f.name).toEqual([]);
+    }
+  });
 
   it('self-hosted helpdesks have two real pages each', () => {
     for (const id of ['osticket', 'freescout']) {

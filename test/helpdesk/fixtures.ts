@@ -20,6 +20,10 @@ export interface Expected {
   replyBox: string | null;
   /** Selector of the internal-note editor findNoteBox must return; absent or null when none is open. */
   noteBox?: string | null;
+  /** Hosted helpdesks: the independent sources (with dates) the page's markup comes from, or "legacy: ...". */
+  source?: string;
+  /** current: built only from markup independent sources select; legacy: the adapter's older beliefs. */
+  era?: 'current' | 'legacy';
 }
 
 export interface Fixture {
@@ -45,9 +49,38 @@ export function loadFixtures(): Fixture[] {
         htmlPath,
         bytes: statSync(htmlPath).size,
         expected,
-        document: () => new JSDOM(readFileSync(htmlPath, 'utf8'), { url: expected.url }).window.document,
+        document: () => withShadowRoots(new JSDOM(readFileSync(htmlPath, 'utf8'), { url: expected.url }).window.document),
       });
     }
   }
   return out;
+}
+
+/**
+ * Saved HTML cannot carry shadow roots and jsdom does not parse declarative shadow DOM, so a
+ * fixture writes each open shadow root as <template shadowrootmode="open"> (as a browser would
+ * parse it) and this attaches it: the template's content becomes its parent's shadow root.
+ */
+export function withShadowRoots(doc: Document): Document {
+  for (;;) {
+    const template = doc.querySelector<HTMLTemplateElement>('template[shadowrootmode="open"]') ?? deepTemplate(doc);
+    if (!template) return doc;
+    const host = template.parentElement!;
+    const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+    root.append(template.content);
+    template.remove();
+  }
+}
+
+/** A declarative shadow root template nested inside an already attached shadow root. */
+function deepTemplate(doc: Document): HTMLTemplateElement | null {
+  const roots: ShadowRoot[] = [];
+  for (const el of Array.from(doc.querySelectorAll('*'))) if (el.shadowRoot) roots.push(el.shadowRoot);
+  while (roots.length) {
+    const root = roots.shift()!;
+    const t = root.querySelector<HTMLTemplateElement>('template[shadowrootmode="open"]');
+    if (t) return t;
+    for (const el of Array.from(root.querySelectorAll('*'))) if (el.shadowRoot) roots.push(el.shadowRoot);
+  }
+  return null;
 }

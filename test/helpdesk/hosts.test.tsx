@@ -25,7 +25,7 @@ const ticketUrl = new Map(loadFixtures().filter((f) => f.expected.ticket).map((f
 /** A host a pattern covers: `*.zendesk.com` -> `acme.zendesk.com`. */
 const hostOf = (pattern: string) => /^[^:]+:\/\/([^/]+)\//.exec(pattern)![1]!.replace(/^\*\./, 'acme.');
 const onHost = (url: URL, host: string) => new URL(`https://${host}${url.pathname}${url.search}`);
-const ALL_HOSTS = [...HOSTED_HELPDESKS.flatMap((h) => h.patterns.map(hostOf)), 'desk.zoho.uk', 'app-xx9.hubspot.com', 'foo.frontapp.com', 'www.intercom.com', 'support.example.org'];
+const ALL_HOSTS = [...HOSTED_HELPDESKS.flatMap((h) => h.patterns.map(hostOf)), 'desk.zoho.ca', 'app-xx9.hubspot.com', 'app-na2.hubspot.com', 'foo.frontapp.com', 'www.intercom.com', 'support.example.org'];
 
 type ManifestFn = (env: { browser: string; mode: string; manifestVersion: number; command: string }) => Record<string, unknown>;
 
@@ -45,6 +45,18 @@ describe('hosted helpdesks: one list of patterns', () => {
       if (adapter.matches(there) && !ANY_DOMAIN.has(id)) expect(matchesAny(adapter.hosts!, there), host).toBe(true);
     }
     if (!ANY_DOMAIN.has(id)) expect(adapter.matches(onHost(url, 'support.example.org'))).toBe(false);
+  });
+
+  it('Zoho Desk reads on its documented data centres (Canada is zohocloud.ca, the UK zoho.uk); HubSpot only on hosts with evidence', () => {
+    const zoho = ADAPTERS.find((a) => a.id === 'zoho')!;
+    const zohoUrl = ticketUrl.get('zoho')!;
+    expect(zoho.matches(onHost(zohoUrl, 'desk.zohocloud.ca'))).toBe(true);
+    expect(zoho.matches(onHost(zohoUrl, 'desk.zoho.uk'))).toBe(true);
+    expect(zoho.matches(onHost(zohoUrl, 'desk.zoho.ca'))).toBe(false);
+    const hubspot = ADAPTERS.find((a) => a.id === 'hubspot')!;
+    const hubspotUrl = ticketUrl.get('hubspot')!;
+    expect(hubspot.matches(onHost(hubspotUrl, 'app-eu1.hubspot.com'))).toBe(true);
+    expect(hubspot.matches(onHost(hubspotUrl, 'app-na2.hubspot.com'))).toBe(false);
   });
 
   it('self-hosted adapters never claim a page on a hosted helpdesk\u2019s hosts', () => {

@@ -167,6 +167,28 @@ describe('side panel: abstain, failures, empty knowledge', () => {
     expect(c.querySelector('[data-testid="ticket-summary"]')).toBeNull();
   });
 
+  it('a read failure with a diagnosis offers "Copy a diagnosis": selectors and counts, no ticket text', async () => {
+    const diagnosis = {
+      adapter: 'zoho',
+      writtenAgainst: 'Zoho Desk zd_v2 ticket view as read by Clockify (2025-04-23)',
+      page: 'desk.zoho.eu/agent/acme/support/tickets/details/#',
+      probes: [
+        { selector: '.zd_v2-ticketdetailview-container', count: 1 },
+        { selector: '[data-id="threadContainer"]', count: 0 },
+      ],
+      hints: ['open shadow roots: 0'],
+    };
+    const failure = { helpdesk: 'Zoho Desk', reason: 'no message from the customer found in the thread', url: 'https://desk.zoho.eu/agent/acme/support/tickets/details/1?q=Printer', diagnosis };
+    const { c, api } = await renderApp({ kind: 'failed', tabId: TAB, failure });
+    expect(byTestId(c, 'read-failed').textContent).toContain('Zoho Desk');
+    await click(byTestId(c, 'copy-diagnosis'));
+    const text = (vi.mocked(api.copy).mock.calls[0] as unknown as [string])[0];
+    expect(text).toContain('Missing: no message from the customer found in the thread');
+    expect(text).toContain('0\t[data-id="threadContainer"]');
+    expect(text).toContain('1\t.zd_v2-ticketdetailview-container');
+    expect(text).not.toContain('Printer');
+  });
+
   it('an empty knowledge base offers the sample knowledge', async () => {
     const { c, api } = await renderApp({ kind: 'none', tabId: TAB }, { knowledgeStatus: async () => ({ total: 0, suggestable: 0 }) });
     await click(byTestId(c, 'load-sample'));

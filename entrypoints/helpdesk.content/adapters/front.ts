@@ -1,11 +1,14 @@
 /**
  * Front: https://app.frontapp.com/... (conversation ids cnv_… or numeric in the path).
- * Front's markup is styled-components with hashed suffixes, so selectors match the stable
- * prefix: [class*="conversationSubjectWrapper__"] (from Clockify's Front integration, 2024) and
- * the same naming for message viewers ([class*="messageViewer__"], [class*="messageViewerSender__"],
- * [class*="messageViewerBody__"]) and comments ([class*="commentViewer__"]): UNVERIFIED beyond the
- * subject, written 2026-11-23 from that naming pattern. A message is the customer's when its sender
- * is the conversation's contact ([class*="conversationContact__"]); comments are internal notes.
+ * Sources (see /work/shared/notes/hosted-helpdesks-evidence.md): CLK, Clockify's Front integration,
+ * 2023-01-04 (the only one, three years old): the subject
+ * .conversationSubjectWrapper__StyledSubjectContainerDiv-… > div > span. Front's markup is
+ * styled-components with hashed suffixes, so selectors match the stable prefix.
+ * NO EVIDENCE (written 2026-11-23 from the same naming pattern, kept optional): message viewers
+ * ([class*="messageViewer__"], [class*="messageViewerSender__"], [class*="messageViewerBody__"]),
+ * comments ([class*="commentViewer__"]), the contact ([class*="conversationContact__"]) and the
+ * composer. Where they miss, no message is read and the panel offers reading by selection.
+ * A message is the customer's when its sender is the conversation's contact; comments are notes.
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
 import { hostedPatterns, matchesAny } from './hosts';
@@ -34,15 +37,17 @@ const EDITORS: EditorSpec = {
 export const front: HelpdeskAdapter = {
   id: ID,
   name: 'Front',
-  writtenAgainst: 'Front web app styled-components class prefixes, 2024 (subject) and 2026-11-23 naming pattern (messages, unverified)',
+  writtenAgainst: 'Front web app: subject from Clockify (2023-01-04); messages, contact and composer from a 2026-11-23 naming guess without evidence',
   hosts: HOSTS,
+  evidence: { subject: 'CLK 2023-01-04: conversationSubjectWrapper__StyledSubjectContainerDiv > div > span' },
   matches: (url) => matchesAny(HOSTS, url) && conversationId(url) !== undefined,
   readTicket: (doc, url) =>
     reading(ID, () => {
       const contact = firstText(doc, ['[class*="conversationContact__"] [class*="Name"]', '[class*="conversationContact__"]']);
       const contactEmail = emailIn(firstText(doc, ['[class*="conversationContact__"] [class*="Handle"]']));
-      const thread = need(doc.querySelector('[class*="conversationThread__"], [class*="messageList__"]'), 'message list ([class*="conversationThread__"])');
-      const messages = readThread(thread, {
+      // No source shows the message list: without it no message is read and the read fails on that, not here.
+      const thread = doc.querySelector('[class*="conversationThread__"], [class*="messageList__"]');
+      const messages = !thread ? [] : readThread(thread, {
         items: ['[class*="messageViewer__StyledMessageViewer"], [class*="commentViewer__StyledCommentViewer"]'],
         body: ['[class*="messageViewerBody__"]', '[class*="commentViewerBody__"]'],
         author: ['[class*="messageViewerSender__"]', '[class*="commentViewerAuthor__"]'],

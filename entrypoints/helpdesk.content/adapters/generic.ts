@@ -66,7 +66,8 @@ export function genericAdapter(selectors: GenericSelectors): HelpdeskAdapter {
     // (findNoteBox is null). An editor inside the saved message element is a copy, never a candidate.
     findReplyBox: (doc) => {
       try {
-        return findEditor(doc, { editors: [selectors.replyBox], thread: selectors.message, isNote: () => false }, 'reply');
+        // No saved message (a field-by-field override): no element is excluded as a copy.
+        return findEditor(doc, { editors: [selectors.replyBox], thread: selectors.message.trim() || ':not(*)', isNote: () => false }, 'reply');
       } catch {
         return null;
       }

@@ -1,29 +1,37 @@
 /**
- * Help Scout: https://secure.helpscout.net/conversation/<id>/<number>.
- * Written against the Help Scout web app as read by public extensions in 2025 (aria labels,
- * data-cy and data-testid attributes): [aria-label="Conversation Subject"] / #subjectLine,
- * [data-testid="ThreadContainer"] / ol[aria-label="Thread Items"] with li > div[id^="thread-"],
- * span[data-nocollapse], [data-cy="Tag"], [data-cy="ConvoEditor"] [data-slate-editor]
- * (sources: a GPT-assistant Help Scout adapter found via code search, /work/shared/notes).
- * Customer/note threads are told apart by class is-customer / is-note or their aria-label
- * (unverified against a live page). Threads are newest first unless every one has a time.
+ * Help Scout: https://secure.helpscout.net/conversation(s)/<id>/<number>.
+ * Sources (see /work/shared/notes/hosted-helpdesks-evidence.md):
+ * - CLK: Clockify's Help Scout integration, 2026-03-30: the URL (singular or plural
+ *   /conversations/), subject [aria-label="Conversation Subject"] (#subjectLine "legacy theme"), tags [data-cy="Tag"].
+ * - HS-N (notes userscript, undated): li.ThreadListItem.is-note > div: the note class is on the li.
+ * - HS-M ("Maestro" content script, undated): ThreadContainer, li.ThreadListItem, body
+ *   .is-ignoring-table, sender span[data-nocollapse], sidebar [data-testid="Sidebar.CustomerProfile"],
+ *   name [data-cy="Sidebar.CustomerName"] .c-Truncate__content, email a[data-testid="EmailList.EmailLink"].
+ * - HS-G (GPT assistant selector map, undated): ol[aria-label="Thread Items"], div[id^="thread-"],
+ *   .thread-content, [data-cy="ConvoEditor"], [role="textbox"][aria-label="Reply Editor"].
+ * A customer's thread is told by its sender being the sidebar's customer (no source shows a
+ * customer class; the legacy is-customer class and aria-labels stay as fallback). Notes by the
+ * li's is-note (or the legacy div's). Threads are newest first unless every one has a time.
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
 import { hostedPatterns, matchesAny } from './hosts';
-import { emailIn, findEditor, firstText, lineText, type EditorSpec } from '../dom';
+import { emailIn, findEditor, first, firstText, lineText, type EditorSpec } from '../dom';
 import { firstCustomer, readThread } from '../thread';
 
 const ID = 'helpscout';
 const HOSTS = hostedPatterns(ID);
 
 function numbers(url: URL): RegExpExecArray | null {
-  return /^\/conversation\/(\d+)\/(\d+)/.exec(url.pathname);
+  return /^\/conversations?\/(\d+)\/(\d+)/.exec(url.pathname);
 }
 
-function direction(item: Element): 'customer' | 'agent' | 'note' {
+/** Note: is-note on the li (HS-N) or the legacy div; customer: the sidebar's customer sent it, or legacy markers. */
+function direction(item: Element, author: string, customer: string): 'customer' | 'agent' | 'note' {
+  const li = item.closest('li');
   const label = (item.getAttribute('aria-label') ?? '').toLowerCase();
-  if (item.classList.contains('is-note') || label.includes('note')) return 'note';
-  if (item.classList.contains('is-customer') || label.includes('customer')) return 'customer';
+  if (li?.classList.contains('is-note') || item.classList.contains('is-note') || label.includes('note')) return 'note';
+  if (customer !== '' && author === customer) return 'customer';
+  if (li?.classList.contains('is-customer') || item.classList.contains('is-customer') || label.includes('customer')) return 'customer';
   return 'agent';
 }
 
@@ -48,21 +56,34 @@ const EDITORS: EditorSpec = {
 export const helpscout: HelpdeskAdapter = {
   id: ID,
   name: 'Help Scout',
-  writtenAgainst: 'Help Scout web app as read by public extensions, 2025 (see file header); direction classes unverified',
+  writtenAgainst: 'Help Scout web app as read by Clockify (2026-03-30) and undated userscripts (HS-M, HS-N, HS-G; see file header)',
   hosts: HOSTS,
+  evidence: {
+    id: 'CLK 2026-03-30: /conversation(s)/<id>/<number>',
+    subject: 'CLK 2026-03-30: [aria-label="Conversation Subject"]',
+    tags: 'CLK 2026-03-30: [data-cy="Tag"]',
+    messages: 'HS-M, HS-N, HS-G (undated): ThreadContainer li > div[id^="thread-"], span[data-nocollapse]',
+    notes: 'HS-N (undated): li.ThreadListItem.is-note',
+    direction: 'HS-M (undated): sender span[data-nocollapse] vs the sidebar customer name',
+    'requester.name': 'HS-M (undated): [data-cy="Sidebar.CustomerName"] .c-Truncate__content',
+    'requester.email': 'HS-M (undated): a[data-testid="EmailList.EmailLink"]',
+    replyBox: 'HS-G (undated): [data-cy="ConvoEditor"], [role="textbox"][aria-label="Reply Editor"]',
+  },
   matches: (url) => matchesAny(HOSTS, url) && numbers(url) !== null,
   readTicket: (doc, url) =>
     reading(ID, () => {
       const number = need(numbers(url)?.[2], 'conversation number in the URL');
-      const container = need(doc.querySelector('[data-testid="ThreadContainer"], ol[aria-label="Thread Items"]'), 'thread list (ThreadContainer)');
+      const container = need(first(doc, ['[data-testid="ThreadContainer"]', 'ol[aria-label="Thread Items"]']), 'thread list (ThreadContainer)');
+      const sidebar = first(doc, ['[data-testid="Sidebar.CustomerProfile"]', '[data-cy="customer-sidebar"]', '.c-conversation-sidebar']);
+      const customer = firstText(sidebar ?? doc, ['[data-cy="Sidebar.CustomerName"] .c-Truncate__content', '[data-cy="Sidebar.CustomerName"]', '[data-cy="customer-name"]', '.c-customer-name']);
       const messages = readThread(container, {
         items: ['li > div[id^="thread-"]'],
-        body: ['.thread-content', '[data-testid="thread-body"]'],
+        body: ['.thread-content', '.is-ignoring-table', '[data-testid="thread-body"]'],
         author: ['span[data-nocollapse="true"]'],
-        direction,
+        direction: (item, author) => direction(item, author, customer),
         newestFirst: true,
       });
-      const sidebar = doc.querySelector('[data-cy="customer-sidebar"], .c-conversation-sidebar');
+      const emailLink = first(sidebar ?? doc, ['a[data-testid="EmailList.EmailLink"]', 'a[href^="mailto:"]']);
       return assembleTicket(
         {
           helpdesk: ID,
@@ -70,8 +91,8 @@ export const helpscout: HelpdeskAdapter = {
           url,
           subject: need(firstText(doc, ['[aria-label="Conversation Subject"]', '#subjectLine']), 'subject ([aria-label="Conversation Subject"])'),
           requester: {
-            name: firstText(sidebar ?? doc, ['[data-cy="customer-name"]', '.c-customer-name']) || firstCustomer(messages),
-            email: emailIn(sidebar?.querySelector('a[href^="mailto:"]')?.getAttribute('href')),
+            name: customer || firstCustomer(messages),
+            email: emailIn(emailLink?.getAttribute('href')) ?? emailIn(lineText(emailLink)),
           },
           messages,
           tags: Array.from(doc.querySelectorAll('[data-cy="Tag"]'), lineText),

@@ -25,17 +25,20 @@ export const HOSTED_HELPDESKS: readonly HostedHelpdesk[] = [
   // Intercom's EU and Australian workspaces live on their own hosts.
   { id: 'intercom', name: HELPDESK_NAMES.intercom, patterns: ['https://app.intercom.com/*', 'https://app.eu.intercom.com/*', 'https://app.au.intercom.com/*'] },
   { id: 'front', name: HELPDESK_NAMES.front, patterns: ['https://app.frontapp.com/*'] },
-  // Zoho Desk's data centres: one host each.
+  // Zoho Desk's data centres, one host each. Zoho documents Canada as zohocloud.ca, not zoho.ca, and
+  // the UK as zoho.uk (multi-DC pages of Zoho Assist, Lens and WorkDrive; Devart's ZohoDeskDataCenter
+  // enum lists UK and Canada for Desk itself). Zoho Desk's own multi-DC page was not found.
   {
     id: 'zoho',
     name: HELPDESK_NAMES.zoho,
-    patterns: ['com', 'eu', 'in', 'com.au', 'jp', 'com.cn', 'ca', 'sa'].map((tld) => `https://desk.zoho.${tld}/*`),
+    patterns: [...['com', 'eu', 'in', 'com.au', 'jp', 'com.cn', 'uk', 'sa'].map((tld) => `https://desk.zoho.${tld}/*`), 'https://desk.zohocloud.ca/*'],
   },
-  // HubSpot's data centres: app (na1), app-eu1, app-na2, app-ap1.
+  // HubSpot's data centres with evidence: app (na1) and app-eu1 (HubSpot's EU data centre since 2021).
+  // Other regional hosts (app-na2, app-ap1) were dropped until a source shows them.
   {
     id: 'hubspot',
     name: HELPDESK_NAMES.hubspot,
-    patterns: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*', 'https://app-na2.hubspot.com/*', 'https://app-ap1.hubspot.com/*'],
+    patterns: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*'],
   },
   { id: 'jira', name: `${HELPDESK_NAMES.jira} (Cloud)`, patterns: ['https://*.atlassian.net/*'] },
 ];

@@ -1,16 +1,19 @@
 /**
  * HubSpot help desk: https://app.hubspot.com/help-desk/<portal>/.../ticket/<id>[/thread]
- * (and the other data centres: app-eu1, app-na2, app-ap1; see hosts.ts). Written against the help desk workspace as read by Clockify's
- * HubSpot integration (2025): page marker [data-application-name="svh-help-desk"], ticket name
- * [data-test-id="ticket-header-name-link"] span, contact
- * [data-selenium-test="contact-chicklet-title-link"]. UNVERIFIED, written 2026-11-23 following
- * HubSpot's data-test-id naming: thread messages [data-test-id="thread-message"] with
- * data-direction incoming/outgoing, comments [data-test-id="thread-comment"], body
- * [data-test-id="message-body"], the composer [data-test-id="rich-text-editor"] [contenteditable].
+ * (and the EU data centre app-eu1; see hosts.ts).
+ * Sources (see /work/shared/notes/hosted-helpdesks-evidence.md): CLK, Clockify's HubSpot
+ * integration, 2026-03-10: /ticket/<id>/thread, the workspace [data-application-name="svh-help-desk"],
+ * the ticket name [data-test-id="ticket-header-name-link"] span, the contact
+ * [data-selenium-test="contact-chicklet-title-link"].
+ * NO EVIDENCE (written 2026-11-23 following HubSpot's data-test-id naming, all optional): thread
+ * messages [data-test-id="thread-message"] with data-direction incoming/outgoing, comments
+ * [data-test-id="thread-comment"], bodies, the contact's email, status and the composer
+ * [data-test-id="rich-text-editor"] [contenteditable]. Where they miss, no message is read and the
+ * panel offers reading by selection.
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
 import { hostedPatterns, matchesAny } from './hosts';
-import { emailIn, findEditor, firstText, type EditorSpec } from '../dom';
+import { emailIn, findEditor, first, firstText, type EditorSpec } from '../dom';
 import { readThread } from '../thread';
 
 const ID = 'hubspot';
@@ -34,12 +37,17 @@ const EDITORS: EditorSpec = {
 export const hubspot: HelpdeskAdapter = {
   id: ID,
   name: 'HubSpot help desk',
-  writtenAgainst: 'HubSpot help desk as read by Clockify (2025); thread markup unverified (see file header)',
+  writtenAgainst: 'HubSpot help desk as read by Clockify (2026-03-10); thread, email and composer markup without evidence (see file header)',
   hosts: HOSTS,
+  evidence: {
+    id: 'CLK 2026-03-10: /ticket/<id>/thread',
+    subject: 'CLK 2026-03-10: [data-test-id="ticket-header-name-link"] span',
+    'requester.name': 'CLK 2026-03-10: [data-selenium-test="contact-chicklet-title-link"]',
+  },
   matches: (url) => matchesAny(HOSTS, url) && url.pathname.startsWith('/help-desk/') && ticketId(url) !== undefined,
   readTicket: (doc, url) =>
     reading(ID, () => {
-      const app = need(doc.querySelector('[data-application-name="svh-help-desk"]'), 'help desk workspace ([data-application-name="svh-help-desk"])');
+      const app = need(first(doc, ['[data-application-name="svh-help-desk"]']), 'help desk workspace ([data-application-name="svh-help-desk"])');
       const messages = readThread(app, {
         items: ['[data-test-id="thread-message"], [data-test-id="thread-comment"]'],
         body: ['[data-test-id="message-body"]', '[data-test-id="comment-body"]'],

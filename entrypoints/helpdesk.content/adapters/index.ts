@@ -15,6 +15,7 @@ import { hubspot } from './hubspot';
 import { intercom } from './intercom';
 import { jira } from './jira';
 import { osticket } from './osticket';
+import { withSavedSelectors } from './saved-fields';
 import { zendesk } from './zendesk';
 import { zoho } from './zoho';
 
@@ -39,13 +40,16 @@ export interface AdapterSettings {
 
 /**
  * The adapter for a page. Selectors a team lead saved for the domain come first: they are how a
- * team works around a helpdesk whose markup changed before the built-in adapter is fixed.
+ * team works around a helpdesk whose markup changed before the built-in adapter is fixed. On a page
+ * a built-in adapter reads, they override it field by field (saved-fields.ts), not as a whole.
  * Null means generic mode (a): read the agent's selection.
  */
 export function adapterFor(url: URL, settings: AdapterSettings = {}): HelpdeskAdapter | null {
   const saved = settings.genericSelectors?.find((s) => genericAdapter(s).matches(url));
+  const builtIn = ADAPTERS.find((a) => a.matches(url));
+  if (saved && builtIn) return withSavedSelectors(builtIn, saved);
   if (saved) return genericAdapter(saved);
-  return ADAPTERS.find((a) => a.matches(url)) ?? null;
+  return builtIn ?? null;
 }
 
 export { genericAdapter, readTicketFromSelection, type GenericSelectors } from './generic';

@@ -1,13 +1,17 @@
 /**
  * Jira Service Management, agent view: Cloud (https://<site>.atlassian.net/browse/<KEY-n>,
  * /jira/servicedesk/projects/<P>/queues/.../<KEY-n>) and Data Center on any domain (/browse/<KEY-n>,
- * /projects/<P>/queues/.../<KEY-n>). Written against Jira Cloud's issue view data-testid markup as
- * read by public extensions in 2024-2026: issue.views.issue-base.foundation.summary.heading,
- * issue.views.field.rich-text.description, comment-base-item-<n>,
- * issue-comment-base.ui.comment.ak-comment.<n>-body, comment-visibility wrapper for internal notes,
- * issue-field-status…status-button, #ak-editor-textarea (sources: Jira userscripts and extensions
- * found via code search); Data Center ids #summary-val, #description-val, .activity-comment.
- * The reporter is the customer: comments by the reporter are customer messages.
+ * /projects/<P>/queues/.../<KEY-n>).
+ * Sources (see /work/shared/notes/hosted-helpdesks-evidence.md):
+ * - TGL: Toggl's atlassian.js, 2026-02-18: the summary
+ *   h1[data-testid="issue.views.issue-base.foundation.summary.heading"], #summary-val (old view).
+ * - JR-*: Jira Cloud scripts (undated): [data-testid^="comment-base-item-"],
+ *   issue-comment-base.ui.comment.ak-comment.<id>-body.
+ * - Jira scripts found by code search (ids 58346510656, 54660602425, 59806589673; undated):
+ *   issue.views.field.rich-text.description, issue.views.field.user.reporter, #description-val, #reporter-val.
+ * NO EVIDENCE (optional): comment authors ([data-testid$="-author"]), the internal-comment marker,
+ * status, the editor; Data Center's .activity-comment. The reporter is the customer: comments by
+ * the reporter are customer messages.
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
 import { findEditor, firstText, type EditorSpec } from '../dom';
@@ -43,8 +47,15 @@ const EDITORS: EditorSpec = {
 export const jira: HelpdeskAdapter = {
   id: ID,
   name: 'Jira Service Management',
-  writtenAgainst: 'Jira Cloud issue view data-testid markup as read by public extensions, 2024-2026; Data Center ids (see file header)',
+  writtenAgainst: 'Jira Cloud issue view as read by Toggl (2026-02-18) and undated Jira scripts; Data Center ids (see file header)',
   hosts: HOSTS,
+  evidence: {
+    id: 'TGL 2026-02-18: issue key in the URL',
+    subject: 'TGL 2026-02-18: issue.views.issue-base.foundation.summary.heading',
+    messages: 'Jira scripts (undated): issue.views.field.rich-text.description, comment-base-item-<n> with ak-comment.<n>-body',
+    direction: 'Jira scripts (undated): the reporter (issue.views.field.user.reporter) wrote the description',
+    'requester.name': 'Jira scripts (undated): [data-testid="issue.views.field.user.reporter"]',
+  },
   matches: (url) => issueKey(url) !== undefined,
   readTicket: (doc, url) =>
     reading(ID, () => {

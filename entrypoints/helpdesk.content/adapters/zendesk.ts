@@ -1,12 +1,16 @@
 /**
  * Zendesk Agent Workspace: https://<sub>.zendesk.com/agent/tickets/<id>.
- * Written against the Agent Workspace as read by public extensions in 2025-2026 (data-test-id
- * attributes, which Zendesk keeps for its own tests): omni-header-subject, omni-log-container,
- * omni-log-comment-item, omni-log-item-sender, omni-log-message-content,
- * omni-log-internal-note-tag, omni-log-avatar-badge-AgentBadge, ticket-system-field-tags-item-selected,
- * omnicomposer-rich-text-ckeditor (sources: liferay lesa-ui, Zendesk translator/assistant
- * extensions found via code search, /work/shared/notes/helpdesk-selectors.md). Status is not read:
- * no stable selector was found. Several tickets can be open as tabs: only the active pane is read.
+ * Sources (see /work/shared/notes/hosted-helpdesks-evidence.md):
+ * - CLK: Clockify's selectors.json, 2026-03-10: the active pane (.ticket-panes-grid-layout.active,
+ *   [data-is-active="true"]), input[data-test-id="omni-header-subject"],
+ *   ticket-system-field-tags-item-selected; the ticket id in the URL (also TGL).
+ * - ZD-ALT, ZD-TR (undated userscripts): omni-log-container, article omni-log-comment-item,
+ *   omni-log-item-sender / omni-log-comment-user-link, omni-log-item-message /
+ *   omni-log-message-content, omni-log-internal-note-tag, and the editors
+ *   omnicomposer-plain-text-ckeditor and [data-test-id="ticket-rich-text-editor"] [contenteditable].
+ * - ZD-misc (four undated userscripts): omni-log-avatar-badge-AgentBadge.
+ * NO EVIDENCE: omnicomposer-rich-text-ckeditor (kept first: it is Zendesk's own naming). Status is
+ * not read: no stable selector was found. Several tickets can be open as tabs: only the active pane is read.
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
 import { hostedPatterns, matchesAny } from './hosts';
@@ -57,8 +61,18 @@ const EDITORS: EditorSpec = {
 export const zendesk: HelpdeskAdapter = {
   id: ID,
   name: 'Zendesk Agent Workspace',
-  writtenAgainst: 'Zendesk Agent Workspace data-test-id markup as used by public extensions, 2025-2026 (see file header)',
+  writtenAgainst: 'Zendesk Agent Workspace data-test-id markup as read by Clockify (2026-03-10) and undated userscripts (see file header)',
   hosts: HOSTS,
+  evidence: {
+    id: 'CLK 2026-03-10, TGL 2024-10-24: /tickets/<id>',
+    subject: 'CLK 2026-03-10: input[data-test-id="omni-header-subject"]',
+    tags: 'CLK 2026-03-10: ticket-system-field-tags-item-selected',
+    messages: 'ZD-ALT, ZD-TR (undated): omni-log-comment-item, omni-log-message-content',
+    direction: 'ZD-misc (undated): omni-log-avatar-badge-AgentBadge',
+    notes: 'ZD-TR (undated): omni-log-internal-note-tag',
+    'requester.name': 'ZD-ALT (undated): the first customer message\'s omni-log-item-sender',
+    replyBox: 'ZD-ALT (undated): [data-test-id="ticket-rich-text-editor"] [contenteditable="true"][role="textbox"]',
+  },
   matches: (url) => matchesAny(HOSTS, url) && ticketId(url) !== undefined,
   readTicket: (doc, url) =>
     reading(ID, () => {

@@ -1,16 +1,19 @@
 /**
- * Zoho Desk: https://desk.zoho.{com,eu,in,com.au,jp,com.cn,ca}/agent/<org>/<dept>/tickets/details/<id>.
- * Written against the "zd_v2" ticket detail view as read by public extensions in 2024-2025:
- * .zd_v2-ticketdetailview-container, ticket number .zd_v2-ticketsubject-ticketIdText, subject
- * h1[data-id="caseSubjectText"] (full text in data-title) (sources: Clockify's Zoho Desk integration
- * and a tab-title extension found via code search). UNVERIFIED, written 2026-11-23 following Zoho's
- * data-id naming: threads [data-id="threadContainer"] with data-direction in/out, private comments
- * [data-id="commentContainer"], contact [data-id="contactName"] / [data-id="contactEmail"], reply
- * editor .ze_area[contenteditable] / the editor iframe's body (not reachable: returns null then).
+ * Zoho Desk: https://desk.zoho.{com,eu,in,com.au,jp,com.cn,uk,sa} or desk.zohocloud.ca
+ * /agent/<org>/<dept>/tickets/details/<id>.
+ * Sources (see /work/shared/notes/hosted-helpdesks-evidence.md): CLK, Clockify's Zoho Desk
+ * integration, 2025-04-23: .zd_v2-ticketdetailview-container, the number
+ * .zd_v2-ticketsubject-ticketIdText, the subject [data-id="caseSubjectText"] (full text in data-title).
+ * Hosts: Zoho's multi-DC documentation (Canada zohocloud.ca, UK zoho.uk; see hosts.ts).
+ * NO EVIDENCE (written 2026-11-23 following Zoho's data-id naming, all optional): threads
+ * [data-id="threadContainer"] with data-direction in/out, private comments [data-id="commentContainer"],
+ * contact [data-id="contactName"] / [data-id="contactEmail"], status, tags, the reply editor
+ * .ze_area[contenteditable] (the editor iframe's body is not reachable: null then). Where they
+ * miss, no message is read and the panel offers reading by selection.
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
 import { hostedPatterns, matchesAny } from './hosts';
-import { emailIn, findEditor, firstText, lineText, type EditorSpec } from '../dom';
+import { emailIn, findEditor, first, firstText, lineText, type EditorSpec } from '../dom';
 import { readThread } from '../thread';
 
 const ID = 'zoho';
@@ -37,14 +40,18 @@ const EDITORS: EditorSpec = {
 export const zoho: HelpdeskAdapter = {
   id: ID,
   name: 'Zoho Desk',
-  writtenAgainst: 'Zoho Desk zd_v2 ticket view as read by public extensions, 2024-2025; thread markup unverified (see file header)',
+  writtenAgainst: 'Zoho Desk zd_v2 ticket view as read by Clockify (2025-04-23); thread, contact and editor markup without evidence (see file header)',
   hosts: HOSTS,
+  evidence: {
+    id: 'CLK 2025-04-23: .zd_v2-ticketsubject-ticketIdText',
+    subject: 'CLK 2025-04-23: [data-id="caseSubjectText"]',
+  },
   matches: (url) => matchesAny(HOSTS, url) && ticketPathId(url) !== undefined,
   readTicket: (doc, url) =>
     reading(ID, () => {
-      const view = need(doc.querySelector('.zd_v2-ticketdetailview-container'), 'ticket view (.zd_v2-ticketdetailview-container)');
-      const subjectEl = view.querySelector('[data-id="caseSubjectText"]');
-      const number = lineText(view.querySelector('.zd_v2-ticketsubject-ticketIdText')).replace(/^#/, '');
+      const view = need(first(doc, ['.zd_v2-ticketdetailview-container']), 'ticket view (.zd_v2-ticketdetailview-container)');
+      const subjectEl = first(view, ['[data-id="caseSubjectText"]']);
+      const number = lineText(first(view, ['.zd_v2-ticketsubject-ticketIdText'])).replace(/^#/, '');
       return assembleTicket(
         {
           helpdesk: ID,
