@@ -26,6 +26,7 @@ export async function recordEvent(db: KnowledgeDb, input: EventInput, options: R
   const { ticketSalt } = await getSettings(db);
   const { ticket, ...rest } = input;
   const candidate: Record<string, unknown> = {
+    eventId: globalThis.crypto.randomUUID(),
     ...rest,
     at: input.at ?? (options.now ?? new Date()).toISOString(),
     helpdesk: ticket.helpdesk,
