@@ -1,7 +1,7 @@
 import { KEY_TERMS_MAX } from './events.ts';
 import { redact } from './redact.ts';
 import { ticketQuery } from './search/ticket-query.ts';
-import { DEFAULT_TOKENISE_OPTIONS, tokeniseWithWords } from './search/tokenise.ts';
+import { DEFAULT_TOKENISE_OPTIONS, isStopWord, tokeniseWithWords } from './search/tokenise.ts';
 import type { Ticket } from './ticket.ts';
 
 /** Redaction tokens ([email], [name], ...): gone before tokenising, so "email" is never a key term because one was redacted. */
@@ -25,7 +25,8 @@ export function keyTerms(ticket: Ticket, max = KEY_TERMS_MAX): string[] {
     const text = redact(part.text, { names }).replace(REDACTED, ' ');
     for (const { term, word } of tokeniseWithWords(text, ticket.locale, DEFAULT_TOKENISE_OPTIONS)) {
       position++;
-      if (NUMBERISH.test(word) || word.length > 40) continue;
+      // The search keeps negations and question words for ranking; they say nothing about a topic.
+      if (NUMBERISH.test(word) || word.length > 40 || isStopWord(word, ticket.locale ?? DEFAULT_TOKENISE_OPTIONS.defaultLocale)) continue;
       const seen = scores.get(term);
       if (seen) seen.score += part.weight;
       else scores.set(term, { word: word.replace(/’/g, "'"), score: part.weight, first: position });

@@ -1,4 +1,5 @@
 import { AcceptanceEvent, hashTicket, type EventType, type StoredEvent } from '../events.ts';
+import { eventIdOf } from '../reports/jsonl.ts';
 import { redact } from '../redact.ts';
 import type { EventRow, KnowledgeDb } from './db.ts';
 import { StoreError, withStoreErrors } from './errors.ts';
@@ -60,4 +61,27 @@ export async function listEvents(db: KnowledgeDb, range: EventRange = {}): Promi
     .filter((r) => !range.types || range.types.includes(r.type))
     .map((r) => ({ ...r, seq: r.seq! }))
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.seq - b.seq));
+}
+
+/**
+ * Adds events imported from files (see knowledge/reports/jsonl.ts) that the store does not hold
+ * yet, by eventId (events stored before ids existed are matched by their derived id), in one
+ * transaction. Without an index on eventId this reads every stored id once per import.
+ */
+export async function addImportedEvents(db: KnowledgeDb, events: readonly (StoredEvent & { eventId: string })[]): Promise<{ added: number; duplicates: number }> {
+  return withStoreErrors('the imported events', () =>
+    db.transaction('rw', db.events, async () => {
+      const held = new Set<string>();
+      for (const row of await db.events.toArray()) held.add(await eventIdOf(row));
+      const fresh: EventRow[] = [];
+      for (const e of events) {
+        if (held.has(e.eventId)) continue;
+        held.add(e.eventId);
+        const { seq: _seq, ...row } = e as StoredEvent & { eventId: string; seq?: number };
+        fresh.push(row);
+      }
+      await db.events.bulkAdd(fresh);
+      return { added: fresh.length, duplicates: events.length - fresh.length };
+    }),
+  );
 }
