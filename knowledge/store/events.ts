@@ -65,23 +65,21 @@ export async function listEvents(db: KnowledgeDb, range: EventRange = {}): Promi
 
 /**
  * Adds events imported from files (see knowledge/reports/jsonl.ts) that the store does not hold
- * yet, by eventId (events stored before ids existed are matched by their derived id), in one
- * transaction. Without an index on eventId this reads every stored id once per import.
+ * yet, by eventId (events stored before ids existed are matched by their derived id). One bulkAdd:
+ * all added or none. Ids are derived before it (hashing is not an IndexedDB call, so it cannot run
+ * inside a Dexie transaction). Without an index on eventId this reads every stored event once.
  */
 export async function addImportedEvents(db: KnowledgeDb, events: readonly (StoredEvent & { eventId: string })[]): Promise<{ added: number; duplicates: number }> {
-  return withStoreErrors('the imported events', () =>
-    db.transaction('rw', db.events, async () => {
-      const held = new Set<string>();
-      for (const row of await db.events.toArray()) held.add(await eventIdOf(row));
-      const fresh: EventRow[] = [];
-      for (const e of events) {
-        if (held.has(e.eventId)) continue;
-        held.add(e.eventId);
-        const { seq: _seq, ...row } = e as StoredEvent & { eventId: string; seq?: number };
-        fresh.push(row);
-      }
-      await db.events.bulkAdd(fresh);
-      return { added: fresh.length, duplicates: events.length - fresh.length };
-    }),
-  );
+  const rows = await withStoreErrors('the stored events', () => db.events.toArray());
+  const held = new Set<string>();
+  for (const row of rows) held.add(await eventIdOf(row));
+  const fresh: EventRow[] = [];
+  for (const e of events) {
+    if (held.has(e.eventId)) continue;
+    held.add(e.eventId);
+    const { seq: _seq, ...row } = e as StoredEvent & { eventId: string; seq?: number };
+    fresh.push(row);
+  }
+  await withStoreErrors('the imported events', () => db.events.bulkAdd(fresh));
+  return { added: fresh.length, duplicates: events.length - fresh.length };
 }
