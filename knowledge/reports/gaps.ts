@@ -87,8 +87,8 @@ export interface ClusterOptions {
 }
 
 /**
- * Average-linkage agglomerative clustering of term sets; returns clusters as lists of indexes.
- * Keeps each cluster's best neighbour so a merge costs O(n) for most rows (O(n²) overall in practice).
+ * Average-linkage agglomerative clustering of term sets; returns clusters as sorted lists of
+ * indexes, ordered by their first index.
  */
 export function clusterTermSets(sets: readonly (readonly string[])[], options: ClusterOptions = {}): number[][] {
   const threshold = options.threshold ?? SIMILARITY_THRESHOLD;
@@ -111,38 +111,56 @@ export function clusterTermSets(sets: readonly (readonly string[])[], options: C
       sim[j * n + i] = s;
     }
   }
+  // Nearest-neighbour chain: follow each group's most similar group until two are each other's
+  // nearest, merge them; O(n²) in all. Valid for average linkage, where a merged group is never
+  // more similar to a third than the more similar of its parts was: a group whose nearest is
+  // below the threshold can never be merged again, so it is final.
   const members = Array.from({ length: n }, (_, i) => [i]);
   const active = new Array<boolean>(n).fill(true);
-  const best = new Int32Array(n).fill(-1);
-  const findBest = (i: number) => {
-    let b = -1;
-    for (let k = 0; k < n; k++) if (k !== i && active[k] && (b < 0 || sim[i * n + k]! > sim[i * n + b]!)) b = k;
-    best[i] = b;
-  };
-  for (let i = 0; i < n; i++) findBest(i);
+  const final: number[][] = [];
+  const chain: number[] = [];
+  let next = 0;
   for (;;) {
-    let a = -1;
-    for (let i = 0; i < n; i++) if (active[i] && best[i]! >= 0 && (a < 0 || sim[i * n + best[i]!]! > sim[a * n + best[a]!]!)) a = i;
-    if (a < 0 || sim[a * n + best[a]!]! < threshold) break;
-    const b = best[a]!;
+    if (chain.length === 0) {
+      while (next < n && !active[next]) next++;
+      if (next >= n) break;
+      chain.push(next);
+    }
+    const top = chain[chain.length - 1]!;
+    const prev = chain.length > 1 ? chain[chain.length - 2]! : -1;
+    // Ties go to the previous link, so the chain cannot cycle.
+    let best = prev;
+    let bestSim = prev >= 0 ? sim[top * n + prev]! : -1;
+    for (let k = 0; k < n; k++) {
+      if (k !== top && active[k] && sim[top * n + k]! > bestSim) {
+        best = k;
+        bestSim = sim[top * n + k]!;
+      }
+    }
+    if (best < 0 || bestSim < threshold) {
+      active[top] = false;
+      final.push(members[top]!);
+      chain.pop();
+      continue;
+    }
+    if (best !== prev) {
+      chain.push(best);
+      continue;
+    }
+    chain.length -= 2;
+    const [a, b] = [prev, top];
     const na = members[a]!.length;
     const nb = members[b]!.length;
     for (let k = 0; k < n; k++) {
       if (!active[k] || k === a || k === b) continue;
-      const s = (na * sim[a * n + k]! + nb * sim[b * n + k]!) / (na + nb);
-      sim[a * n + k] = s;
-      sim[k * n + a] = s;
+      const merged = (na * sim[a * n + k]! + nb * sim[b * n + k]!) / (na + nb);
+      sim[a * n + k] = merged;
+      sim[k * n + a] = merged;
     }
     members[a]!.push(...members[b]!);
-    members[b] = [];
     active[b] = false;
-    for (let k = 0; k < n; k++) {
-      if (!active[k]) continue;
-      if (k === a || best[k] === a || best[k] === b) findBest(k);
-      else if (best[k]! >= 0 && sim[k * n + a]! > sim[k * n + best[k]!]!) best[k] = a;
-    }
   }
-  return members.filter((m, i) => active[i] && m.length > 0);
+  return final.map((m) => m.sort((x, y) => x - y)).sort((x, y) => x[0]! - y[0]!);
 }
 
 function weeksBetween(first: string, last: string): string[] {
