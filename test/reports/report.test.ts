@@ -95,6 +95,21 @@ describe('buildReport', () => {
     expect(empty.by.entry).toEqual([]);
   });
 
+  it('counts a manual search as ending in an insert only when the chosen entry is inserted after it, on that ticket', () => {
+    const m = buildReport(
+      [
+        ev('inserted', 20, { entryId: 'refund', rank: 1, editRatio: 0, at: at('2026-11-24', '09:00') }),
+        ev('manual_search', 20, { queryLength: 4, resultCount: 1, chosenEntryId: 'refund', at: at('2026-11-24', '09:05') }),
+        ev('manual_search', 21, { queryLength: 4, resultCount: 1, chosenEntryId: 'refund', at: at('2026-11-24', '09:05') }),
+        ev('inserted', 21, { entryId: 'returns', rank: 1, editRatio: 0, at: at('2026-11-24', '09:06') }),
+        ev('manual_search', 22, { queryLength: 4, resultCount: 1, chosenEntryId: 'refund', at: at('2026-11-24', '09:05') }),
+        ev('inserted', 22, { entryId: 'refund', rank: 1, editRatio: 0, at: at('2026-11-24', '09:05') }),
+      ],
+      range,
+    ).totals;
+    expect([m.manualSearches, m.manualSearchesInserted]).toEqual([3, 1]);
+  });
+
   it('names a bad range', () => {
     expect(() => buildReport(events, { from: '2026-13-45', to: '2026-12-01' })).toThrow(/from "2026-13-45" is not a date/);
     expect(() => buildReport(events, { from: '2026-12-01', to: '2026-11-01' })).toThrow(/must be after/);
