@@ -65,6 +65,31 @@ export interface Metrics {
 
 const time = (e: StoredEvent) => Date.parse(e.at);
 
+/** Searches whose chosen entry was inserted on the same ticket at or after the search. Parses times only for tickets with a search. */
+function searchesEndingInInsert(
+  searches: readonly Extract<StoredEvent, { type: 'manual_search' }>[],
+  inserts: readonly Extract<StoredEvent, { type: 'inserted' }>[],
+): number {
+  if (searches.length === 0) return 0;
+  const searched = new Set(searches.map((s) => s.ticketHash));
+  /** ticket + entry -> times inserted */
+  const insertsAt = new Map<string, number[]>();
+  for (const e of inserts) {
+    if (!searched.has(e.ticketHash)) continue;
+    const key = `${e.ticketHash} ${e.entryId}`;
+    const list = insertsAt.get(key);
+    if (list) list.push(time(e));
+    else insertsAt.set(key, [time(e)]);
+  }
+  let count = 0;
+  for (const s of searches) {
+    const at = s.chosenEntryId ? insertsAt.get(`${s.ticketHash} ${s.chosenEntryId}`) : undefined;
+    const t = time(s);
+    if (at?.some((i) => i >= t)) count++;
+  }
+  return count;
+}
+
 /** Every report number over one set of events (already cut to a range and a group). */
 export function computeMetrics(events: readonly StoredEvent[], minSample = MIN_SAMPLE): Metrics {
   const shown = new Set<string>();
@@ -75,9 +100,8 @@ export function computeMetrics(events: readonly StoredEvent[], minSample = MIN_S
   const byReason = Object.fromEntries(REJECT_REASONS.map((r) => [r, 0])) as Record<RejectReason, number>;
   const ratios: number[] = [];
   const times: number[] = [];
-  /** ticket -> entry -> times inserted, for "did the manual search end in an insert". */
-  const insertsAt = new Map<string, Map<string, number[]>>();
-  const searches: { ticket: string; entryId?: string; at: number }[] = [];
+  const insertEvents: Extract<StoredEvent, { type: 'inserted' }>[] = [];
+  const searches: Extract<StoredEvent, { type: 'manual_search' }>[] = [];
   let inserts = 0;
   let firstInserts = 0;
   let copies = 0;
@@ -94,11 +118,7 @@ export function computeMetrics(events: readonly StoredEvent[], minSample = MIN_S
         inserted.add(e.ticketHash);
         ratios.push(e.editRatio);
         if (e.msFromRead !== undefined) times.push(e.msFromRead);
-        let byEntry = insertsAt.get(e.ticketHash);
-        if (!byEntry) insertsAt.set(e.ticketHash, (byEntry = new Map()));
-        const list = byEntry.get(e.entryId);
-        if (list) list.push(time(e));
-        else byEntry.set(e.entryId, [time(e)]);
+        insertEvents.push(e);
         break;
       }
       case 'copied':
@@ -117,7 +137,7 @@ export function computeMetrics(events: readonly StoredEvent[], minSample = MIN_S
         noAnswer.add(e.ticketHash);
         break;
       case 'manual_search':
-        searches.push({ ticket: e.ticketHash, entryId: e.chosenEntryId, at: time(e) });
+        searches.push(e);
         break;
     }
   }
@@ -128,11 +148,7 @@ export function computeMetrics(events: readonly StoredEvent[], minSample = MIN_S
     if (rejectedTickets.has(t)) shownRejected++;
   }
   const read = new Set([...shown, ...noAnswer]).size;
-  let searchesInserted = 0;
-  for (const s of searches) {
-    const at = s.entryId ? insertsAt.get(s.ticket)?.get(s.entryId) : undefined;
-    if (at?.some((t) => t >= s.at)) searchesInserted++;
-  }
+  const searchesInserted = searchesEndingInInsert(searches, insertEvents);
   const sortedRatios = [...ratios].sort((a, b) => a - b);
   const sortedTimes = [...times].sort((a, b) => a - b);
   const histogram = EDIT_BUCKETS.map((b) => ({ label: b.label, count: 0 }));
