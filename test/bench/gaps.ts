@@ -19,6 +19,11 @@ export async function run(options: { quick?: boolean } = {}): Promise<BenchTable
     const m = measureGapGrouping(t);
     return [t === SIMILARITY_THRESHOLD ? `${t} (shipped)` : String(t), m.tickets, m.labels, m.topics, m.singletons, m.purity, m.inversePurity];
   });
+  // Each half of every topic alone (tickets 1-4 and 5-8 of each): fewer tickets per topic, as in a short range.
+  for (const [name, half] of [['first half', 0], ['second half', 1]] as const) {
+    const m = measureGapGrouping(SIMILARITY_THRESHOLD, (i) => (i % 8 < 4 ? 0 : 1) === half);
+    rows.push([`${SIMILARITY_THRESHOLD}, ${name} only`, m.tickets, m.labels, m.topics, m.singletons, m.purity, m.inversePurity]);
+  }
 
   const fixture = gapFixture();
   const pack = importFiles([{ name: 'pack.json', bytes: readFileSync(new URL('../../knowledge/sample/pack.json', import.meta.url)) }], {

@@ -22,8 +22,11 @@ export function gapFixture(): LabelledTicket[] {
 }
 
 /** The grouping measured on the fixture: purity, inverse purity and how many topics it made. */
-export function measureGapGrouping(threshold?: number): { tickets: number; labels: number; topics: number; singletons: number; purity: number; inversePurity: number } {
-  const fixture = gapFixture();
+export function measureGapGrouping(
+  threshold?: number,
+  keep: (index: number) => boolean = () => true,
+): { tickets: number; labels: number; topics: number; singletons: number; purity: number; inversePurity: number } {
+  const fixture = gapFixture().filter((_, i) => keep(i));
   const clusters = clusterTermSets(fixture.map((f) => keyTerms(f.ticket)), threshold === undefined ? {} : { threshold });
   const labels = fixture.map((f) => f.topic);
   return {
