@@ -18,7 +18,18 @@ const Confidence = z.number().min(0).max(1);
 const Note = z.string().trim().max(NOTE_MAX);
 const Millis = z.number().int().min(0).max(7 * 24 * 3600 * 1000);
 
+/**
+ * A random UUID given when the event is recorded: files from several agents merge by it without
+ * counting an event twice. Optional because events stored before it existed lack it (eventIdOf
+ * derives a stable one for those).
+ */
+export const EventId = z.string().min(8).max(80).regex(/^[A-Za-z0-9:_-]+$/, 'letters, digits, - _ : only');
+/** At most KEY_TERMS_MAX redacted words of the ticket (see keyTerms): what a gap is about, never the text. */
+export const KEY_TERMS_MAX = 12;
+const KeyTerms = z.array(z.string().min(1).max(40)).max(KEY_TERMS_MAX);
+
 const base = {
+  eventId: EventId.optional(),
   at: z.string().datetime({ offset: true }),
   /** SHA-256 (hex) of salt + helpdesk + ticket id: counts one ticket's events together, never names it. */
   ticketHash: z.string().regex(/^[0-9a-f]{64}$/),
@@ -50,6 +61,7 @@ export const RejectedEvent = z.object({
   rank: Rank.optional(),
   reason: RejectReason,
   note: Note.optional(),
+  keyTerms: KeyTerms.optional(),
 });
 export const FlaggedOutdatedEvent = z.object({ ...base, type: z.literal('flagged_outdated'), entryId: EntryId, note: Note.optional() });
 export const NoConfidentAnswerEvent = z.object({
@@ -59,6 +71,7 @@ export const NoConfidentAnswerEvent = z.object({
   bestConfidence: Confidence.optional(),
   /** The threshold the engine used. Recorded on every new event; optional because events stored before it was recorded lack it. */
   threshold: Confidence.optional(),
+  keyTerms: KeyTerms.optional(),
 });
 export const ManualSearchEvent = z.object({
   ...base,

@@ -1,4 +1,5 @@
 import { editRatio } from '@/knowledge/events';
+import { keyTerms } from '@/knowledge/key-terms';
 import type { Feedback, InsertRequest, TabState } from '@/knowledge/messages';
 import { recordEvent, type EventInput, type KnowledgeDb } from '@/knowledge/store';
 
@@ -31,7 +32,7 @@ export async function recordSuggested(db: KnowledgeDb, state: Extract<TabState, 
   const { suggestions, abstained } = state.result;
   if (abstained || suggestions.length === 0) {
     const best = suggestions[0]?.confidence;
-    await recordEvent(db, { type: 'no_confident_answer', ticket, agent, threshold, ...(best !== undefined ? { bestConfidence: best } : {}) });
+    await recordEvent(db, { type: 'no_confident_answer', ticket, agent, threshold, keyTerms: keyTerms(state.ticket), ...(best !== undefined ? { bestConfidence: best } : {}) });
     return;
   }
   await recordEvent(db, {
@@ -64,7 +65,7 @@ export async function recordFeedback(db: KnowledgeDb, fb: Feedback, state: TabSt
       await recordEvent(db, { type: 'copied', ticket, agent, entryId: fb.entryId, rank: fb.rank, msFromRead: sinceRead(state, now) }, options);
       return;
     case 'rejected':
-      await recordEvent(db, { type: 'rejected', ticket, agent, entryId: fb.entryId, rank: fb.rank, reason: fb.reason, ...(fb.note ? { note: fb.note } : {}) }, options);
+      await recordEvent(db, { type: 'rejected', ticket, agent, entryId: fb.entryId, rank: fb.rank, reason: fb.reason, ...(fb.note ? { note: fb.note } : {}), ...(state?.kind === 'ticket' ? { keyTerms: keyTerms(state.ticket) } : {}) }, options);
       return;
     case 'flagged-outdated':
       await recordEvent(db, { type: 'flagged_outdated', ticket, agent, entryId: fb.entryId, ...(fb.note ? { note: fb.note } : {}) }, options);

@@ -1,4 +1,5 @@
 import { AcceptanceEvent, hashTicket, type EventType, type StoredEvent } from '../events.ts';
+import { eventIdOf } from '../reports/jsonl.ts';
 import { redact } from '../redact.ts';
 import type { EventRow, KnowledgeDb } from './db.ts';
 import { StoreError, withStoreErrors } from './errors.ts';
@@ -26,6 +27,7 @@ export async function recordEvent(db: KnowledgeDb, input: EventInput, options: R
   const { ticketSalt } = await getSettings(db);
   const { ticket, ...rest } = input;
   const candidate: Record<string, unknown> = {
+    eventId: globalThis.crypto.randomUUID(),
     ...rest,
     at: input.at ?? (options.now ?? new Date()).toISOString(),
     helpdesk: ticket.helpdesk,
@@ -59,4 +61,25 @@ export async function listEvents(db: KnowledgeDb, range: EventRange = {}): Promi
     .filter((r) => !range.types || range.types.includes(r.type))
     .map((r) => ({ ...r, seq: r.seq! }))
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.seq - b.seq));
+}
+
+/**
+ * Adds events imported from files (see knowledge/reports/jsonl.ts) that the store does not hold
+ * yet, by eventId (events stored before ids existed are matched by their derived id). One bulkAdd:
+ * all added or none. Ids are derived before it (hashing is not an IndexedDB call, so it cannot run
+ * inside a Dexie transaction). Without an index on eventId this reads every stored event once.
+ */
+export async function addImportedEvents(db: KnowledgeDb, events: readonly (StoredEvent & { eventId: string })[]): Promise<{ added: number; duplicates: number }> {
+  const rows = await withStoreErrors('the stored events', () => db.events.toArray());
+  const held = new Set<string>();
+  for (const row of rows) held.add(await eventIdOf(row));
+  const fresh: EventRow[] = [];
+  for (const e of events) {
+    if (held.has(e.eventId)) continue;
+    held.add(e.eventId);
+    const { seq: _seq, ...row } = e as StoredEvent & { eventId: string; seq?: number };
+    fresh.push(row);
+  }
+  await withStoreErrors('the imported events', () => db.events.bulkAdd(fresh));
+  return { added: fresh.length, duplicates: events.length - fresh.length };
 }

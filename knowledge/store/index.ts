@@ -4,5 +4,5 @@ export { getEntry, listEntries, saveEntry, deleteEntry, sameContent, type EntryF
 export { entryHistory } from './versions.ts';
 export { applyImport, type ImportToApply, type ImportReport } from './import.ts';
 export { getSettings, saveSettings, Settings, GenericSelectors, HelpdeskOrigin, type SettingsPatch } from './settings.ts';
-export { recordEvent, listEvents, type EventInput, type EventRange, type RecordOptions } from './events.ts';
+export { recordEvent, listEvents, addImportedEvents, type EventInput, type EventRange, type RecordOptions } from './events.ts';
 export { addLearned, listLearned, removeLearnedOf, removeLearnedPhrasing, type LearnedInput, type LearnOptions } from './learned.ts';

@@ -159,6 +159,30 @@ describe('background: insert and feedback', () => {
     expect(rejected.note).not.toContain('tom.fletcher@example.com');
     expect(events.some((e) => e.type === 'flagged_outdated')).toBe(true);
   });
+
+  it('gap events (no confident answer, rejected) carry the ticket\'s redacted key terms, never its text, and every event an id', async () => {
+    const { deps, db } = makeDeps();
+    await loadSample(deps);
+    const { ticket, expected } = sampleTicket(0);
+    const gap = {
+      ...ticket,
+      requester: { name: 'Tom Fletcher' },
+      subject: 'Sponsorship for our expedition',
+      latestMessage: 'Tom Fletcher here (tom.fletcher@example.com): would you sponsor our Greenland expedition with gear?',
+    };
+    const state = await onTicket(deps, 3, gap, read());
+    expect(state.result.abstained).toBe(true);
+    await feedback(deps, { kind: 'rejected', tabId: 3, entryId: expected, rank: 1, reason: 'wrong_topic' });
+    const events = await listEvents(db);
+    for (const type of ['no_confident_answer', 'rejected']) {
+      const e = events.find((x) => x.type === type) as { keyTerms?: string[] };
+      expect(e.keyTerms).toEqual(expect.arrayContaining(['expedition', 'sponsorship', 'greenland', 'gear']));
+      expect(e.keyTerms!.join(' ')).not.toMatch(/tom|fletcher|example/);
+    }
+    expect(JSON.stringify(events)).not.toContain('would you sponsor');
+    expect(new Set(events.map((e) => e.eventId)).size).toBe(events.length);
+    expect(events.every((e) => typeof e.eventId === 'string')).toBe(true);
+  });
 });
 
 describe('background: knowledge edited elsewhere (dashboard)', () => {

@@ -50,12 +50,31 @@ describe('recordEvent', () => {
     [{ type: 'inserted', ticket, entryId: 'refund', rank: 1, editRatio: 1.5 }, 'editRatio'],
     [{ type: 'shown', ticket, suggestions: [] }, 'suggestions'],
     [{ type: 'opened', ticket }, 'type'],
+    [{ type: 'no_confident_answer', ticket, keyTerms: Array.from({ length: 13 }, (_, i) => `term${i}`) }, 'keyTerms'],
+    [{ type: 'copied', ticket, entryId: 'refund', rank: 1, eventId: 'has spaces in it' }, 'eventId'],
   ])('refuses an invalid event %#', async (input, field) => {
     db = freshDb();
     const err = await recordEvent(db, input as never).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StoreError);
     expect((err as Error).message).toContain(field);
     expect(await db.events.count()).toBe(0);
+  });
+});
+
+describe('event ids', () => {
+  it('gives every recorded event its own random id, so merged files never count it twice', async () => {
+    db = freshDb();
+    const one = await recordEvent(db, { type: 'copied', ticket, entryId: 'a', rank: 1 });
+    const two = await recordEvent(db, { type: 'copied', ticket, entryId: 'a', rank: 1 });
+    expect(one.eventId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(two.eventId).not.toBe(one.eventId);
+    expect((await db.events.toArray()).map((e) => e.eventId)).toEqual([one.eventId, two.eventId]);
+  });
+
+  it('keeps key terms on gap events', async () => {
+    db = freshDb();
+    const stored = await recordEvent(db, { type: 'no_confident_answer', ticket, keyTerms: ['bike', 'workshop'] });
+    expect(((await db.events.get(stored.seq)) as { keyTerms?: string[] } | undefined)?.keyTerms).toEqual(['bike', 'workshop']);
   });
 });
 
