@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyBulk } from '../../knowledge/store/bulk.ts';
+import { loadHealth, loadKnowledgeList } from '../../knowledge/store/dashboard.ts';
+import type { KnowledgeDb } from '../../knowledge/store/db.ts';
+import { saveEntry } from '../../knowledge/store/entries.ts';
+import { recordEvent } from '../../knowledge/store/events.ts';
+import { entry, freshDb } from './helpers.ts';
+
+let db: KnowledgeDb;
+afterEach(async () => {
+  await db?.delete();
+});
+
+const ticket = { helpdesk: 'freescout', id: '42' };
+
+describe('the dashboard loaders', () => {
+  it('measure health from the stored entries, versions and shown events', async () => {
+    db = freshDb();
+    await saveEntry(db, entry('a', { status: 'draft' }), 'anna', { now: new Date('2026-10-01T00:00:00Z') });
+    await saveEntry(db, entry('b'), 'anna', { now: new Date('2026-10-01T00:00:00Z') });
+    await applyBulk(db, ['a'], { kind: 'approve' }, 'lead', { now: new Date('2026-11-18T00:00:00Z') });
+    await recordEvent(db, { type: 'shown', ticket, at: '2026-11-20T00:00:00Z', suggestions: [{ entryId: 'b', rank: 1, confidence: 0.8 }] });
+    const health = await loadHealth(db, { now: new Date('2026-11-23T10:00:00Z') });
+    expect(health.current).toMatchObject({ entries: 2, healthy: 2, shows: 1, share: 1 });
+    expect(health.weeks.at(-2)).toMatchObject({ source: 'history', entries: 2, healthy: 1, share: 1 / 2 });
+  });
+
+  it('list every entry with its use', async () => {
+    db = freshDb();
+    await saveEntry(db, entry('a'), 'anna');
+    await recordEvent(db, { type: 'inserted', ticket, at: '2026-11-20T00:00:00Z', entryId: 'a', rank: 1, editRatio: 0 });
+    await recordEvent(db, { type: 'inserted', ticket, at: '2026-01-20T00:00:00Z', entryId: 'a', rank: 1, editRatio: 0 });
+    const rows = await loadKnowledgeList(db, { now: new Date('2026-11-23T10:00:00Z') });
+    expect(rows.map((r) => [r.entry.id, r.use.inserted, r.neverSuggested])).toEqual([['a', 1, true]]);
+  });
+});
