@@ -1,6 +1,5 @@
 import { today, type Entry } from './entry.ts';
 import type { StoredEvent } from './events.ts';
-import { countUse } from './list.ts';
 
 /**
  * Knowledge health, the number on the lead's first screen: of the entries agents can be shown
@@ -93,12 +92,13 @@ export function knowledgeHealth(input: HealthInput): KnowledgeHealth {
   const now = input.now ?? new Date();
   const n = input.weeks ?? HEALTH_WEEKS;
   const history = groupVersions(input.versions);
+  const { weekly, period } = showsByWeek(input.events, now, n);
   const weeks: HealthWeek[] = [];
-  for (let k = n - 1; k >= 0; k--) {
-    const end = new Date(now.getTime() - k * WEEK_MS);
+  for (let k = 0; k < n; k++) {
+    const end = new Date(now.getTime() - (n - 1 - k) * WEEK_MS);
     const start = new Date(end.getTime() - WEEK_MS);
-    const shows = showsIn(input.events, start, end);
-    if (k === 0) {
+    const shows = weekly[k]!;
+    if (k === n - 1) {
       weeks.push({ ...measure(input.entries, shows, today(end)), start: start.toISOString(), end: end.toISOString(), source: 'current', approximateEntries: 0 });
       continue;
     }
@@ -112,7 +112,7 @@ export function knowledgeHealth(input: HealthInput): KnowledgeHealth {
     });
   }
   const day = today(now);
-  const periodShows = showsIn(input.events, new Date(now.getTime() - n * WEEK_MS), now);
+  const periodShows = period;
   const live = input.entries.filter((e) => e.status !== 'archived');
   return {
     target: HEALTH_TARGET,
@@ -163,26 +163,37 @@ function groups(entries: readonly Entry[], keys: (e: Entry) => string[], shows: 
     .sort((a, b) => (a.share ?? 1) - (b.share ?? 1) || b.weight - a.weight || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-function showsIn(events: readonly StoredEvent[], start: Date, end: Date): Map<string, number> {
-  const shows = new Map<string, number>();
-  for (const [id, use] of countUse(
-    events.filter((e) => e.type === 'shown'),
-    start.toISOString(),
-    end.toISOString(),
-  )) {
-    shows.set(id, use.shown);
+/** Shows per entry in each of the n weeks ending at `now` (week k = [now - (n-k)w, now - (n-1-k)w)), and in all of them; each event read once. */
+function showsByWeek(events: readonly StoredEvent[], now: Date, n: number): { weekly: Map<string, number>[]; period: Map<string, number> } {
+  const weekly = Array.from({ length: n }, () => new Map<string, number>());
+  const period = new Map<string, number>();
+  const end = now.getTime();
+  for (const ev of events) {
+    if (ev.type !== 'shown') continue;
+    const age = end - Date.parse(ev.at);
+    if (!(age > 0 && age <= n * WEEK_MS)) continue;
+    const week = weekly[n - Math.ceil(age / WEEK_MS)]!;
+    for (const { entryId } of ev.suggestions) {
+      week.set(entryId, (week.get(entryId) ?? 0) + 1);
+      period.set(entryId, (period.get(entryId) ?? 0) + 1);
+    }
   }
-  return shows;
+  return { weekly, period };
 }
 
-function groupVersions(versions: readonly VersionLike[]): Map<string, VersionLike[]> {
-  const byId = new Map<string, VersionLike[]>();
+interface Saved {
+  t: number;
+  v: VersionLike;
+}
+
+function groupVersions(versions: readonly VersionLike[]): Map<string, Saved[]> {
+  const byId = new Map<string, Saved[]>();
   for (const v of versions) {
     let list = byId.get(v.id);
     if (!list) byId.set(v.id, (list = []));
-    list.push(v);
+    list.push({ t: Date.parse(v.at), v });
   }
-  for (const list of byId.values()) list.sort((a, b) => a.version - b.version);
+  for (const list of byId.values()) list.sort((a, b) => a.v.version - b.v.version);
   return byId;
 }
 
@@ -191,13 +202,13 @@ function groupVersions(versions: readonly VersionLike[]): Map<string, VersionLik
  * then (none, or a 'deleted' one, means it did not exist). An entry with no history at all (should
  * not happen since database v2 gave every entry one) is taken as it is now if it was created by then.
  */
-function stateAt(current: readonly Entry[], history: ReadonlyMap<string, VersionLike[]>, end: Date): { entries: Entry[]; approximate: number } {
+function stateAt(current: readonly Entry[], history: ReadonlyMap<string, Saved[]>, end: Date): { entries: Entry[]; approximate: number } {
   const t = end.getTime();
   const entries: Entry[] = [];
   let approximate = 0;
   for (const [, list] of history) {
     let last: VersionLike | undefined;
-    for (const v of list) if (Date.parse(v.at) < t) last = v;
+    for (const saved of list) if (saved.t < t) last = saved.v;
     if (last && last.change !== 'deleted') entries.push(last.entry);
   }
   for (const e of current) {

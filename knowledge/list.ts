@@ -52,6 +52,7 @@ export function emptyUse(): EntryUse {
 
 /** Per-entry counts of the events in [from, to) (ISO 8601; offsets compared as instants); events without an entry are skipped. */
 export function countUse(events: Iterable<StoredEvent>, from?: string, to?: string): Map<string, EntryUse> {
+  const ranged = from !== undefined || to !== undefined;
   const start = from === undefined ? -Infinity : Date.parse(from);
   const end = to === undefined ? Infinity : Date.parse(to);
   const use = new Map<string, EntryUse>();
@@ -61,8 +62,10 @@ export function countUse(events: Iterable<StoredEvent>, from?: string, to?: stri
     return u;
   };
   for (const ev of events) {
-    const at = Date.parse(ev.at);
-    if (!(at >= start && at < end)) continue;
+    if (ranged) {
+      const at = Date.parse(ev.at);
+      if (!(at >= start && at < end)) continue;
+    }
     switch (ev.type) {
       case 'shown':
         for (const s of ev.suggestions) of(s.entryId).shown++;
@@ -89,13 +92,18 @@ export function buildList(entries: readonly Entry[], events: readonly StoredEven
   const now = options.now ?? new Date();
   const day = today(now);
   const soon = today(daysBefore(now, -DUE_SOON_DAYS));
-  const use = countUse(events, daysBefore(now, USE_DAYS).toISOString());
+  const useFrom = daysBefore(now, USE_DAYS).getTime();
+  const recent: StoredEvent[] = [];
   const lastShown = new Map<string, number>();
   const lastFlag = new Map<string, number>();
+  // One pass, each time read once: 10k entries come with a few hundred thousand events.
   for (const ev of events) {
-    if (ev.type === 'shown') for (const s of ev.suggestions) lastShown.set(s.entryId, Math.max(lastShown.get(s.entryId) ?? -Infinity, Date.parse(ev.at)));
-    else if (ev.type === 'flagged_outdated') lastFlag.set(ev.entryId, Math.max(lastFlag.get(ev.entryId) ?? -Infinity, Date.parse(ev.at)));
+    const at = Date.parse(ev.at);
+    if (at >= useFrom) recent.push(ev);
+    if (ev.type === 'shown') for (const s of ev.suggestions) lastShown.set(s.entryId, Math.max(lastShown.get(s.entryId) ?? -Infinity, at));
+    else if (ev.type === 'flagged_outdated') lastFlag.set(ev.entryId, Math.max(lastFlag.get(ev.entryId) ?? -Infinity, at));
   }
+  const use = countUse(recent);
   const shownSince = daysBefore(now, NEVER_SUGGESTED_DAYS).getTime();
   const dups = options.duplicateIds ?? new Set<string>();
   return entries.map((entry) => {
