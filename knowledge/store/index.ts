@@ -7,4 +7,4 @@ export { getSettings, saveSettings, Settings, GenericSelectors, HelpdeskOrigin, 
 export { recordEvent, listEvents, type EventInput, type EventRange, type RecordOptions } from './events.ts';
 export { addLearned, listLearned, removeLearnedOf, removeLearnedPhrasing, type LearnedInput, type LearnOptions } from './learned.ts';
 export { applyBulk, undoBulk, type BulkAction, type BulkResult, type BulkUndo } from './bulk.ts';
-export { loadHealth, loadKnowledgeList } from './dashboard.ts';
+export { loadHealth, loadKnowledgeList, checkImport } from './dashboard.ts';

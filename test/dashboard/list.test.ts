@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ENTRY_STATUSES, describeWhyNotSuggested, isSuggestable, whyNotSuggested } from '../../knowledge/entry.ts';
-import { buildList, filterList, listFacets, sortList, type ListRow } from '../../knowledge/list.ts';
+import { buildList, countUse, filterList, listFacets, sortList, type ListRow } from '../../knowledge/list.ts';
 import { entry } from '../store/helpers.ts';
 import { flagged, inserted, rejected, shown } from './events.ts';
 
@@ -90,5 +90,19 @@ describe('buildList', () => {
       ['draft', 1],
       ['overdue', 1],
     ]);
+  });
+});
+
+describe('countUse', () => {
+  it('counts events in [from, to), comparing times with offsets as instants', () => {
+    const events = [
+      shown('2026-11-01T01:00:00+02:00', 'a'), // 2026-10-31T23:00Z: before the range
+      shown('2026-11-01T00:00:00Z', 'a', 'b'),
+      inserted('2026-11-07T23:59:59Z', 'a'),
+      rejected('2026-11-08T00:00:00Z', 'a'), // the end is excluded
+    ];
+    const use = countUse(events, '2026-11-01', '2026-11-08');
+    expect(use.get('a')).toMatchObject({ shown: 1, inserted: 1, rejected: 0 });
+    expect(use.get('b')?.shown).toBe(1);
   });
 });

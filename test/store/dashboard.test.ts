@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyBulk } from '../../knowledge/store/bulk.ts';
-import { loadHealth, loadKnowledgeList } from '../../knowledge/store/dashboard.ts';
+import { checkImport, loadHealth, loadKnowledgeList } from '../../knowledge/store/dashboard.ts';
+import { applyImport } from '../../knowledge/store/import.ts';
+import { describeImport } from '../../knowledge/quality.ts';
 import type { KnowledgeDb } from '../../knowledge/store/db.ts';
 import { saveEntry } from '../../knowledge/store/entries.ts';
 import { recordEvent } from '../../knowledge/store/events.ts';
@@ -32,5 +34,19 @@ describe('the dashboard loaders', () => {
     await recordEvent(db, { type: 'inserted', ticket, at: '2026-01-20T00:00:00Z', entryId: 'a', rank: 1, editRatio: 0 });
     const rows = await loadKnowledgeList(db, { now: new Date('2026-11-23T10:00:00Z') });
     expect(rows.map((r) => [r.entry.id, r.use.inserted, r.neverSuggested])).toEqual([['a', 1, true]]);
+  });
+
+  it('check an import against the stored entries, and the report says what agents will not see', async () => {
+    db = freshDb();
+    const body = 'Once your return arrives we check it and refund you within 5 working days; cards take 3 to 10 days.';
+    await saveEntry(db, entry('refund', { title: 'How long does a refund take?', body }), 'anna');
+    const incoming = [
+      entry('refund-2', { title: 'Refund: how long does it take?', body: `${body} PayPal is faster.` }),
+      entry('gift', { title: 'Gift cards', body: 'Gift cards never expire.', questions: ['Do gift cards expire?'], status: 'draft' }),
+    ];
+    const now = new Date('2026-11-23T10:00:00Z');
+    const warnings = await checkImport(db, incoming, { now });
+    const report = await applyImport(db, { entries: incoming, problems: [] }, 'anna', { now });
+    expect(describeImport(report, warnings)).toMatch(/^2 added, 0 updated, 0 unchanged\. 1 of them will not be suggested to agents: 1 draft\. 1 looks like a duplicate: refund-2 resembles refund \(\d+%\)\.$/);
   });
 });
