@@ -33,14 +33,24 @@ export interface BulkResult {
   unchanged: string[];
   /** Ids not in the store (deleted since the list was drawn). */
   missing: string[];
+  /** Left as they were: with secondPerson, approving the approver's own last change. */
+  refused: { id: string; reason: string }[];
   undo: BulkUndo;
+}
+
+export interface BulkOptions extends SaveOptions {
+  /**
+   * The team setting "approval needs a second person": approve leaves out (and reports) every
+   * entry whose last change was made by `who`.
+   */
+  secondPerson?: boolean;
 }
 
 /**
  * Applies one action to every selected entry in one transaction: a version per changed entry, or
  * nothing at all when any entry fails (an invalid result, a full disk, a refused delete).
  */
-export async function applyBulk(db: KnowledgeDb, ids: string[], action: BulkAction, who: string, options: SaveOptions = {}): Promise<BulkResult> {
+export async function applyBulk(db: KnowledgeDb, ids: string[], action: BulkAction, who: string, options: BulkOptions = {}): Promise<BulkResult> {
   const by = checkWho(who);
   checkAction(action);
   const at = (options.now ?? new Date()).toISOString();
@@ -48,7 +58,7 @@ export async function applyBulk(db: KnowledgeDb, ids: string[], action: BulkActi
   return withStoreErrors(`this change to ${unique.length} ${unique.length === 1 ? 'entry' : 'entries'}`, () =>
     db.transaction('rw', db.entries, db.entryVersions, async () => {
       const current = await db.entries.bulkGet(unique);
-      const result: BulkResult = { changed: [], unchanged: [], missing: [], undo: { action, at, who: by, changes: [] } };
+      const result: BulkResult = { changed: [], unchanged: [], missing: [], refused: [], undo: { action, at, who: by, changes: [] } };
       if (action.kind === 'delete') refuseUnarchived(current.filter((e): e is Entry => e !== undefined));
       for (let i = 0; i < unique.length; i++) {
         const before = current[i];
@@ -59,6 +69,10 @@ export async function applyBulk(db: KnowledgeDb, ids: string[], action: BulkActi
         const after = applyTo(before, action);
         if (after === before) {
           result.unchanged.push(before.id);
+          continue;
+        }
+        if (action.kind === 'approve' && options.secondPerson && (await lastEditor(db, before.id)) === by) {
+          result.refused.push({ id: before.id, reason: `its last change was made by ${by}; approval needs a second person` });
           continue;
         }
         const version = await nextVersion(db, before.id);
@@ -102,6 +116,11 @@ export async function undoBulk(db: KnowledgeDb, undo: BulkUndo, who: string, opt
       return { restored: ids };
     }),
   );
+}
+
+async function lastEditor(db: KnowledgeDb, id: string): Promise<string | undefined> {
+  const last = await db.entryVersions.where('[id+version]').between([id, 0], [id, Infinity]).last();
+  return last?.who;
 }
 
 /** The entry after the action; the same object when the action changes nothing. */

@@ -22,7 +22,7 @@ describe('applyBulk', () => {
     db = freshDb();
     await seed(entry('a', { status: 'draft' }), entry('b', { status: 'in_review' }), entry('c'));
     const result = await applyBulk(db, ['a', 'b', 'c', 'gone'], { kind: 'approve' }, 'lead', { now: LATER });
-    expect(result).toMatchObject({ changed: ['a', 'b'], unchanged: ['c'], missing: ['gone'] });
+    expect(result).toMatchObject({ changed: ['a', 'b'], unchanged: ['c'], missing: ['gone'], refused: [] });
     const stored = await db.entries.bulkGet(['a', 'b', 'c']);
     expect(stored.map((e) => [e?.status, e?.version])).toEqual([
       ['approved', 2],
@@ -73,6 +73,17 @@ describe('applyBulk', () => {
     expect(result.changed).toEqual(['a']);
     expect(await db.entries.get('a')).toBeUndefined();
     expect((await entryHistory(db, 'a')).map((h) => h.change)).toEqual(['created', 'deleted']);
+  });
+
+  it('with the second-person rule, approves only the changes someone else made', async () => {
+    db = freshDb();
+    await saveEntry(db, entry('mine', { status: 'in_review' }), 'lead', { now: NOW });
+    await saveEntry(db, entry('theirs', { status: 'in_review' }), 'anna', { now: NOW });
+    const result = await applyBulk(db, ['mine', 'theirs'], { kind: 'approve' }, 'lead', { now: LATER, secondPerson: true });
+    expect(result.changed).toEqual(['theirs']);
+    expect(result.refused).toEqual([{ id: 'mine', reason: 'its last change was made by lead; approval needs a second person' }]);
+    expect((await db.entries.get('mine'))?.status).toBe('in_review');
+    expect((await applyBulk(db, ['mine'], { kind: 'approve' }, 'anna', { now: LATER, secondPerson: true })).changed).toEqual(['mine']);
   });
 
   it('refuses a review date that is not a date', async () => {
