@@ -58,6 +58,35 @@ export function duplicateIds(pairs: readonly DuplicatePair[]): Set<string> {
   return new Set(pairs.flatMap((p) => [p.a, p.b]));
 }
 
+export interface SharedQuestion {
+  /** The question as the first entry (by id) writes it. */
+  question: string;
+  locale: string;
+  /** Two or more, sorted. */
+  ids: string[];
+}
+
+/**
+ * Example questions used by more than one entry of a locale (case, spacing and punctuation set
+ * aside): search cannot tell those entries apart for that question.
+ */
+export function sharedQuestions(entries: readonly Pick<Entry, 'id' | 'questions' | 'locale'>[]): SharedQuestion[] {
+  const byText = new Map<string, SharedQuestion>();
+  for (const e of [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    for (const q of e.questions) {
+      const key = `${e.locale}\u0000${normalised(q)}`;
+      const found = byText.get(key);
+      if (!found) byText.set(key, { question: q, locale: e.locale, ids: [e.id] });
+      else if (found.ids.at(-1) !== e.id) found.ids.push(e.id);
+    }
+  }
+  return [...byText.values()].filter((s) => s.ids.length > 1);
+}
+
+function normalised(text: string): string {
+  return text.toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim();
+}
+
 export interface ImportDuplicate {
   /** The entry being imported. */
   id: string;
@@ -137,7 +166,7 @@ function fingerprint(e: Words, dict: Map<string, number>): Fingerprint {
     if (n === undefined) dict.set(t, (n = dict.size));
     terms.add(n);
   }
-  const plain = `${e.title}\n${e.body}`.toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim();
+  const plain = normalised(`${e.title}\n${e.body}`);
   return { id: e.id, locale: e.locale, terms: Uint32Array.from(terms).sort(), plain };
 }
 

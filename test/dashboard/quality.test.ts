@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DUPLICATE_THRESHOLD, describeImport, duplicateIds, entrySimilarity, findDuplicates, importWarnings } from '../../knowledge/quality.ts';
+import { DUPLICATE_THRESHOLD, describeImport, duplicateIds, entrySimilarity, findDuplicates, importWarnings, sharedQuestions } from '../../knowledge/quality.ts';
 import { labelledPairs } from '../fixtures/duplicates/pairs.ts';
 import { entry } from '../store/helpers.ts';
 
@@ -49,6 +49,18 @@ describe('near duplicates', () => {
   it('calls a copy that differs only in case, spacing and punctuation exact', () => {
     const same = entry('same', { title: refund.title.toUpperCase(), body: refund.body.replace(/\./g, ' !'), questions: refund.questions });
     expect(findDuplicates([refund, same])).toEqual([{ a: 'refund', b: 'same', similarity: 1, exact: true }]);
+  });
+});
+
+describe('sharedQuestions', () => {
+  it('finds an example question two entries of one locale share, however it is written', () => {
+    const found = sharedQuestions([
+      entry('b', { questions: ['When will I be refunded?', 'when will i be REFUNDED'] }),
+      entry('a', { questions: ['When will I  be refunded'] }),
+      entry('c', { questions: ['When will I be refunded?'], locale: 'de' }),
+      entry('d', { questions: ['Where is my parcel?'] }),
+    ]);
+    expect(found).toEqual([{ question: 'When will I  be refunded', locale: 'en', ids: ['a', 'b'] }]);
   });
 });
 
