@@ -1,5 +1,6 @@
 import { today, type Entry } from './entry.ts';
 import type { StoredEvent } from './events.ts';
+import { millis } from './list.ts';
 
 /**
  * Knowledge health, the number on the lead's first screen: of the entries agents can be shown
@@ -170,7 +171,7 @@ function showsByWeek(events: readonly StoredEvent[], now: Date, n: number): { we
   const end = now.getTime();
   for (const ev of events) {
     if (ev.type !== 'shown') continue;
-    const age = end - Date.parse(ev.at);
+    const age = end - millis(ev.at);
     if (!(age > 0 && age <= n * WEEK_MS)) continue;
     const week = weekly[n - Math.ceil(age / WEEK_MS)]!;
     for (const { entryId } of ev.suggestions) {
@@ -191,7 +192,7 @@ function groupVersions(versions: readonly VersionLike[]): Map<string, Saved[]> {
   for (const v of versions) {
     let list = byId.get(v.id);
     if (!list) byId.set(v.id, (list = []));
-    list.push({ t: Date.parse(v.at), v });
+    list.push({ t: millis(v.at), v });
   }
   for (const list of byId.values()) list.sort((a, b) => a.v.version - b.v.version);
   return byId;

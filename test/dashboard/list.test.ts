@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ENTRY_STATUSES, describeWhyNotSuggested, isSuggestable, whyNotSuggested } from '../../knowledge/entry.ts';
-import { buildList, countUse, filterList, listFacets, sortList, type ListRow } from '../../knowledge/list.ts';
+import { buildList, countUse, filterList, listFacets, millis, sortList, type ListRow } from '../../knowledge/list.ts';
 import { entry } from '../store/helpers.ts';
 import { flagged, inserted, rejected, shown } from './events.ts';
 
@@ -106,3 +106,12 @@ describe('countUse', () => {
     expect(use.get('b')?.shown).toBe(1);
   });
 });
+
+describe('millis', () => {
+  it('reads every time as Date.parse does', () => {
+    for (const at of ['2026-11-23T10:00:00.000Z', '2024-02-29T23:59:59.999Z', '2026-11-23T10:00:00Z', '2026-11-23T12:00:00.000+02:00', '2026-02-30T10:00:00.000Z', '2026-1a-23T10:00:00.000Z', '2026-11-23']) {
+      expect(millis(at), at).toBe(Date.parse(at));
+    }
+  });
+});
+
