@@ -19,9 +19,15 @@ export async function loadHealth(db: KnowledgeDb, options: { now?: Date } = {}):
 /** Rows for the knowledge list: every entry with its use and flags (see knowledge/list.ts). */
 export async function loadKnowledgeList(db: KnowledgeDb, options: { now?: Date; duplicateIds?: ReadonlySet<string> } = {}): Promise<ListRow[]> {
   const now = options.now ?? new Date();
-  const [entries, events] = await db.transaction('r', db.entries, db.events, () =>
-    Promise.all([db.entries.toArray(), listEvents(db, { from: listEventsFrom(now), types: ['shown', 'inserted', 'copied', 'rejected', 'flagged_outdated'] })]),
+  const [entries, recent, flags] = await db.transaction('r', db.entries, db.events, () =>
+    Promise.all([
+      db.entries.toArray(),
+      listEvents(db, { from: listEventsFrom(now), types: ['shown', 'inserted', 'copied', 'rejected'] }),
+      // A flag stands until the entry changes, however old it is (the type index reads only flags).
+      db.events.where('type').equals('flagged_outdated').toArray(),
+    ]),
   );
+  const events = [...recent, ...flags];
   return buildList(entries, events, { now, duplicateIds: options.duplicateIds });
 }
 

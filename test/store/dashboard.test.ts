@@ -32,8 +32,13 @@ describe('the dashboard loaders', () => {
     await saveEntry(db, entry('a'), 'anna');
     await recordEvent(db, { type: 'inserted', ticket, at: '2026-11-20T00:00:00Z', entryId: 'a', rank: 1, editRatio: 0 });
     await recordEvent(db, { type: 'inserted', ticket, at: '2026-01-20T00:00:00Z', entryId: 'a', rank: 1, editRatio: 0 });
+    await saveEntry(db, entry('old-flag', { updatedAt: '2025-01-01T00:00:00Z' }), 'anna', { now: new Date('2025-01-01T00:00:00Z') });
+    await recordEvent(db, { type: 'flagged_outdated', ticket, at: '2025-06-01T00:00:00Z', entryId: 'old-flag' });
     const rows = await loadKnowledgeList(db, { now: new Date('2026-11-23T10:00:00Z') });
-    expect(rows.map((r) => [r.entry.id, r.use.inserted, r.neverSuggested])).toEqual([['a', 1, true]]);
+    expect(rows.map((r) => [r.entry.id, r.use.inserted, r.neverSuggested, r.flagged])).toEqual([
+      ['a', 1, true, false],
+      ['old-flag', 0, true, true],
+    ]);
   });
 
   it('check an import against the stored entries, and the report says what agents will not see', async () => {
