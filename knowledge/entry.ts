@@ -94,6 +94,27 @@ export function isSuggestable(entry: Pick<Entry, 'status' | 'reviewBy'>, day: st
   return entry.status === 'approved' && (entry.reviewBy === undefined || entry.reviewBy >= day);
 }
 
+/** Why isSuggestable refuses an entry: one reason per rule it fails (empty exactly when it is suggestable). */
+export type NotSuggestedReason = 'draft' | 'in_review' | 'archived' | 'overdue';
+
+export function whyNotSuggested(entry: Pick<Entry, 'status' | 'reviewBy'>, day: string = today()): NotSuggestedReason[] {
+  const reasons: NotSuggestedReason[] = [];
+  if (entry.status !== 'approved') reasons.push(entry.status);
+  if (entry.reviewBy !== undefined && entry.reviewBy < day) reasons.push('overdue');
+  return reasons;
+}
+
+/** The same reasons in words, for the list and the editor: "draft", "overdue since 2026-10-02" (the day after its review date). */
+export function describeWhyNotSuggested(entry: Pick<Entry, 'status' | 'reviewBy'>, day: string = today()): string[] {
+  return whyNotSuggested(entry, day).map((r) => {
+    if (r === 'in_review') return 'in review';
+    if (r !== 'overdue') return r;
+    const since = new Date(`${entry.reviewBy}T00:00:00Z`);
+    since.setUTCDate(since.getUTCDate() + 1);
+    return `overdue since ${today(since)}`;
+  });
+}
+
 export type Freshness = 'fresh' | 'due-soon' | 'stale' | 'no-review-date';
 
 /** How the panel labels an entry's review state; "due soon" is within 30 days. */

@@ -6,3 +6,5 @@ export { applyImport, type ImportToApply, type ImportReport } from './import.ts'
 export { getSettings, saveSettings, Settings, GenericSelectors, HelpdeskOrigin, type SettingsPatch } from './settings.ts';
 export { recordEvent, listEvents, addImportedEvents, type EventInput, type EventRange, type RecordOptions } from './events.ts';
 export { addLearned, listLearned, removeLearnedOf, removeLearnedPhrasing, type LearnedInput, type LearnOptions } from './learned.ts';
+export { applyBulk, undoBulk, type BulkAction, type BulkOptions, type BulkResult, type BulkUndo } from './bulk.ts';
+export { loadHealth, loadKnowledgeList, checkImport } from './dashboard.ts';

@@ -1,0 +1,41 @@
+import type { Entry } from '../entry.ts';
+import { healthFrom, knowledgeHealth, type KnowledgeHealth } from '../health.ts';
+import { buildList, listEventsFrom, type ListRow } from '../list.ts';
+import { importWarnings, type ImportWarnings } from '../quality.ts';
+import type { KnowledgeDb } from './db.ts';
+import { listEvents } from './events.ts';
+
+/** Reads what the health panel needs (entries, every version, shown events of the period) and measures it. */
+export async function loadHealth(db: KnowledgeDb, options: { now?: Date } = {}): Promise<KnowledgeHealth> {
+  const now = options.now ?? new Date();
+  // Every version: a week's state needs each entry's last version before the period too.
+  // (An index on [id+at] would let this read less; the schema is left to the import work.)
+  const [entries, versions, events] = await db.transaction('r', db.entries, db.entryVersions, db.events, () =>
+    Promise.all([db.entries.toArray(), db.entryVersions.toArray(), listEvents(db, { from: healthFrom(now), types: ['shown'] })]),
+  );
+  return knowledgeHealth({ entries, versions, events, now });
+}
+
+/** Rows for the knowledge list: every entry with its use and flags (see knowledge/list.ts). */
+export async function loadKnowledgeList(db: KnowledgeDb, options: { now?: Date; duplicateIds?: ReadonlySet<string> } = {}): Promise<ListRow[]> {
+  const now = options.now ?? new Date();
+  const [entries, recent, flags] = await db.transaction('r', db.entries, db.events, () =>
+    Promise.all([
+      db.entries.toArray(),
+      listEvents(db, { from: listEventsFrom(now), types: ['shown', 'inserted', 'copied', 'rejected'] }),
+      // A flag stands until the entry changes, however old it is (the type index reads only flags).
+      db.events.where('type').equals('flagged_outdated').toArray(),
+    ]),
+  );
+  const events = [...recent, ...flags];
+  return buildList(entries, events, { now, duplicateIds: options.duplicateIds });
+}
+
+/**
+ * The import's warnings against what is stored: near-duplicates of stored entries (and of each
+ * other) and entries that will not be suggested. Call it for the dry run, and pass its result to
+ * describeImport (knowledge/quality.ts) with the ImportReport after applyImport.
+ */
+export async function checkImport(db: KnowledgeDb, incoming: readonly Entry[], options: { now?: Date } = {}): Promise<ImportWarnings> {
+  return importWarnings(incoming, await db.entries.toArray(), options);
+}
