@@ -87,17 +87,7 @@ describe.each(HELPDESKS)('$name saved page with the built extension', (h) => {
     await page.keyboard.press('Control+End');
     await page.keyboard.type('Hello Carol,');
     await settle(page);
-    const suggestion = panel.getByTestId('suggestion').first();
-    if (await suggestion.count()) {
-      await suggestion.locator('button').first().click();
-    } else {
-      await panel.getByTestId('manual-search').fill('refund');
-      await panel.getByTestId('search-result').first().locator('button').first().click();
-    }
-    await panel.getByTestId('preview').waitFor();
-    for (const input of await panel.locator('[data-testid=placeholder-form] input[data-placeholder]').all()) {
-      await input.fill(AGENT_VALUES[(await input.getAttribute('data-placeholder')) as keyof typeof AGENT_VALUES] ?? 'x');
-    }
+    await openAnswer(panel);
     await panel.getByTestId('insert').click();
     await expect.poll(async () => (await page.locator(h.editable).innerText()).length, { timeout: 10_000 }).toBeGreaterThan('Hello Carol,'.length + 40);
     const text = await page.locator(h.editable).innerText();
