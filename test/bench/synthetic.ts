@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Entry } from '../../knowledge/entry.ts';
 import type { Ticket } from '../../knowledge/ticket.ts';
+import { seededRandom } from '../../knowledge/reports/stats.ts';
 import {
   BUILT_IN_SEEDS,
   FIRST_NAMES,
@@ -23,17 +24,8 @@ import {
 
 export type Rng = () => number;
 
-/** mulberry32: tiny, fast, and the same sequence on every machine. */
-export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (the reports' seeded generator): tiny, fast, and the same sequence on every machine. */
+export const createRng: (seed: number) => Rng = seededRandom;
 
 const int = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
