@@ -27,7 +27,7 @@ export function learnFromAcceptance(
   entryId: string,
   options: LearnOptions = {},
 ): LearnedPhrasing | undefined {
-  if (!index.get(entryId)) return undefined;
+  if (!index.has(entryId)) return undefined;
   const text = redact(query.parts.filter((p) => p.weight >= 1).map((p) => p.text).join('\n'), { names: options.names ?? [] }).replace(
     /\[(email|phone|card|iban|name)\]/g,
     ' ',

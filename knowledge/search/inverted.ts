@@ -195,7 +195,7 @@ export class InvertedIndex {
    * Calls back with each unit of `doc` containing `termId`. Postings are sorted by unit and a
    * document's units are contiguous, so this is a binary search, not a scan.
    */
-  eachUnitWithTerm(doc: number, termId: number, each: (unit: number) => void): void {
+  eachUnitWithTerm(doc: number, termId: number, each: (unit: number, tf: number) => void): void {
     const p = this.postings[termId];
     const start = this.docUnitStart[doc];
     const end = this.docUnitEnd[doc];
@@ -208,7 +208,25 @@ export class InvertedIndex {
       if (p[mid * 2]! < start) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < n && p[i * 2]! < end; i++) each(p[i * 2]!);
+    for (let i = lo; i < n && p[i * 2]! < end; i++) each(p[i * 2]!, p[i * 2 + 1]!);
+  }
+
+  /**
+   * A live document's units read back from the postings, each term repeated tf times: what addDoc
+   * was given up to the order of terms, which ranking does not use. Lets an index that holds no
+   * entry texts re-index a document (a learned phrasing added or removed).
+   */
+  docUnits(doc: number): UnitInput[] {
+    const start = this.docUnitStart[doc];
+    const end = this.docUnitEnd[doc];
+    if (start === undefined || end === undefined || this.docKey[doc] === undefined) return [];
+    const terms: number[][] = Array.from({ length: end - start }, () => []);
+    for (const id of this.docTerms[doc] ?? []) {
+      this.eachUnitWithTerm(doc, id, (u, tf) => {
+        for (let k = 0; k < tf; k++) terms[u - start]!.push(id);
+      });
+    }
+    return terms.map((t, i) => ({ field: this.unitField[start + i]!, terms: t }));
   }
 
   private ensureUnits(n: number): void {
