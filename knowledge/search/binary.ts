@@ -69,9 +69,9 @@ export function fromStored(data: Partial<StoredIndex> | undefined, options: Inde
     throw new IndexLoadError('The stored search index was built with other tokenising options.');
   }
   const { ids, titles, locales, reviewBy, status, learned, terms, pairs, units, lists } = data;
-  const n = Array.isArray(ids) ? ids.length : -1;
+  if (!Array.isArray(ids)) throw new IndexLoadError('The stored search index is incomplete.');
+  const n = ids.length;
   if (
-    n < 0 ||
     !Array.isArray(titles) ||
     titles.length !== n ||
     !Array.isArray(locales) ||
