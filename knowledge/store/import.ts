@@ -4,6 +4,7 @@ import type { KnowledgeDb } from './db.ts';
 import { sameContent, validEntry, type SaveOptions } from './entries.ts';
 import { StoreError, checkWho, withStoreErrors } from './errors.ts';
 import { nextVersion, writeVersion } from './versions.ts';
+import { logChange } from './changes.ts';
 
 /** The part of knowledge/standardise.ts's ImportResult the store needs. */
 export interface ImportToApply {
@@ -29,7 +30,7 @@ export async function applyImport(db: KnowledgeDb, result: ImportToApply, who: s
   const at = (options.now ?? new Date()).toISOString();
   const n = result.entries.length;
   return withStoreErrors(`this import (${n} ${n === 1 ? 'entry' : 'entries'})`, () =>
-    db.transaction('rw', db.entries, db.entryVersions, async () => {
+    db.transaction('rw', db.entries, db.entryVersions, db.changes, async () => {
       const report: ImportReport = { added: [], updated: [], unchanged: [] };
       for (const incoming of result.entries) {
         const current = await db.entries.get(incoming.id);
@@ -49,6 +50,7 @@ export async function applyImport(db: KnowledgeDb, result: ImportToApply, who: s
         await writeVersion(db, landed, by, at, 'imported');
         (current ? report.updated : report.added).push(landed.id);
       }
+      await logChange(db, [...report.added, ...report.updated]);
       return report;
     }),
   );

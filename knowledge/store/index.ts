@@ -6,3 +6,5 @@ export { applyImport, type ImportToApply, type ImportReport } from './import.ts'
 export { getSettings, saveSettings, Settings, GenericSelectors, HelpdeskOrigin, type SettingsPatch } from './settings.ts';
 export { recordEvent, listEvents, type EventInput, type EventRange, type RecordOptions } from './events.ts';
 export { addLearned, listLearned, removeLearnedOf, removeLearnedPhrasing, type LearnedInput, type LearnOptions } from './learned.ts';
+export { logChange, lastChange, changesSince } from './changes.ts';
+export { saveSearchIndex, loadSearchIndex, knowledgeSnapshot, entriesByIds, changedSince, INDEX_CHUNK_BYTES } from './search-index.ts';
