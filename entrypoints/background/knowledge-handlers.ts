@@ -13,8 +13,12 @@ export async function search(deps: BackgroundDeps, text: string, limit: number):
   return manualHits(text, await deps.holder.get(), (ids) => deps.holder.entries(ids), deps.day(), limit);
 }
 
-/** Counted from the index's refs: no entry is read (100k of them took seconds). */
+/**
+ * Counted from the index's refs: no entry is read (100k of them took seconds). Catches up on
+ * logged changes first: the panel asks right after it imported, so the next ticket finds them.
+ */
 export async function knowledgeStatus(deps: BackgroundDeps): Promise<KnowledgeStatus> {
+  if ((await deps.holder.changed()).length) await refreshTickets(deps);
   const index = await deps.holder.get();
   const day = deps.day();
   return { total: index.size, suggestable: index.refs().filter((e) => isSuggestable(e, day)).length };

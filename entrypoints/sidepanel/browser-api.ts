@@ -1,9 +1,12 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import { InsertOutcome, KnowledgeStatus, LearnedPhrasingView, TabState, type ProtocolMap } from '@/knowledge/messages';
+import { applyImportBatched, getSettings, openKnowledgeDb, StoreError, type KnowledgeDb } from '@/knowledge/store';
 import type { PanelApi } from './api';
 
 const messenger = defineExtensionMessaging<ProtocolMap>();
+/** The panel's own connection to the store, opened on the first import (the same IndexedDB as the worker's). */
+let knowledgeDb: KnowledgeDb | undefined;
 
 /** `?tab=<id>` pins the panel to one tab (the panel opened as a page, in tests); else it follows its window's active tab. */
 export function pinnedTab(search: string): number | undefined {
@@ -79,7 +82,20 @@ export function browserApi(pinned: number | undefined): PanelApi {
       return KnowledgeStatus.parse(await messenger.sendMessage('panelToBackground.knowledgeStatus', undefined));
     },
     loadSample: () => messenger.sendMessage('panelToBackground.loadSample', undefined),
-    applyImport: (entries) => messenger.sendMessage('panelToBackground.applyImport', { entries }),
+    async applyImport(entries, progress = {}) {
+      const db = (knowledgeDb ??= openKnowledgeDb());
+      try {
+        const settings = await getSettings(db);
+        const who = `${settings.agentName.trim().slice(0, 100) || 'an agent'} (import in the side panel)`;
+        const value = await applyImportBatched(db, { entries, problems: [] }, who, progress);
+        // The worker applies the logged change now (knowledgeStatus catches up first), so the next ticket finds it.
+        await messenger.sendMessage('panelToBackground.knowledgeStatus', undefined);
+        return { ok: true, value };
+      } catch (err) {
+        if (err instanceof StoreError) return { ok: false, error: err.message };
+        throw err;
+      }
+    },
     getSettings: () => messenger.sendMessage('panelToBackground.getSettings', undefined),
     saveSettings: (patch) => messenger.sendMessage('panelToBackground.saveSettings', patch),
     async listLearned() {
