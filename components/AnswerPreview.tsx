@@ -30,6 +30,8 @@ export interface PreviewProps {
   onValue: (name: PlaceholderName, value: string) => void;
   onEdit: (text: string | null) => void;
   onInsert: () => void;
+  /** Only the internal note is open: the agent may choose to insert there (absent: not offered). */
+  onInsertIntoNote?: () => void;
   onCopy: () => void;
   onReject: (reason: RejectReason, note: string) => void;
   onFlag: () => void;
@@ -62,6 +64,11 @@ export function AnswerPreview(p: PreviewProps) {
         <button type="button" className="primary" data-testid="insert" disabled={blocked || p.busy || !p.canInsert} aria-describedby={why ? `${id}-why` : undefined} onClick={p.onInsert} aria-keyshortcuts="Control+Enter">
           Insert at cursor
         </button>
+        {p.onInsertIntoNote ? (
+          <button type="button" data-testid="insert-note" disabled={blocked || p.busy} onClick={p.onInsertIntoNote}>
+            Insert into the internal note
+          </button>
+        ) : null}
         <button type="button" data-testid="copy" onClick={p.onCopy} disabled={blocked || p.busy}>
           Copy
         </button>

@@ -1,4 +1,5 @@
-import type { Entry } from '@/knowledge/entry';
+import { confidenceLabel } from '@/knowledge/confidence';
+import type { Entry, SourceFormat } from '@/knowledge/entry';
 import type { LanguageFallback, MatchedTerms } from '@/knowledge/messages';
 
 const FRESHNESS_LABEL = {
@@ -10,16 +11,29 @@ const FRESHNESS_LABEL = {
 
 const FIELD_LABEL: Record<string, string> = { title: 'title', questions: 'questions', body: 'answer', tags: 'tags', learned: 'learned phrasings' };
 
+/** Formats whose file name alone does not say what it was. */
+const FORMAT_LABEL: Partial<Record<SourceFormat, string>> = { 'zendesk-macros': 'Zendesk macros', 'zendesk-guide': 'Zendesk Guide articles' };
+
+/**
+ * Where an entry comes from, in words an agent reads: "Imported from answers.csv, row 3",
+ * "Imported from pack.json". The precise location (a JSON path such as "entries[26]") is for
+ * leads: sourceLocation, shown as the label's tooltip.
+ */
 export function sourceLabel(entry: Entry): string {
   const s = entry.source;
-  return `${s.file}${s.row !== undefined ? ` row ${s.row}` : s.path ? ` ${s.path}` : ''}`;
+  if (s.format === 'manual') return 'Written in Agent Assist';
+  const file = s.file || 'a file';
+  const from = FORMAT_LABEL[s.format] ? `${FORMAT_LABEL[s.format]} (${file})` : file;
+  const at = s.row === undefined ? '' : s.format === 'csv' ? `, row ${s.row}` : `, entry ${s.row}`;
+  return `Imported from ${from}${at}`;
 }
 
-export function confidenceLabel(confidence: number): string {
-  const pct = Math.round(confidence * 100);
-  const word = confidence >= 0.75 ? 'high' : confidence >= 0.5 ? 'medium' : 'low';
-  return `${pct}% (${word})`;
+/** The exact place in the source file: "pack.json entries[26]", "answers.csv row 3". */
+export function sourceLocation(entry: Entry): string {
+  const s = entry.source;
+  return `${s.file}${s.row !== undefined ? ` row ${s.row}` : s.path ? ` ${s.path}` : ''} (${s.format})`;
 }
+
 
 /** "German" for "de"; the code itself where the browser has no name for it. */
 export function languageName(code: string): string {
@@ -75,7 +89,9 @@ export function EntryFacts({
         </>
       ) : null}
       <dt>Source</dt>
-      <dd>{sourceLabel(entry)}</dd>
+      <dd title={sourceLocation(entry)} data-testid="entry-source">
+        {sourceLabel(entry)}
+      </dd>
       <dt>Owner</dt>
       <dd>{entry.owner || 'nobody (ask your team lead)'}</dd>
       <dt>Review</dt>

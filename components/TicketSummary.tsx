@@ -1,3 +1,4 @@
+import { helpdeskName } from '@/knowledge/helpdesks';
 import type { Ticket } from '@/knowledge/ticket';
 
 const EXCERPT = 280;
@@ -24,7 +25,7 @@ export function TicketSummary({ ticket, fromSelection }: { ticket: Ticket; fromS
         {excerpt(ticket.latestMessage)}
       </blockquote>
       <p className="ticket-source">
-        {fromSelection ? 'Read from your selection' : `Read from ${ticket.helpdesk}`}
+        {fromSelection ? 'Read from your selection' : `Read from ${helpdeskName(ticket.helpdesk)}`}
       </p>
     </section>
   );

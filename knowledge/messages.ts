@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { Entry } from './entry.ts';
 import { NOTE_MAX, RejectReason } from './events.ts';
+import type { SenderKind, SenderOf } from './senders.ts';
 import { Ticket } from './ticket.ts';
 
 /**
  * The one typed list of messages between the helpdesk content script, the background service
- * worker and the side panel. A name says who sends it to whom: `contentToBackground.ticketRead`.
- * The background parses everything it receives with these schemas (see `parseMessage`). The
- * content script imports only the types (it ships without zod) and checks its few inputs by hand.
+ * worker and the extension's pages (side panel, dashboard): `MESSAGES` at the end of this file. A
+ * name says who sends it to whom: `contentToBackground.ticketRead`. Each message names who may send
+ * it, and the receiver refuses anyone else (knowledge/senders.ts); requests are parsed by the
+ * receiver and replies by the sender (knowledge/protocol.ts). The content script imports only the
+ * types (it ships without zod) and checks its few inputs by hand.
  */
 
 export const MATCH_FIELDS = ['title', 'questions', 'body', 'tags', 'learned'] as const;
@@ -52,13 +55,27 @@ export type ReadReply = z.infer<typeof ReadReply>;
 export const INSERT_METHODS = ['value-setter', 'paste', 'insertHTML', 'insertText', 'none'] as const;
 export type InsertMethod = (typeof INSERT_METHODS)[number];
 
+/** Where an answer goes: the reply to the customer, or an internal note (only when the agent chose it). */
+export const INSERT_TARGETS = ['reply', 'note'] as const;
+export const InsertTarget = z.enum(INSERT_TARGETS);
+export type InsertTarget = z.infer<typeof InsertTarget>;
+
 export const InsertOutcome = z.object({
   ok: z.boolean(),
   /** One of INSERT_METHODS. On failure, the method that was tried last, or `none`. */
   method: z.enum(INSERT_METHODS),
   reason: z.string().max(500).optional(),
+  /** The editor the answer went into (or was tried). */
+  into: InsertTarget.optional(),
+  /** No reply editor is open but an internal note is: the panel offers the note as an explicit choice. */
+  noteOpen: z.boolean().optional(),
 });
 export type InsertOutcome = z.infer<typeof InsertOutcome>;
+/**
+ * An insert's reason when no script answered in the tab: the worker has dropped the tab's ticket,
+ * and the panel must not copy the answer instead (the tab may show another customer by now).
+ */
+export const TAB_NOT_ANSWERING = 'This tab no longer answers: reload the helpdesk page.';
 
 export const LanguageFallback = z.object({ from: z.string().max(35), to: z.string().max(35) });
 export type LanguageFallback = z.infer<typeof LanguageFallback>;
@@ -146,6 +163,8 @@ export const InsertRequest = z.object({
   text: AnswerText.min(1),
   /** The same answer as HTML (the panel's rendering of its Markdown), for rich editors. */
   html: AnswerText.optional(),
+  /** `note` only when the agent chose the internal note; otherwise the reply to the customer. */
+  into: InsertTarget.optional(),
 });
 export type InsertRequest = z.infer<typeof InsertRequest>;
 
@@ -171,7 +190,6 @@ export const SettingsPatchView = z.object({
 export type SettingsPatchView = z.infer<typeof SettingsPatchView>;
 
 export const SettingsView = SettingsPatchView.required();
-export type SelectorsForPage = { domain: string; subject: string; message: string; replyBox: string };
 export type SettingsView = z.infer<typeof SettingsView>;
 
 /**
@@ -202,70 +220,106 @@ export type RemoveLearnedRequest = z.infer<typeof RemoveLearnedRequest>;
 /** Either the value or a message a person can act on (no stack traces). */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** Data schemas, by message name. Handlers parse with these before doing anything. */
-export const MESSAGE_DATA = {
-  'contentToBackground.ticketRead': z.object({ ticket: Ticket, ...ReadStamp.shape }),
-  'contentToBackground.readFailed': z.object({ failure: ReadFailure }),
-  'contentToBackground.noTicket': z.undefined(),
-  'contentToBackground.getSelectors': z.object({ url: z.string().max(4000) }),
-  'backgroundToContent.readAgain': z.undefined(),
-  'backgroundToContent.readSelection': z.undefined(),
-  'backgroundToContent.insert': z.object({ text: AnswerText.min(1), html: AnswerText.optional() }),
-  'panelToBackground.getTabState': z.object({ tabId: TabId }),
-  'panelToBackground.readSelection': z.object({ tabId: TabId }),
-  'panelToBackground.insert': InsertRequest,
-  'panelToBackground.feedback': Feedback,
-  'panelToBackground.search': z.object({ text: z.string().max(500), limit: z.number().int().min(1).max(20) }),
-  'panelToBackground.knowledgeStatus': z.undefined(),
-  'panelToBackground.loadSample': z.undefined(),
-  'panelToBackground.applyImport': ApplyImportRequest,
-  'panelToBackground.getSettings': z.undefined(),
-  'panelToBackground.saveSettings': SettingsPatchView,
-  'panelToBackground.syncRegistrations': z.undefined(),
-  'panelToBackground.listLearned': z.undefined(),
-  'panelToBackground.removeLearned': RemoveLearnedRequest,
-  'backgroundToPanel.tabStateChanged': TabState,
-} as const;
+const Ok = z.object({ ok: z.boolean() });
+const Nothing = z.undefined();
 
-export type MessageName = keyof typeof MESSAGE_DATA;
-export type MessageData<N extends MessageName> = z.infer<(typeof MESSAGE_DATA)[N]>;
+/** Selectors saved for the page's origin (generic mode b); `domain` is a host name here. */
+export const SelectorsForPage = z.object({ domain: z.string(), subject: z.string(), message: z.string(), replyBox: z.string() });
+export type SelectorsForPage = z.infer<typeof SelectorsForPage>;
+
+/** The schema of an Outcome<T>. */
+function outcome<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: z.string() })]);
+}
+
+/**
+ * One message: who may send it, who answers it, its request's and its reply's schemas. The
+ * receiver checks the sender (knowledge/senders.ts) and parses the request; the sender parses the
+ * reply on arrival (the content script, which ships without zod, checks its few replies by hand).
+ */
+export interface MessageSpec<From extends SenderKind = SenderKind, To extends Receiver = Receiver, Req extends z.ZodType = z.ZodType, Rep extends z.ZodType = z.ZodType> {
+  from: From;
+  to: To;
+  request: Req;
+  reply: Rep;
+}
+/** Who answers: the service worker, the content script in the tab, or the extension's pages (panel, dashboard). */
+export type Receiver = 'worker' | 'content' | 'page';
+
+const fromContent = <Req extends z.ZodType, Rep extends z.ZodType>(request: Req, reply: Rep): MessageSpec<'content', 'worker', Req, Rep> => ({ from: 'content', to: 'worker', request, reply });
+const fromPage = <Req extends z.ZodType, Rep extends z.ZodType>(request: Req, reply: Rep): MessageSpec<'page', 'worker', Req, Rep> => ({ from: 'page', to: 'worker', request, reply });
+const toContent = <Req extends z.ZodType, Rep extends z.ZodType>(request: Req, reply: Rep): MessageSpec<'background', 'content', Req, Rep> => ({ from: 'background', to: 'content', request, reply });
+const toPages = <Req extends z.ZodType, Rep extends z.ZodType>(request: Req, reply: Rep): MessageSpec<'background', 'page', Req, Rep> => ({ from: 'background', to: 'page', request, reply });
+
+/**
+ * THE protocol: every message, once. To add one, add a line here (`fromPage(Request, Reply)` for a
+ * panel or dashboard asking the worker, `fromContent` for the content script asking it, `toContent`
+ * / `toPages` for the worker telling them), then TypeScript asks for its handler in the receiver
+ * (entrypoints/background/listen.ts for the worker). Pages call it with `client.send(name, data)`.
+ */
+export const MESSAGES = {
+  'contentToBackground.ticketRead': fromContent(z.object({ ticket: Ticket, ...ReadStamp.shape }), Ok),
+  'contentToBackground.readFailed': fromContent(z.object({ failure: ReadFailure }), Ok),
+  'contentToBackground.noTicket': fromContent(Nothing, Ok),
+  /** The page's URL is the sender's, never the message's. */
+  'contentToBackground.getSelectors': fromContent(Nothing, z.array(SelectorsForPage).max(100)),
+  'backgroundToContent.readAgain': toContent(Nothing, Ok),
+  'backgroundToContent.readSelection': toContent(Nothing, ReadReply),
+  'backgroundToContent.insert': toContent(z.object({ text: AnswerText.min(1), html: AnswerText.optional(), into: InsertTarget.optional() }), InsertOutcome),
+  'panelToBackground.getTabState': fromPage(z.object({ tabId: TabId }), TabState),
+  'panelToBackground.readSelection': fromPage(z.object({ tabId: TabId }), TabState),
+  'panelToBackground.insert': fromPage(InsertRequest, InsertOutcome),
+  'panelToBackground.feedback': fromPage(Feedback, Ok),
+  'panelToBackground.search': fromPage(z.object({ text: z.string().max(500), limit: z.number().int().min(1).max(20) }), z.array(ManualHit).max(20)),
+  'panelToBackground.knowledgeStatus': fromPage(Nothing, KnowledgeStatus),
+  'panelToBackground.loadSample': fromPage(Nothing, outcome(ImportReportView)),
+  'panelToBackground.applyImport': fromPage(ApplyImportRequest, outcome(ImportReportView)),
+  'panelToBackground.getSettings': fromPage(Nothing, SettingsView),
+  'panelToBackground.saveSettings': fromPage(SettingsPatchView, outcome(SettingsView)),
+  'panelToBackground.syncRegistrations': fromPage(Nothing, z.object({ origins: z.array(z.string()) })),
+  'panelToBackground.listLearned': fromPage(Nothing, z.array(LearnedPhrasingView)),
+  /** How many phrasings (different texts) were removed: 0 when they were already gone. */
+  'panelToBackground.removeLearned': fromPage(RemoveLearnedRequest, outcome(z.object({ removed: z.number().int().nonnegative() }))),
+  'backgroundToPanel.tabStateChanged': toPages(TabState, z.unknown()),
+} as const satisfies Record<string, MessageSpec>;
+
+export type MessageName = keyof typeof MESSAGES;
+export type MessageData<N extends MessageName> = z.infer<(typeof MESSAGES)[N]['request']>;
+export type MessageReply<N extends MessageName> = z.infer<(typeof MESSAGES)[N]['reply']>;
+/** The messages `to` answers. */
+export type MessagesTo<To extends Receiver> = { [N in MessageName]: (typeof MESSAGES)[N]['to'] extends To ? N : never }[MessageName];
+/** The messages `from` may send. */
+export type MessagesFrom<From extends SenderKind> = { [N in MessageName]: (typeof MESSAGES)[N]['from'] extends From ? N : never }[MessageName];
+/** The sender kind of a message. */
+export type SenderOfMessage<N extends MessageName> = SenderOf<(typeof MESSAGES)[N]['from']>;
+/** Every handler `to` must have: a missing one is a type error. It gets the data parsed and the sender checked. */
+export type Handlers<To extends Receiver> = {
+  [N in MessagesTo<To>]: (data: MessageData<N>, sender: SenderOfMessage<N>) => MessageReply<N> | Promise<MessageReply<N>>;
+};
 
 /** Name -> (data) => reply, in the form @webext-core/messaging's defineExtensionMessaging expects. */
-export interface ProtocolMap {
-  'contentToBackground.ticketRead'(data: MessageData<'contentToBackground.ticketRead'>): { ok: boolean };
-  'contentToBackground.readFailed'(data: MessageData<'contentToBackground.readFailed'>): { ok: boolean };
-  'contentToBackground.noTicket'(): { ok: boolean };
-  /** Selectors saved for the page's domain (generic mode b); `domain` is a host name here. */
-  'contentToBackground.getSelectors'(data: MessageData<'contentToBackground.getSelectors'>): SelectorsForPage[];
-  'backgroundToContent.readAgain'(): { ok: boolean };
-  'backgroundToContent.readSelection'(): ReadReply;
-  'backgroundToContent.insert'(data: MessageData<'backgroundToContent.insert'>): InsertOutcome;
-  'panelToBackground.getTabState'(data: MessageData<'panelToBackground.getTabState'>): TabState;
-  'panelToBackground.readSelection'(data: MessageData<'panelToBackground.readSelection'>): TabState;
-  'panelToBackground.insert'(data: InsertRequest): InsertOutcome;
-  'panelToBackground.feedback'(data: Feedback): { ok: boolean };
-  'panelToBackground.search'(data: MessageData<'panelToBackground.search'>): ManualHit[];
-  'panelToBackground.knowledgeStatus'(): KnowledgeStatus;
-  'panelToBackground.loadSample'(): Outcome<ImportReportView>;
-  'panelToBackground.applyImport'(data: MessageData<'panelToBackground.applyImport'>): Outcome<ImportReportView>;
-  'panelToBackground.getSettings'(): SettingsView;
-  'panelToBackground.saveSettings'(data: SettingsPatchView): Outcome<SettingsView>;
-  'panelToBackground.syncRegistrations'(): { origins: string[] };
-  'panelToBackground.listLearned'(): LearnedPhrasingView[];
-  /** How many phrasings (different texts) were removed: 0 when they were already gone. */
-  'panelToBackground.removeLearned'(data: RemoveLearnedRequest): Outcome<{ removed: number }>;
-  'backgroundToPanel.tabStateChanged'(data: TabState): void;
-}
+export type ProtocolMap = { [N in MessageName]: (data: MessageData<N>) => MessageReply<N> };
 
 export class MessageError extends Error {
   override name = 'MessageError';
 }
 
+function failure(name: string, what: string, error: z.ZodError): MessageError {
+  const issue = error.issues[0];
+  const where = issue?.path.length ? issue.path.join('.') : what;
+  return new MessageError(`${name}: ${where} ${issue?.message ?? 'is invalid'}`);
+}
+
 /** Parses incoming data at a boundary; the error names the message and the field. */
 export function parseMessage<N extends MessageName>(name: N, data: unknown): MessageData<N> {
-  const parsed = MESSAGE_DATA[name].safeParse(data);
+  const parsed = MESSAGES[name].request.safeParse(data);
   if (parsed.success) return parsed.data as MessageData<N>;
-  const issue = parsed.error.issues[0];
-  const where = issue?.path.length ? issue.path.join('.') : 'data';
-  throw new MessageError(`${name}: ${where} ${issue?.message ?? 'is invalid'}`);
+  throw failure(name, 'data', parsed.error);
+}
+
+/** Parses a reply on arrival; the error names the message and the field. */
+export function parseReply<N extends MessageName>(name: N, reply: unknown): MessageReply<N> {
+  const parsed = MESSAGES[name].reply.safeParse(reply);
+  if (parsed.success) return parsed.data as MessageReply<N>;
+  throw failure(name, 'reply', parsed.error);
 }

@@ -1,9 +1,11 @@
+import { confidenceLabel, percent } from './confidence';
 import { freshness, isSuggestable, today, type Entry, type Freshness } from './entry';
 import type { Ticket } from './ticket';
 import { confidence, DEFAULT_THRESHOLD, hitFeatures, type ConfidenceFeatures } from './search/calibration';
 import { baseLocale, localeQuery, mainLocale, type LocaleResult } from './search/fallback';
 import type { EntryRef, KnowledgeIndex, Matched, QueryResult } from './search/index';
 import { ticketQuery, type TicketQuery } from './search/ticket-query';
+import { shownMatches } from './search/why';
 
 export { searchManual, type ManualHit, type ManualOptions } from './search/manual';
 
@@ -78,7 +80,8 @@ function rank<E extends EntryRef>(ticket: Ticket, index: KnowledgeIndex, options
       suggestions = mergeByConfidence(same, fallback);
     }
   }
-  suggestions = suggestions.slice(0, limit);
+  // toSuggestions left out the stop words of the entry's language; these are the ticket's words.
+  suggestions = suggestions.slice(0, limit).map((s) => ({ ...s, matched: shownMatches(s.matched, [from]) }));
   return { ...decide(suggestions, threshold), threshold, query, suggestions };
 }
 
@@ -109,7 +112,7 @@ function suggestionsOf<E extends EntryRef>(
       score: hit.score,
       confidence: confidence(features),
       features,
-      matched: hit.matched,
+      matched: shownMatches(hit.matched, [index.tokeniseOptions.defaultLocale, entry.locale]),
       freshness: freshness(entry, day),
     };
   });
@@ -142,7 +145,7 @@ export function decide(suggestions: readonly Suggestion<EntryRef>[], threshold: 
   if (top.confidence < threshold) {
     return {
       abstained: true,
-      reason: `No confident answer: the best match has confidence ${top.confidence.toFixed(2)}, below ${threshold.toFixed(2)}.`,
+      reason: `No confident answer: the best match has confidence ${confidenceLabel(top.confidence)}, below the ${percent(threshold)} needed.`,
     };
   }
   return { abstained: false };

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { TabState } from '@/knowledge/messages';
+import type { MessagesTo, TabState } from '@/knowledge/messages';
+import { createClient } from '@/knowledge/protocol';
 import { messenger } from './messenger';
 import { SCRIPT_FILE, SCRIPT_ID, syncRegistrations, type RegistrationApi } from './registration';
 
@@ -53,9 +54,11 @@ export async function injectInto(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId }, files: [SCRIPT_FILE] });
 }
 
+const pages = createClient<MessagesTo<'page'>>((name, data) => messenger.sendMessage(name, data as never));
+
 export function notifyPanel(state: TabState): void {
   // No panel open is normal: the message then has no receiver.
-  messenger.sendMessage('backgroundToPanel.tabStateChanged', state).catch(() => undefined);
+  pages.send('backgroundToPanel.tabStateChanged', state).catch(() => undefined);
 }
 
 /**

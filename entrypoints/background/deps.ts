@@ -1,5 +1,5 @@
 import type { Entry } from '@/knowledge/entry';
-import type { InsertOutcome, ReadReply, TabState } from '@/knowledge/messages';
+import type { InsertOutcome, InsertTarget, ReadReply, TabState } from '@/knowledge/messages';
 import type { KnowledgeDb } from '@/knowledge/store';
 import type { KnowledgeHolder } from './knowledge-holder';
 import type { ShownReads } from './shown-reads';
@@ -9,7 +9,7 @@ import type { TabStates } from './tab-states';
 export interface ContentLink {
   readAgain(tabId: number): Promise<void>;
   readSelection(tabId: number): Promise<ReadReply>;
-  insert(tabId: number, text: string, html?: string): Promise<InsertOutcome>;
+  insert(tabId: number, text: string, html?: string, into?: InsertTarget): Promise<InsertOutcome>;
 }
 
 /** Everything the handlers touch, passed in: the real browser in index.ts, fakes in tests. */

@@ -1,4 +1,7 @@
-import { InsertOutcome, parseMessage, ReadReply, type MessageName, type ProtocolMap, type SelectorsForPage } from '@/knowledge/messages';
+import { browser } from 'wxt/browser';
+import type { Handlers, MessagesTo, SelectorsForPage } from '@/knowledge/messages';
+import { createClient, createRouter, namesFor, type Route } from '@/knowledge/protocol';
+import type { OwnExtension } from '@/knowledge/senders';
 import { getSettings } from '@/knowledge/store';
 import type { BackgroundDeps, ContentLink } from './deps';
 import { feedback, importEntries, knowledgeStatus, loadSample, readSettings, search, writeSettings } from './knowledge-handlers';
@@ -6,45 +9,58 @@ import { forgetLearned, learnedList } from './learned-handlers';
 import { messenger } from './messenger';
 import { getTabState, insert, noTicket, onReadFailed, onTicket, readSelection } from './ticket-handlers';
 
-type Sender = { tab?: { id?: number } };
-
-function senderTab(name: MessageName, sender: Sender): number {
-  const id = sender.tab?.id;
-  if (id === undefined || id < 0) throw new Error(`${name}: only a helpdesk tab may send this`);
-  return id;
+/**
+ * Every message the worker answers, one handler per name of knowledge/messages.ts (a missing one
+ * is a type error). The router has checked the sender and parsed the data before a handler runs:
+ * a content message's tab and URL are the sender's.
+ */
+export function workerHandlers(deps: BackgroundDeps): Handlers<'worker'> {
+  return {
+    'contentToBackground.ticketRead': async (d, from) => {
+      await onTicket(deps, from.tabId, d.ticket, { readAt: d.readAt, readId: d.readId });
+      return { ok: true };
+    },
+    'contentToBackground.readFailed': (d, from) => {
+      onReadFailed(deps, from.tabId, d.failure);
+      return { ok: true };
+    },
+    'contentToBackground.noTicket': (_d, from) => {
+      noTicket(deps, from.tabId);
+      return { ok: true };
+    },
+    'contentToBackground.getSelectors': (_d, from) => selectorsFor(deps, from.url),
+    'panelToBackground.getTabState': (d) => getTabState(deps, d.tabId),
+    'panelToBackground.readSelection': (d) => readSelection(deps, d.tabId),
+    'panelToBackground.insert': (d) => insert(deps, d),
+    'panelToBackground.feedback': (d) => feedback(deps, d),
+    'panelToBackground.search': (d) => search(deps, d.text, d.limit),
+    'panelToBackground.knowledgeStatus': () => knowledgeStatus(deps),
+    'panelToBackground.loadSample': () => loadSample(deps),
+    'panelToBackground.applyImport': (d) => importEntries(deps, d.entries),
+    'panelToBackground.getSettings': () => readSettings(deps),
+    'panelToBackground.saveSettings': (d) => writeSettings(deps, d),
+    'panelToBackground.listLearned': () => learnedList(deps),
+    'panelToBackground.removeLearned': (d) => forgetLearned(deps, d),
+    'panelToBackground.syncRegistrations': async () => ({ origins: await deps.syncRegistrations() }),
+  };
 }
 
-/** Every message the background answers; data is parsed with zod before any handler sees it. */
-export function listen(deps: BackgroundDeps): void {
-  const on = <N extends MessageName>(name: N, run: (data: ReturnType<typeof parseMessage<N>>, sender: Sender) => unknown) =>
-    messenger.onMessage(name as keyof ProtocolMap, (msg) => run(parseMessage(name, msg.data), msg.sender) as never);
+export function ownExtension(): OwnExtension {
+  return { id: browser.runtime.id, base: browser.runtime.getURL('/') };
+}
 
-  on('contentToBackground.ticketRead', async (d, s) => {
-    await onTicket(deps, senderTab('contentToBackground.ticketRead', s), d.ticket, { readAt: d.readAt, readId: d.readId });
-    return { ok: true };
-  });
-  on('contentToBackground.readFailed', (d, s) => {
-    onReadFailed(deps, senderTab('contentToBackground.readFailed', s), d.failure);
-    return { ok: true };
-  });
-  on('contentToBackground.noTicket', (_d, s) => {
-    noTicket(deps, senderTab('contentToBackground.noTicket', s));
-    return { ok: true };
-  });
-  on('contentToBackground.getSelectors', async (d) => selectorsFor(deps, d.url));
-  on('panelToBackground.getTabState', (d) => getTabState(deps, d.tabId));
-  on('panelToBackground.readSelection', (d) => readSelection(deps, d.tabId));
-  on('panelToBackground.insert', (d) => insert(deps, d));
-  on('panelToBackground.feedback', (d) => feedback(deps, d));
-  on('panelToBackground.search', (d) => search(deps, d.text, d.limit));
-  on('panelToBackground.knowledgeStatus', () => knowledgeStatus(deps));
-  on('panelToBackground.loadSample', () => loadSample(deps));
-  on('panelToBackground.applyImport', (d) => importEntries(deps, d.entries));
-  on('panelToBackground.getSettings', () => readSettings(deps));
-  on('panelToBackground.saveSettings', (d) => writeSettings(deps, d));
-  on('panelToBackground.listLearned', () => learnedList(deps));
-  on('panelToBackground.removeLearned', (d) => forgetLearned(deps, d));
-  on('panelToBackground.syncRegistrations', async () => ({ origins: await deps.syncRegistrations() }));
+/** Registers the router for every message the worker answers. */
+export function listen(deps: BackgroundDeps): void {
+  const route: Route = createRouter('worker', workerHandlers(deps), ownExtension());
+  for (const name of namesFor('worker')) {
+    messenger.onMessage(name, (msg) =>
+      route(name, msg.data, msg.sender).catch((err: unknown) => {
+        // Logged here (a refusal is worth seeing in the worker's console) and rethrown to the sender.
+        console.warn('[agent-assist]', err instanceof Error ? err.message : err);
+        throw err;
+      }) as never,
+    );
+  }
 }
 
 /** Saved selectors whose origin is the page's, with the domain as the adapter expects it (a host name). */
@@ -59,15 +75,17 @@ export async function selectorsFor(deps: BackgroundDeps, url: string): Promise<S
   return genericSelectors.filter((s) => s.domain === origin).map((s) => ({ ...s, domain: new URL(s.domain).hostname }));
 }
 
-/** The background's messages into a tab; replies are parsed like any other input. */
+/** The worker's messages into a tab's top frame (where the script runs); replies are parsed on arrival. */
+function tabClient(tabId: number) {
+  return createClient<MessagesTo<'content'>>((name, data) =>
+    messenger.sendMessage(name, data as never, { tabId, frameId: 0 }),
+  );
+}
+
 export const contentLink: ContentLink = {
   async readAgain(tabId) {
-    await messenger.sendMessage('backgroundToContent.readAgain', undefined, tabId);
+    await tabClient(tabId).send('backgroundToContent.readAgain', undefined);
   },
-  async readSelection(tabId) {
-    return ReadReply.parse(await messenger.sendMessage('backgroundToContent.readSelection', undefined, tabId));
-  },
-  async insert(tabId, text, html) {
-    return InsertOutcome.parse(await messenger.sendMessage('backgroundToContent.insert', { text, ...(html ? { html } : {}) }, tabId));
-  },
+  readSelection: (tabId) => tabClient(tabId).send('backgroundToContent.readSelection', undefined),
+  insert: (tabId, text, html, into) => tabClient(tabId).send('backgroundToContent.insert', { text, ...(html ? { html } : {}), ...(into ? { into } : {}) }),
 };

@@ -6,7 +6,7 @@
  * the same code registers the script for them.
  */
 export const SCRIPT_ID = 'agent-assist-helpdesk';
-export const SCRIPT_FILE = '/content-scripts/helpdesk.js';
+export const SCRIPT_FILE = '/helpdesk.js';
 
 export interface RegisteredScript {
   id: string;

@@ -1,5 +1,5 @@
 import type { Ticket } from '@/knowledge/ticket';
-import type { InsertOutcome, InsertRequest, ReadFailure, ReadReply, ReadStamp, TabState } from '@/knowledge/messages';
+import { TAB_NOT_ANSWERING, type InsertOutcome, type InsertRequest, type ReadFailure, type ReadReply, type ReadStamp, type TabState } from '@/knowledge/messages';
 import { editRatio } from '@/knowledge/events';
 import { learnFromAcceptance } from '@/knowledge/feedback';
 import { ticketQuery } from '@/knowledge/search/ticket-query';
@@ -53,8 +53,23 @@ export function noTicket(deps: BackgroundDeps, tabId: number): TabState {
 export function getTabState(deps: BackgroundDeps, tabId: number): TabState {
   const known = deps.tabs.get(tabId);
   if (known) return known;
-  deps.content.readAgain(tabId).catch(() => undefined);
+  // No script answering is normal here (a page that is no helpdesk), unless a ticket arrived meanwhile.
+  deps.content.readAgain(tabId).catch(() => {
+    if (deps.tabs.get(tabId)?.kind === 'ticket') tabStoppedAnswering(deps, tabId);
+  });
   return { kind: 'none', tabId };
+}
+
+/**
+ * No script answers in the tab any more (the page was replaced, the extension updated, the script
+ * crashed): what was read there is dropped, so the panel cannot offer one customer's answer for
+ * another's reply, and it says why.
+ */
+export function tabStoppedAnswering(deps: BackgroundDeps, tabId: number): TabState {
+  const state: TabState = { kind: 'none', tabId, note: TAB_NOT_ANSWERING };
+  deps.tabs.set(state);
+  deps.notifyPanel(state);
+  return state;
 }
 
 /** Generic mode: read the agent's selection in the tab, injecting the content script if it is not there. */
@@ -86,15 +101,17 @@ export async function readSelection(deps: BackgroundDeps, tabId: number): Promis
 export async function insert(deps: BackgroundDeps, req: InsertRequest): Promise<InsertOutcome> {
   let outcome: InsertOutcome;
   try {
-    outcome = await deps.content.insert(req.tabId, req.text, req.html);
+    outcome = await deps.content.insert(req.tabId, req.text, req.html, req.into);
   } catch {
-    outcome = { ok: false, method: 'none', reason: 'the helpdesk tab did not answer (reload it, or enable this helpdesk in Settings)' };
+    tabStoppedAnswering(deps, req.tabId);
+    return { ok: false, method: 'none', reason: TAB_NOT_ANSWERING };
   }
   if (outcome.ok) {
     const settings = await getSettings(deps.db);
     const state = deps.tabs.get(req.tabId);
     await recordInserted(deps.db, req, state, agentOf(settings), deps.now()).catch(logAndGoOn);
-    if (state?.kind === 'ticket' && req.entryId && editRatio(req.suggestedText, req.text) <= LEARN_MAX_EDIT) {
+    // A note is not an answer the customer reads: it teaches the search nothing.
+    if (state?.kind === 'ticket' && req.into !== 'note' && req.entryId && editRatio(req.suggestedText, req.text) <= LEARN_MAX_EDIT) {
       await learn(deps, state, req.entryId, agentOf(settings) ?? 'an agent').catch(logAndGoOn);
     }
   }

@@ -22,8 +22,13 @@ export interface HelpdeskAdapter {
   hosts?: readonly string[];
   matches(url: URL): boolean;
   readTicket(doc: Document, url: URL): ReadResult;
-  /** The editable element of the public reply editor, or null while none is open and visible. */
+  /**
+   * The editable element of the reply to the customer, or null while none is open and visible.
+   * Never an internal-note editor, never an editor inside the ticket thread (see dom.ts findEditor).
+   */
   findReplyBox(doc: Document): HTMLElement | null;
+  /** The internal-note editor while it is open and visible, else null: Insert uses it only when the agent chose the note. */
+  findNoteBox(doc: Document): HTMLElement | null;
 }
 
 export function fail(helpdesk: string, reason: string): ReadResult {

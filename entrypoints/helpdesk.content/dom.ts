@@ -174,3 +174,33 @@ export function firstVisible(root: ParentNode, selectors: readonly string[]): HT
   }
   return null;
 }
+
+/** Which editor Insert writes into: the reply to the customer, or an internal note (only when the agent chose it). */
+export type EditorRole = 'reply' | 'note';
+
+/** How an adapter finds the editors on its page and tells the reply from an internal note. */
+export interface EditorSpec {
+  /** Editable elements (both roles), fallbacks in order. */
+  editors: readonly string[];
+  /**
+   * The ticket thread and its messages. A customer's message can hold a copy of editor markup
+   * (pasted HTML, a forwarded mail): an editor in there is never a place to type.
+   */
+  thread: string;
+  /** The editor is an internal note's (not a reply the customer receives). */
+  isNote(editor: HTMLElement): boolean;
+  /** Open and visible; by default not hidden by markup. */
+  shown?(editor: HTMLElement): boolean;
+}
+
+/** The first open editor of that role outside the thread, or null. Never guesses from focus. */
+export function findEditor(root: ParentNode, spec: EditorSpec, role: EditorRole): HTMLElement | null {
+  const shown = spec.shown ?? ((el: HTMLElement) => !isHiddenInTree(el));
+  for (const sel of spec.editors) {
+    for (const el of Array.from(root.querySelectorAll<HTMLElement>(sel))) {
+      if (el.closest(spec.thread) || !shown(el)) continue;
+      if (spec.isNote(el) === (role === 'note')) return el;
+    }
+  }
+  return null;
+}

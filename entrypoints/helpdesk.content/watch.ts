@@ -92,9 +92,11 @@ export class TicketWatcher {
     }
   }
 
-  /** The adapter's reply box on this page, or null (the caller then falls back to the focused editor). */
-  replyBox(): HTMLElement | null {
-    return this.deps.adapter(this.deps.url())?.findReplyBox(this.deps.doc) ?? null;
+  /** The reply and internal-note editors the adapter finds on this page (none without an adapter). */
+  editors(): { reply: HTMLElement | null; note: HTMLElement | null; known: boolean } {
+    const adapter = this.deps.adapter(this.deps.url());
+    if (!adapter) return { reply: null, note: null, known: false };
+    return { reply: adapter.findReplyBox(this.deps.doc), note: adapter.findNoteBox(this.deps.doc), known: true };
   }
 
   cancel(): void {

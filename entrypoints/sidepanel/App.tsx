@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { KnowledgeStatus, SettingsView as Settings, TabState } from '@/knowledge/messages';
-import { StatusMessage, type Status } from '@/components/StatusMessage';
+import { StatusMessage } from '@/components/StatusMessage';
 import type { PanelApi } from './api';
 import { AssistView } from './AssistView';
 import { SettingsView } from './SettingsView';
+import { useStatus } from './useStatus';
 
 /** The agent's panel: the ticket as read, suggestions, manual search, settings. */
 export function App({ api }: { api: PanelApi }) {
@@ -12,7 +13,7 @@ export function App({ api }: { api: PanelApi }) {
   const [state, setState] = useState<TabState | undefined>();
   const [settings, setSettings] = useState<Settings | undefined>();
   const [knowledge, setKnowledge] = useState<KnowledgeStatus | undefined>();
-  const [status, setStatus] = useState<Status | null>(null);
+  const [status, setStatus] = useStatus(tabId, state);
   const [loadingSample, setLoadingSample] = useState(false);
 
   const refreshKnowledge = useCallback(() => {

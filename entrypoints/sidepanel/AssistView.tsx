@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type { RejectReason } from '@/knowledge/events';
 import type { KnowledgeStatus, ManualHit, SettingsView, TabState } from '@/knowledge/messages';
 import { fillPlaceholders } from '@/knowledge/placeholders';
 import { AnswerPreview } from '@/components/AnswerPreview';
@@ -33,16 +34,23 @@ export function AssistView({ api, tabId, state, settings, knowledge, loadingSamp
   const [selected, setSelected] = useState(0);
   const [search, setSearch] = useState<{ text: string; hits: ManualHit[] }>({ text: '', hits: [] });
   const cards = useRef<(HTMLButtonElement | null)[]>([]);
-  const suggestions = state?.kind === 'ticket' && !state.result.abstained ? state.result.suggestions : [];
+  // Answers the agent rejected for this ticket leave its list.
+  const [rejected, setRejected] = useState<ReadonlySet<string>>(new Set());
+  const suggestions = state?.kind === 'ticket' && !state.result.abstained ? state.result.suggestions.filter((s) => !rejected.has(s.entry.id)) : [];
   const known = knownValues(state, settings);
   const fill = (body: string) => fillPlaceholders(body, known).text;
   const ticketKey = state?.kind === 'ticket' ? `${state.tabId}:${state.readAt}` : state?.kind;
 
-  // A new ticket: back to its list, first suggestion selected.
-  useEffect(() => {
+  // A new ticket: back to its list, first suggestion selected. Reset while rendering (not in an
+  // effect), so the new ticket never shows with the old selection, and a click right after it
+  // arrives is not undone by a late reset.
+  const [shownKey, setShownKey] = useState(ticketKey);
+  if (shownKey !== ticketKey) {
+    setShownKey(ticketKey);
     setSelected(0);
+    setRejected(new Set());
     preview.open(null);
-  }, [ticketKey]);
+  }
 
   const focusCard = (i: number) => {
     setSelected(i);
@@ -71,6 +79,19 @@ export function AssistView({ api, tabId, state, settings, knowledge, loadingSamp
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   });
+
+  /** Rejected: the answer leaves the list and the one after it (else the last) is selected. */
+  const reject = (reason: RejectReason, note: string) => {
+    const id = preview.chosen?.entry.id;
+    preview.reject(reason, note);
+    if (id === undefined || tabId === undefined) return;
+    const at = suggestions.findIndex((s) => s.entry.id === id);
+    const left = suggestions.length - (at >= 0 ? 1 : 0);
+    const next = Math.max(0, Math.min(at >= 0 ? at : selected, left - 1));
+    setRejected((r) => new Set(r).add(id));
+    setSelected(next);
+    if (left) setTimeout(() => focusCard(next), 0);
+  };
 
   const runSearch = (text: string) => {
     if (!text.trim()) return setSearch({ text, hits: [] });
@@ -111,8 +132,9 @@ export function AssistView({ api, tabId, state, settings, knowledge, loadingSamp
         onValue={preview.setValue}
         onEdit={preview.setEdited}
         onInsert={() => void preview.insert()}
+        onInsertIntoNote={preview.noteOffered ? () => void preview.insert('note') : undefined}
         onCopy={() => void preview.copy()}
-        onReject={preview.reject}
+        onReject={reject}
         onFlag={preview.flag}
         onBack={() => preview.open(null)}
       />
@@ -145,7 +167,7 @@ export function AssistView({ api, tabId, state, settings, knowledge, loadingSamp
         </section>
       ) : null}
       {state?.kind === 'ticket' && (state.result.abstained || !suggestions.length) ? (
-        <NoConfidentAnswer reason={state.result.reason}>{manual}</NoConfidentAnswer>
+        <NoConfidentAnswer reason={!state.result.abstained && rejected.size ? 'You rejected every suggested answer for this ticket.' : state.result.reason}>{manual}</NoConfidentAnswer>
       ) : (
         <>
           {suggestions.length ? (

@@ -1,12 +1,17 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
-import { InsertOutcome, KnowledgeStatus, LearnedPhrasingView, TabState, type ProtocolMap } from '@/knowledge/messages';
+import type { MessagesFrom, ProtocolMap } from '@/knowledge/messages';
+import { createClient, createRouter } from '@/knowledge/protocol';
+import type { OwnExtension } from '@/knowledge/senders';
 import { applyImportBatched, getSettings, openKnowledgeDb, StoreError, type KnowledgeDb } from '@/knowledge/store';
 import type { PanelApi } from './api';
 
 const messenger = defineExtensionMessaging<ProtocolMap>();
+/** The pages' end of knowledge/messages.ts: every reply is parsed with its schema. */
+const worker = createClient<MessagesFrom<'page'>>((name, data) => messenger.sendMessage(name, data as never));
 /** The panel's own connection to the store, opened on the first import (the same IndexedDB as the worker's). */
 let knowledgeDb: KnowledgeDb | undefined;
+const own = (): OwnExtension => ({ id: browser.runtime.id, base: browser.runtime.getURL('/') });
 
 /** `?tab=<id>` pins the panel to one tab (the panel opened as a page, in tests); else it follows its window's active tab. */
 export function pinnedTab(search: string): number | undefined {
@@ -60,28 +65,19 @@ export function browserApi(pinned: number | undefined): PanelApi {
       };
     },
     onTabState(listener) {
-      return messenger.onMessage('backgroundToPanel.tabStateChanged', ({ data }) => {
-        const parsed = TabState.safeParse(data);
-        if (parsed.success) listener(parsed.data);
-      });
+      // Only the extension's own worker or pages, never a content script (runtime.sendMessage reaches pages from both).
+      const route = createRouter('page', { 'backgroundToPanel.tabStateChanged': (state) => listener(state) }, own());
+      return messenger.onMessage('backgroundToPanel.tabStateChanged', ({ data, sender }) => route('backgroundToPanel.tabStateChanged', data, sender));
     },
-    async getTabState(tabId) {
-      return TabState.parse(await messenger.sendMessage('panelToBackground.getTabState', { tabId }));
-    },
-    async readSelection(tabId) {
-      return TabState.parse(await messenger.sendMessage('panelToBackground.readSelection', { tabId }));
-    },
-    async insert(req) {
-      return InsertOutcome.parse(await messenger.sendMessage('panelToBackground.insert', req));
-    },
+    getTabState: (tabId) => worker.send('panelToBackground.getTabState', { tabId }),
+    readSelection: (tabId) => worker.send('panelToBackground.readSelection', { tabId }),
+    insert: (req) => worker.send('panelToBackground.insert', req),
     async feedback(fb) {
-      await messenger.sendMessage('panelToBackground.feedback', fb);
+      await worker.send('panelToBackground.feedback', fb);
     },
-    search: (text, limit) => messenger.sendMessage('panelToBackground.search', { text, limit }),
-    async knowledgeStatus() {
-      return KnowledgeStatus.parse(await messenger.sendMessage('panelToBackground.knowledgeStatus', undefined));
-    },
-    loadSample: () => messenger.sendMessage('panelToBackground.loadSample', undefined),
+    search: (text, limit) => worker.send('panelToBackground.search', { text, limit }),
+    knowledgeStatus: () => worker.send('panelToBackground.knowledgeStatus', undefined),
+    loadSample: () => worker.send('panelToBackground.loadSample', undefined),
     async applyImport(entries, progress = {}) {
       const db = (knowledgeDb ??= openKnowledgeDb());
       try {
@@ -89,19 +85,17 @@ export function browserApi(pinned: number | undefined): PanelApi {
         const who = `${settings.agentName.trim().slice(0, 100) || 'an agent'} (import in the side panel)`;
         const value = await applyImportBatched(db, { entries, problems: [] }, who, progress);
         // The worker applies the logged change now (knowledgeStatus catches up first), so the next ticket finds it.
-        await messenger.sendMessage('panelToBackground.knowledgeStatus', undefined);
+        await worker.send('panelToBackground.knowledgeStatus', undefined);
         return { ok: true, value };
       } catch (err) {
         if (err instanceof StoreError) return { ok: false, error: err.message };
         throw err;
       }
     },
-    getSettings: () => messenger.sendMessage('panelToBackground.getSettings', undefined),
-    saveSettings: (patch) => messenger.sendMessage('panelToBackground.saveSettings', patch),
-    async listLearned() {
-      return LearnedPhrasingView.array().parse(await messenger.sendMessage('panelToBackground.listLearned', undefined));
-    },
-    removeLearned: (req) => messenger.sendMessage('panelToBackground.removeLearned', req),
+    getSettings: () => worker.send('panelToBackground.getSettings', undefined),
+    saveSettings: (patch) => worker.send('panelToBackground.saveSettings', patch),
+    listLearned: () => worker.send('panelToBackground.listLearned', undefined),
+    removeLearned: (req) => worker.send('panelToBackground.removeLearned', req),
     async copy(text) {
       try {
         await navigator.clipboard.writeText(text);
@@ -120,7 +114,7 @@ export function browserApi(pinned: number | undefined): PanelApi {
       remove: (patterns) => browser.permissions.remove({ origins: [...patterns] }),
     },
     async syncRegistrations() {
-      return (await messenger.sendMessage('panelToBackground.syncRegistrations', undefined)).origins;
+      return (await worker.send('panelToBackground.syncRegistrations', undefined)).origins;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { RejectReason } from '@/knowledge/events';
-import type { SettingsView, TabState } from '@/knowledge/messages';
+import { TAB_NOT_ANSWERING, type InsertOutcome, type InsertTarget, type SettingsView, type TabState } from '@/knowledge/messages';
 import type { PlaceholderName, PlaceholderValues } from '@/knowledge/placeholders';
 import { renderMarkdown } from '@/components/Markdown';
 import { REJECT_LABELS } from '@/components/RejectForm';
@@ -14,11 +14,14 @@ export function usePreview(api: PanelApi, tabId: number | undefined, state: TabS
   const [typed, setTyped] = useState<PlaceholderValues>({});
   const [edited, setEdited] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Only the internal note was open: the panel offers the note as the agent's explicit choice.
+  const [noteOffered, setNoteOffered] = useState(false);
 
   const open = useCallback((c: Chosen | null) => {
     setChosen(c);
     setTyped({});
     setEdited(null);
+    setNoteOffered(false);
   }, []);
 
   const known = knownValues(state, settings);
@@ -31,20 +34,34 @@ export function usePreview(api: PanelApi, tabId: number | undefined, state: TabS
     return ok;
   };
 
-  const insert = async () => {
+  const insert = async (into: InsertTarget = 'reply') => {
     if (!chosen || !current || current.final.unresolved.length || tabId === undefined || busy) return;
     setBusy(true);
+    setNoteOffered(false);
     const { entry, rank } = chosen;
     const text = current.final.text;
     try {
-      const outcome = await api.insert({ tabId, entryId: entry.id, rank, suggestedText: current.baseline, text, html: renderMarkdown(text) }).catch(() => ({
-        ok: false,
-        method: 'none',
-        reason: 'the helpdesk tab did not answer',
-      }));
+      const outcome: InsertOutcome = await api
+        .insert({ tabId, entryId: entry.id, rank, suggestedText: current.baseline, text, html: renderMarkdown(text), ...(into === 'note' ? { into } : {}) })
+        .catch(() => ({ ok: false, method: 'none', reason: 'the helpdesk tab did not answer' }));
+      if (outcome.reason === TAB_NOT_ANSWERING) {
+        // The tab's ticket is gone: its answer is not copied either, it may not fit the page now shown.
+        say({ tone: 'error', text: TAB_NOT_ANSWERING });
+        return;
+      }
       if (outcome.ok) {
-        say({ tone: 'ok', text: 'Inserted at your cursor in the reply box. Nothing was sent: review it and send it yourself.' });
+        say(
+          outcome.into === 'note'
+            ? { tone: 'ok', text: 'Inserted into the internal note, not the reply to the customer. Nothing was sent.' }
+            : { tone: 'ok', text: 'Inserted into the reply to the customer, at your cursor. Nothing was sent: review it and send it yourself.' },
+        );
         open(null);
+        return;
+      }
+      if (outcome.noteOpen) {
+        // Not copied: the agent decides between opening the reply and the note.
+        setNoteOffered(true);
+        say({ tone: 'info', text: 'Nothing was inserted: only the internal note is open, not the reply to the customer. Open the reply and press Insert again, or choose \u201cInsert into the internal note\u201d.' });
         return;
       }
       const copied = await copyText(text, entry.id, rank);
@@ -84,6 +101,7 @@ export function usePreview(api: PanelApi, tabId: number | undefined, state: TabS
     edited,
     busy,
     canInsert,
+    noteOffered,
     editStart: current?.suggested ?? '',
     open,
     setValue: (name: PlaceholderName, value: string) => setTyped((t) => ({ ...t, [name]: value })),

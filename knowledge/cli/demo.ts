@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { confidenceLabel } from '../confidence.ts';
 import { KnowledgeIndex } from '../search/index.ts';
 import { suggest } from '../suggest.ts';
 import { Ticket } from '../ticket.ts';
@@ -31,7 +32,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       shown++;
       if (ok) shownRight++;
     }
-    const said = answer === 'none' ? 'no confident answer' : `${answer} (confidence ${top!.confidence.toFixed(2)})`;
+    const said = answer === 'none' ? 'no confident answer' : `${answer} (confidence ${confidenceLabel(top!.confidence)})`;
     io.out(`${ok ? 'ok  ' : 'MISS'} #${ticket.id} ${ticket.subject || '(no subject)'}\n       suggested: ${said}; expected: ${item.expected}`);
   }
   const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '-');

@@ -1,4 +1,5 @@
 import { isSuggestable, today } from '../entry.ts';
+import { confidenceLabel } from '../confidence.ts';
 import { KnowledgeIndex } from '../search/index.ts';
 import { decide, toSuggestions } from '../suggest.ts';
 import { DEFAULT_THRESHOLD } from '../search/calibration.ts';
@@ -52,7 +53,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const decision = decide(suggestions, DEFAULT_THRESHOLD);
   io.out(decision.abstained ? decision.reason! : `Confident answer: ${suggestions[0]!.entry.id}`);
   suggestions.forEach((s, i) => {
-    io.out(`${i + 1}. ${s.entry.id}  "${s.entry.title}"  score ${s.score.toFixed(2)}  confidence ${s.confidence.toFixed(2)}  ${s.entry.status}, ${s.freshness}`);
+    io.out(`${i + 1}. ${s.entry.id}  "${s.entry.title}"  score ${s.score.toFixed(2)}  confidence ${confidenceLabel(s.confidence)}  ${s.entry.status}, ${s.freshness}`);
     const why = Object.entries(s.matched).map(([field, words]) => `${field}: ${words.join(', ')}`);
     io.out(`   why: ${why.join('; ') || 'no words in common'}`);
   });

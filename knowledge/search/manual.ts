@@ -3,6 +3,7 @@ import { freshness, isSuggestable, today, type Entry, type Freshness } from '../
 import type { EntryRef, KnowledgeIndex, Matched, SearchHit } from './index';
 import { fuseCloseness, titleFuse } from './rerank';
 import { correctTypos } from './typos';
+import { shownMatches } from './why';
 
 export interface ManualOptions {
   limit?: number;
@@ -27,6 +28,8 @@ const titleIndexes = new WeakMap<KnowledgeIndex, { key: string; fuse: Fuse<Entry
 export interface ManualCandidates {
   ids: string[];
   hits: SearchHit[];
+  /** The index's default locale: its stop words are left out of the matched words shown. */
+  defaultLocale: string;
 }
 
 /**
@@ -42,7 +45,8 @@ export function searchManual(text: string, index: KnowledgeIndex, options: Manua
 /** Candidates from the index and the title pass: an index holding only refs reads these entries, then calls rankManual. */
 export function manualCandidates(text: string, index: KnowledgeIndex, options: ManualOptions = {}): ManualCandidates {
   const day = options.day ?? today();
-  if (!text.trim()) return { ids: [], hits: [] };
+  const defaultLocale = index.tokeniseOptions.defaultLocale;
+  if (!text.trim()) return { ids: [], hits: [], defaultLocale };
   const suggestable = (e: EntryRef) => isSuggestable(e, day);
   const short = text.trim().split(/\s+/).length <= SHORT_QUERY_WORDS;
   const parts = short ? [{ text, weight: 1, terms: correctTypos(text, index) }] : [{ text, weight: 1 }];
@@ -51,7 +55,7 @@ export function manualCandidates(text: string, index: KnowledgeIndex, options: M
   if (short) {
     for (const r of titles(index, day).search(text, { limit: CANDIDATES })) ids.add(r.item.id);
   }
-  return { ids: [...ids], hits };
+  return { ids: [...ids], hits, defaultLocale };
 }
 
 /** Re-ranks the candidates (their entries, in `found.ids` order) by Fuse's closeness of title and questions. */
@@ -66,7 +70,7 @@ export function rankManual(text: string, found: ManualCandidates, entries: reado
     .map((entry) => {
       const hit = byId.get(entry.id);
       const score = 0.5 * (hit && best ? hit.score / best : 0) + 0.5 * (closeness.get(entry.id) ?? 0);
-      return { entry, score, matched: hit?.matched ?? {}, freshness: freshness(entry, day) };
+      return { entry, score, matched: shownMatches(hit?.matched ?? {}, [found.defaultLocale, entry.locale]), freshness: freshness(entry, day) };
     })
     .filter((h) => h.score > 0)
     .sort((a, b) => b.score - a.score || (a.entry.id < b.entry.id ? -1 : 1))

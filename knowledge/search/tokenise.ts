@@ -101,6 +101,25 @@ function language(locale: string, options: TokeniseOptions): Language | undefine
   return made;
 }
 
+const stopLists = new Map<string, ReadonlySet<string>>();
+
+/**
+ * Whether `word` (lower case, as written) is in the stop-word list of `locale`'s language,
+ * including the negations and question words the search keeps for ranking: "why" and "not" tell
+ * entries apart, but they do not explain to a person why an entry matched. False for a language
+ * without a list.
+ */
+export function isStopWord(word: string, locale: string): boolean {
+  const base = locale.toLowerCase().split('-')[0] ?? '';
+  let stop = stopLists.get(base);
+  if (!stop) {
+    const lang = LANGUAGES[base];
+    if (!lang) return false;
+    stopLists.set(base, (stop = new Set(lang.stop.map(apostrophes))));
+  }
+  return stop.has(apostrophes(word.toLowerCase()));
+}
+
 /** Words: letters and digits, with inner apostrophes kept ("didn't", "l'adresse"). */
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const DIGITS = /^\p{N}+$/u;

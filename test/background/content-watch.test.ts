@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HelpdeskAdapter, ReadResult } from '@/entrypoints/helpdesk.content/adapter';
 import { insideEditor, QUIET_MS, TicketWatcher, type Sent } from '@/entrypoints/helpdesk.content/watch';
-import { insertReply, pickReplyBox } from '@/entrypoints/helpdesk.content/replies';
+import { insertReply } from '@/entrypoints/helpdesk.content/replies';
 
 /** An adapter over a tiny page: <h1> subject, .msg customer messages, <textarea> reply box. */
 function pageAdapter(reads: { count: number }): HelpdeskAdapter {
@@ -22,6 +22,7 @@ function pageAdapter(reads: { count: number }): HelpdeskAdapter {
       };
     },
     findReplyBox: (doc) => doc.querySelector('textarea'),
+    findNoteBox: (doc) => doc.querySelector('#ed'),
   };
 }
 
@@ -162,20 +163,53 @@ describe('content script: insert requests', () => {
     document.body.append(form);
     box.focus();
     box.setSelectionRange(4, 4);
-    const out = insertReply(box, { text: 'your parcel ships today.' });
-    expect(out.ok).toBe(true);
+    const out = insertReply({ reply: box, note: null }, { text: 'your parcel ships today.' });
+    expect(out).toMatchObject({ ok: true, into: 'reply' });
     expect(box.value).toBe('Hi, your parcel ships today.');
     expect(submitted).not.toHaveBeenCalled();
   });
 
   it('without a reply box it says so (the panel then copies to the clipboard)', () => {
-    expect(insertReply(null, { text: 'x' })).toMatchObject({ ok: false, method: 'none' });
-    expect(insertReply(document.querySelector('textarea'), { text: 42 })).toMatchObject({ ok: false });
+    expect(insertReply({ reply: null, note: null }, { text: 'x' })).toMatchObject({ ok: false, method: 'none' });
+    expect(insertReply({ reply: document.querySelector('textarea'), note: null }, { text: 42 })).toMatchObject({ ok: false });
   });
 
-  it('generic mode falls back to the editor the agent last focused', () => {
+  it('never falls back to the focused editor: with no editor the adapter knows, nothing goes in', () => {
     const ta = document.querySelector('textarea')!;
-    expect(pickReplyBox(null, ta)).toBe(ta);
-    expect(pickReplyBox(null, document.querySelector('h1'))).toBeNull();
+    ta.focus();
+    expect(document.activeElement).toBe(ta);
+    expect(insertReply({ reply: null, note: null }, { text: 'Your parcel ships today.' })).toMatchObject({ ok: false, method: 'none', into: 'reply' });
+    // On a page no adapter reads (generic selection mode) it says why, and the panel copies instead.
+    const generic = insertReply({ reply: null, note: null, known: false }, { text: 'Your parcel ships today.' });
+    expect(generic).toMatchObject({ ok: false, method: 'none' });
+    expect(generic.reason).toMatch(/never types into whatever has focus/);
+    expect(ta.value).toBe('');
+  });
+
+  it('with only the internal note open, it leaves the note alone and says the note is open', () => {
+    const note = document.querySelector<HTMLElement>('#ed')!;
+    note.focus();
+    const out = insertReply({ reply: null, note }, { text: 'Your parcel ships today.' });
+    expect(out).toMatchObject({ ok: false, method: 'none', into: 'reply', noteOpen: true });
+    expect(out.reason).toMatch(/internal note/);
+    expect(note.textContent).toBe('x');
+  });
+
+  it('goes into the internal note only when the agent chose it, and says so', () => {
+    const note = document.createElement('textarea');
+    note.getClientRects = () => [{ width: 300, height: 80 }] as unknown as DOMRectList;
+    document.body.append(note);
+    const reply = document.querySelector('textarea')!;
+    expect(insertReply({ reply, note }, { text: 'Refund issued.', into: 'note' })).toMatchObject({ ok: true, into: 'note' });
+    expect(note.value).toBe('Refund issued.');
+    expect(reply.value).toBe('');
+    expect(insertReply({ reply, note: null }, { text: 'Refund issued.', into: 'note' })).toMatchObject({ ok: false, into: 'note' });
+    expect(reply.value).toBe('');
+  });
+
+  it('the watcher hands over the adapter\'s reply and note editors, none without an adapter', () => {
+    expect(watcher.editors()).toEqual({ reply: document.querySelector('textarea'), note: document.querySelector('#ed'), known: true });
+    url = 'https://help.example/views/all';
+    expect(watcher.editors()).toEqual({ reply: null, note: null, known: false });
   });
 });

@@ -120,11 +120,23 @@ describe('background: insert and feedback', () => {
     advance(4200);
     const out = await insert(deps, { tabId: 9, entryId: expected, rank: 1, suggestedText: 'Hello there', text: 'Hello there!' });
     expect(out.ok).toBe(true);
-    expect(content.insert).toHaveBeenCalledWith(9, 'Hello there!', undefined);
+    expect(content.insert).toHaveBeenCalledWith(9, 'Hello there!', undefined, undefined);
     const inserted = (await listEvents(db)).find((e) => e.type === 'inserted');
     expect(inserted).toMatchObject({ entryId: expected, rank: 1, msFromRead: 4200 });
     expect((inserted as { editRatio: number }).editRatio).toBeGreaterThan(0);
     expect((await listLearned(db, expected)).length).toBe(1);
+  });
+
+  it('passes the agent\'s choice of the internal note to the tab, and a note teaches the search nothing', async () => {
+    const { deps, db, content } = makeDeps();
+    await loadSample(deps);
+    const { ticket, expected } = sampleTicket(0);
+    await onTicket(deps, 9, ticket, read());
+    content.insert.mockResolvedValueOnce({ ok: true, method: 'paste', into: 'note' });
+    const out = await insert(deps, { tabId: 9, entryId: expected, rank: 1, suggestedText: 'Hello there', text: 'Hello there', into: 'note' });
+    expect(out).toMatchObject({ ok: true, into: 'note' });
+    expect(content.insert).toHaveBeenCalledWith(9, 'Hello there', undefined, 'note');
+    expect((await listLearned(db, expected)).length).toBe(0);
   });
 
   it('a failed insert is not counted as inserted', async () => {

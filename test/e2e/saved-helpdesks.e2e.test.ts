@@ -16,12 +16,18 @@ const HELPDESKS = [
   { name: 'FreeScout', file: 'freescout/conversation-reply-open', path: '/conversation/1?folder_id=1', editable: '.conv-reply-block .note-editable' },
 ] as const;
 
+// The same installs with the internal-note editor open instead of the reply (saved 2026-12-02).
+const NOTE_OPEN = [
+  { name: 'osTicket', file: 'osticket/ticket-note-open', path: '/scp/tickets.php?id=2', note: 'form#note .redactor-in' },
+  { name: 'FreeScout', file: 'freescout/conversation-note-open', path: '/conversation/2?folder_id=1', note: '.conv-note-block .note-editable' },
+] as const;
+
 // The saved pages load images and styles from other hosts (gravatar, the original install):
 // served here from the test server instead, so any request to another host is the extension's.
 const localised = (html: string) => html.replace(/(<(?:img|link|script)\b[^>]*?\s(?:src|href)=")(?:https?:)?\/\/[^/"]+/gi, '$1');
 
 const pages: Route = async (_req, url) => {
-  const hit = HELPDESKS.find((h) => h.path.split('?')[0] === url.pathname);
+  const hit = [...HELPDESKS, ...NOTE_OPEN].find((h) => h.path === url.pathname + url.search);
   return hit ? { type: 'text/html; charset=utf-8', body: localised(await readFile(path.join(FIXTURES, `${hit.file}.html`), 'utf8')) } : null;
 };
 
@@ -101,6 +107,53 @@ describe.each(HELPDESKS)('$name saved page with the built extension', (h) => {
     expect(await page.evaluate(() => (window as unknown as { e2eSendClicks: number }).e2eSendClicks)).toBe(0);
     expect(server.requests.filter((r) => !r.startsWith('GET '))).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, `${h.name}-inserted.png`) });
+  });
+});
+
+/** Opens the first suggestion (or a manual search hit) and fills what the answer asks for. */
+async function openAnswer(panel: Page): Promise<void> {
+  const suggestion = panel.getByTestId('suggestion').first();
+  if (await suggestion.count()) {
+    await suggestion.locator('button').first().click();
+  } else {
+    await panel.getByTestId('manual-search').fill('refund');
+    await panel.getByTestId('search-result').first().locator('button').first().click();
+  }
+  await panel.getByTestId('preview').waitFor();
+  for (const input of await panel.locator('[data-testid=placeholder-form] input[data-placeholder]').all()) {
+    await input.fill(AGENT_VALUES[(await input.getAttribute('data-placeholder')) as keyof typeof AGENT_VALUES] ?? 'x');
+  }
+}
+
+describe.each(NOTE_OPEN)('$name saved page with the internal note open and focused', (h) => {
+  it('Insert does not put the answer into the note; the panel says only the note is open', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.origin + h.path);
+    await watchForms(page);
+    const panel = await openPanelAsTab(ext, await tabIdOf(ext, page));
+    if (!sampleLoaded) {
+      await panel.getByTestId('load-sample').click();
+      sampleLoaded = true;
+    }
+    await expect.poll(() => panel.getByTestId('ticket-summary').textContent(), { timeout: 20_000 }).toContain('Tent pole snapped');
+    await panel.locator('[data-testid=suggestion], [data-testid=no-confident-answer]').first().waitFor({ timeout: 20_000 });
+    await page.click(h.note);
+    await page.keyboard.type('Internal: customer called.');
+    await settle(page);
+    expect(await page.evaluate((sel) => document.activeElement === document.querySelector(sel), h.note)).toBe(true);
+    await openAnswer(panel);
+    await panel.getByTestId('insert').click();
+    await expect.poll(() => panel.getByTestId('status').textContent(), { timeout: 10_000 }).toContain('only the internal note is open');
+    expect((await page.locator(h.note).innerText()).trim()).toBe('Internal: customer called.');
+    await panel.screenshot({ path: path.join(ARTIFACTS, `${h.name}-note-open-panel.png`) });
+
+    // The agent's explicit choice: then, and only then, the note gets the answer.
+    await panel.getByTestId('insert-note').click();
+    await expect.poll(() => panel.getByTestId('status').textContent(), { timeout: 10_000 }).toContain('Inserted into the internal note');
+    expect((await page.locator(h.note).innerText()).length).toBeGreaterThan('Internal: customer called.'.length + 40);
+    expect(await page.evaluate(() => (window as unknown as { e2eSubmits: number }).e2eSubmits)).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { e2eSendClicks: number }).e2eSendClicks)).toBe(0);
+    await page.close();
   });
 });
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterFor } from '../../entrypoints/helpdesk.content/adapters';
 import { Ticket } from '../../knowledge/ticket';
-import { FIXTURES_DIR, loadFixtures } from './fixtures';
+import { COPY_MARK, FIXTURES_DIR, loadFixtures } from './fixtures';
 
 const fixtures = loadFixtures();
 const MAX_FIXTURE_BYTES = 80 * 1024;
@@ -40,17 +40,26 @@ describe.each(fixtures.map((f) => [`${f.folder}/${f.name}`, f] as const))('%s', 
     }
   });
 
-  it(`finds the reply editor (${expected.replyBox ?? 'none open'})`, () => {
+  it(`finds the reply editor (${expected.replyBox ?? 'none open'}), never a note's or a copy inside a message`, () => {
     const doc = fixture.document();
     const box = adapter!.findReplyBox(doc);
-    if (expected.replyBox === null) {
-      expect(box).toBeNull();
-    } else {
-      expect(box).not.toBeNull();
-      expect(box).toBe(doc.querySelector(expected.replyBox));
-    }
+    expect(box).toBe(outsideCopies(doc, expected.replyBox));
+  });
+
+  it(`finds the internal-note editor (${expected.noteBox ?? 'none open'}), never the reply or a copy inside a message`, () => {
+    const doc = fixture.document();
+    const box = adapter!.findNoteBox(doc);
+    expect(box).toBe(outsideCopies(doc, expected.noteBox ?? null));
   });
 });
+
+/** The element the expected selector names, leaving out copies of editor markup planted in a message. */
+function outsideCopies(doc: Document, selector: string | null): Element | null {
+  if (selector === null) return null;
+  const el = Array.from(doc.querySelectorAll(selector)).find((e) => !e.closest(`[${COPY_MARK}]`));
+  expect(el, `the fixture has ${selector}`).toBeDefined();
+  return el!;
+}
 
 describe('conventions', () => {
   const folders = readdirSync(FIXTURES_DIR);
@@ -62,6 +71,15 @@ describe('conventions', () => {
     expect(own.filter((f) => f.expected.ticket).length).toBeGreaterThanOrEqual(1);
     expect(own.some((f) => f.expected.replyBox !== null)).toBe(true);
   });
+
+  it.each(ADAPTERS.map((a) => [a.id] as const).concat([['generic']]))(
+    '%s has a page with the internal note open and one with a copy of editor markup inside a customer message',
+    (id) => {
+      const own = fixtures.filter((f) => f.folder === id);
+      expect(own.some((f) => f.name.endsWith('-note-open') && f.expected.replyBox === null)).toBe(true);
+      expect(own.some((f) => f.name.endsWith('-editor-in-message') && f.document().querySelector(`[${COPY_MARK}]`))).toBe(true);
+    },
+  );
 
   it('self-hosted helpdesks have two real pages each', () => {
     for (const id of ['osticket', 'freescout']) {

@@ -6,6 +6,8 @@ import type { GenericSelectors } from '../../entrypoints/helpdesk.content/adapte
 import type { Ticket } from '../../knowledge/ticket';
 
 export const FIXTURES_DIR = join(import.meta.dirname, '../fixtures/helpdesk');
+/** Marks a copy of editor markup planted in a customer message (make-reply-note-variants.ts): never a candidate. */
+export const COPY_MARK = 'data-copy-in-message';
 
 export interface Expected {
   url: string;
@@ -16,6 +18,8 @@ export interface Expected {
   fails?: string;
   /** Selector of the reply editor findReplyBox must return, or null when none is open. */
   replyBox: string | null;
+  /** Selector of the internal-note editor findNoteBox must return; absent or null when none is open. */
+  noteBox?: string | null;
 }
 
 export interface Fixture {

@@ -13,6 +13,7 @@ for (const f of loadFixtures()) {
   for (let i = 0; i < RUNS; i++) {
     adapter.readTicket(doc, url);
     adapter.findReplyBox(doc);
+    adapter.findNoteBox(doc);
   }
   const ms = (performance.now() - t0) / RUNS;
   console.log(`${`${f.folder}/${f.name}`.padEnd(48)} ${String(Math.round(f.bytes / 1024)).padStart(3)} KB  ${ms.toFixed(2)} ms`);

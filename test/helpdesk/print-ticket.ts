@@ -13,5 +13,6 @@ const t0 = performance.now();
 const r = a.readTicket(doc, u);
 const ms = performance.now() - t0;
 const box = a.findReplyBox(doc);
+const note = a.findNoteBox(doc);
 console.log(JSON.stringify(r, null, 2));
-console.error(a.id, 'replyBox:', box ? box.outerHTML.slice(0, 160) : null, 'ms', ms.toFixed(2));
+console.error(a.id, 'replyBox:', box ? box.outerHTML.slice(0, 160) : null, 'noteBox:', note ? note.outerHTML.slice(0, 160) : null, 'ms', ms.toFixed(2));

@@ -1,14 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { INSERT_METHODS, InsertOutcome, MESSAGE_DATA, MessageError, parseMessage, ReadReply, TabState } from '@/knowledge/messages';
+import { INSERT_METHODS, InsertOutcome, MESSAGES, MessageError, parseMessage, parseReply, ReadReply, TabState } from '@/knowledge/messages';
 import samples from '@/knowledge/sample/tickets.json';
 
 const ticket = (samples as { ticket: unknown }[])[0]!.ticket;
 
 describe('messages', () => {
-  it('every name says who sends it to whom', () => {
-    for (const name of Object.keys(MESSAGE_DATA)) {
-      expect(name).toMatch(/^(contentToBackground|backgroundToContent|panelToBackground|backgroundToPanel)\.[a-z][A-Za-z]+$/);
+  it('every name says who sends it to whom, as its entry does', () => {
+    const directions: Record<string, { from: string; to: string }> = {
+      contentToBackground: { from: 'content', to: 'worker' },
+      backgroundToContent: { from: 'background', to: 'content' },
+      panelToBackground: { from: 'page', to: 'worker' },
+      dashboardToBackground: { from: 'page', to: 'worker' },
+      backgroundToPanel: { from: 'background', to: 'page' },
+      backgroundToPages: { from: 'background', to: 'page' },
+    };
+    for (const [name, spec] of Object.entries(MESSAGES)) {
+      expect(name).toMatch(/^[a-z][A-Za-z]+\.[a-z][A-Za-z]+$/);
+      expect({ name, from: spec.from, to: spec.to }).toEqual({ name, ...directions[name.split('.')[0]!] });
     }
+  });
+
+  it('parses replies on arrival, naming the message and the field', () => {
+    expect(parseReply('panelToBackground.removeLearned', { ok: true, value: { removed: 2 } })).toEqual({ ok: true, value: { removed: 2 } });
+    expect(() => parseReply('panelToBackground.removeLearned', { ok: true, value: { removed: -1 } })).toThrow(/panelToBackground\.removeLearned: value\.removed/);
+    expect(() => parseReply('panelToBackground.syncRegistrations', undefined)).toThrow(/syncRegistrations: reply/);
+    expect(() => parseReply('backgroundToContent.insert', { ok: true, method: 'execCommand' })).toThrow(/method/);
   });
 
   it('accepts a ticket read by an adapter, with the read’s time and id', () => {
@@ -21,6 +37,13 @@ describe('messages', () => {
     for (const method of INSERT_METHODS) expect(InsertOutcome.safeParse({ ok: true, method }).success).toBe(true);
     expect(InsertOutcome.safeParse({ ok: true, method: 'execCommand' }).success).toBe(false);
     expect(InsertOutcome.safeParse({ ok: true, method: 'textarea' }).success).toBe(false);
+  });
+
+  it('an insert says where the answer went: the reply to the customer or the internal note, nothing else', () => {
+    expect(InsertOutcome.parse({ ok: true, method: 'paste', into: 'note' }).into).toBe('note');
+    expect(InsertOutcome.safeParse({ ok: true, method: 'paste', into: 'focused' }).success).toBe(false);
+    expect(parseMessage('panelToBackground.insert', { tabId: 1, suggestedText: '', text: 'x', into: 'note' })).toMatchObject({ into: 'note' });
+    expect(() => parseMessage('backgroundToContent.insert', { text: 'x', into: 'anywhere' })).toThrow(MessageError);
   });
 
   it('rejects bad data, naming the message and the field', () => {

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '@/entrypoints/sidepanel/App';
 import { allByTestId, byTestId, cleanup, click, flush, key, render, type } from '../components/render';
+import { TAB_NOT_ANSWERING, type TabState } from '@/knowledge/messages';
 import { fakeApi, TAB, ticketState } from './fake-api';
 
 afterEach(cleanup);
@@ -23,7 +24,7 @@ describe('side panel: suggestions and keyboard', () => {
     expect(cards[0]!.textContent).toContain('parcels arrive in 3-5 days');
     expect(cards[0]!.textContent).toContain('Hi Tom');
     expect(cards[0]!.querySelector('mark')?.textContent).toBe('parcels');
-    expect(cards[0]!.textContent).toContain('answers.csv row 3');
+    expect(cards[0]!.textContent).toContain('Imported from answers.csv, row 3');
     expect(cards[0]!.textContent).toContain('lead@northwind.example');
     expect(cards[0]!.textContent).toContain('90% (high)');
   });
@@ -72,6 +73,54 @@ describe('side panel: suggestions and keyboard', () => {
     await flush();
     expect(api.copy).toHaveBeenCalledWith('Hi Tom, parcels arrive in 3-5 days.\n\nAna Lima');
     expect(byTestId(c, 'status').textContent).toMatch(/no reply box found.*clipboard/);
+  });
+
+  it('says the answer went into the reply to the customer', async () => {
+    const { c } = await renderApp(ticketState(), { insert: async () => ({ ok: true, method: 'paste', into: 'reply' }) });
+    await click(allByTestId(c, 'suggestion')[0]!.querySelector('button')!);
+    await click(byTestId(c, 'insert'));
+    await flush();
+    expect(byTestId(c, 'status').textContent).toMatch(/^Inserted into the reply to the customer/);
+  });
+
+  it('with only the internal note open, nothing is inserted or copied; the agent may choose the note, and the panel names it', async () => {
+    const { c, api } = await renderApp(ticketState(), {
+      insert: vi.fn(async (req: { into?: string }) =>
+        req.into === 'note'
+          ? { ok: true, method: 'paste', into: 'note' }
+          : { ok: false, method: 'none', into: 'reply', noteOpen: true, reason: 'only the internal note is open, not the reply to the customer' },
+      ),
+    });
+    await click(allByTestId(c, 'suggestion')[0]!.querySelector('button')!);
+    expect(c.querySelector('[data-testid=insert-note]')).toBeNull();
+    await click(byTestId(c, 'insert'));
+    await flush();
+    expect(api.copy).not.toHaveBeenCalled();
+    expect(byTestId(c, 'status').textContent).toMatch(/Nothing was inserted: only the internal note is open, not the reply to the customer/);
+    expect(api.insert.mock.calls[0]![0].into).toBeUndefined();
+    await click(byTestId(c, 'insert-note'));
+    await flush();
+    expect(api.insert.mock.calls[1]![0]).toMatchObject({ into: 'note' });
+    expect(byTestId(c, 'status').textContent).toMatch(/^Inserted into the internal note, not the reply to the customer/);
+  });
+
+  it('when the tab no longer answers, the old ticket goes, the panel says so, and nothing is copied', async () => {
+    let push: (s: TabState) => void = () => undefined;
+    const { c, api, push: pushed } = await renderApp(ticketState(), {
+      // As the worker does: it drops the tab's ticket and tells the panel, then answers the insert.
+      insert: async () => {
+        push({ kind: 'none', tabId: TAB, note: TAB_NOT_ANSWERING });
+        return { ok: false, method: 'none', reason: TAB_NOT_ANSWERING };
+      },
+    });
+    push = pushed;
+    await click(allByTestId(c, 'suggestion')[0]!.querySelector('button')!);
+    await click(byTestId(c, 'insert'));
+    await flush();
+    expect(api.copy).not.toHaveBeenCalled();
+    expect(c.textContent).not.toContain('Tom Fletcher');
+    expect(c.textContent).toContain(TAB_NOT_ANSWERING);
+    expect(byTestId(c, 'status').textContent).toBe(TAB_NOT_ANSWERING);
   });
 
   it('edits go in as edited; reject records the reason', async () => {

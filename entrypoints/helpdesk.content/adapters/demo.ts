@@ -3,10 +3,11 @@
  * localhost). Written against the data-attribute contract agreed with the demo's author
  * (2026-11-23): [data-demo-ticket-id], [data-demo-subject], [data-demo-requester-name|email],
  * .demo-message[data-direction][data-author][data-at] > .demo-message-body, [data-demo-reply],
- * [data-demo-tags] .tag, [data-demo-status]. Stable on purpose: no classes to chase.
+ * [data-demo-tags] .tag, [data-demo-status]. Stable on purpose: no classes to chase. Added 2026-12-02:
+ * [data-demo-note] marks an internal-note editor (the demo page has none yet; the fixtures do).
  */
 import { assembleTicket, need, oldestFirst, reading, type HelpdeskAdapter } from '../adapter';
-import { blockText, emailIn, firstText, firstVisible, isoTime, lineText } from '../dom';
+import { blockText, emailIn, findEditor, firstText, isoTime, lineText, type EditorSpec } from '../dom';
 import type { MessageDirection, TicketMessage } from '../../../knowledge/ticket';
 
 const ID = 'demo';
@@ -26,6 +27,23 @@ function readMessages(doc: Document): TicketMessage[] {
   }
   return oldestFirst(out, false);
 }
+
+/**
+ * Reply vs note, by the demo's contract: the reply editor is [data-demo-reply], the internal note's
+ * [data-demo-note]; messages (.demo-message) hold no editor.
+ */
+const EDITORS: EditorSpec = {
+  editors: [
+    '[data-demo-reply][contenteditable="true"]',
+    '[data-demo-reply] [contenteditable="true"]',
+    'textarea[data-demo-reply]',
+    '[data-demo-note][contenteditable="true"]',
+    '[data-demo-note] [contenteditable="true"]',
+    'textarea[data-demo-note]',
+  ],
+  thread: '.demo-message',
+  isNote: (el) => el.closest('[data-demo-note]') !== null,
+};
 
 export const demo: HelpdeskAdapter = {
   id: ID,
@@ -55,6 +73,6 @@ export const demo: HelpdeskAdapter = {
         doc,
       );
     }),
-  findReplyBox: (doc) =>
-    firstVisible(doc, ['[data-demo-reply][contenteditable="true"]', '[data-demo-reply] [contenteditable="true"]', 'textarea[data-demo-reply]', '[data-demo-reply]']),
+  findReplyBox: (doc) => findEditor(doc, EDITORS, 'reply'),
+  findNoteBox: (doc) => findEditor(doc, EDITORS, 'note'),
 };

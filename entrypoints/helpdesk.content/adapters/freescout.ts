@@ -6,7 +6,7 @@
  * that exists in a hidden block until the agent clicks Reply.
  */
 import { assembleTicket, need, onHostedHelpdesk, oldestFirst, reading, type HelpdeskAdapter } from '../adapter';
-import { blockText, emailIn, firstText, firstVisible, lineText } from '../dom';
+import { blockText, emailIn, findEditor, firstText, lineText, type EditorSpec } from '../dom';
 import type { MessageDirection, TicketMessage } from '../../../knowledge/ticket';
 
 const ID = 'freescout';
@@ -30,6 +30,20 @@ function readThreads(main: Element): TicketMessage[] {
   }
   return oldestFirst(out, true);
 }
+
+/**
+ * Reply vs note, from the pages saved on 2026-12-02 (freescout-1.8-conversation-note-open.html,
+ * -thread-with-agent-reply.html): one Summernote editor serves both. In note mode its block
+ * .conv-reply-block has class conv-note-block and input[name=is_note] is "1"; in reply mode neither.
+ */
+const EDITORS: EditorSpec = {
+  editors: ['.conv-reply-block .note-editable[contenteditable="true"]'],
+  thread: '.thread',
+  isNote: (el) => {
+    const block = el.closest('.conv-reply-block')!;
+    return block.classList.contains('conv-note-block') || block.querySelector<HTMLInputElement>('input[name="is_note"]')?.value === '1';
+  },
+};
 
 export const freescout: HelpdeskAdapter = {
   id: ID,
@@ -57,5 +71,6 @@ export const freescout: HelpdeskAdapter = {
         doc,
       );
     }),
-  findReplyBox: (doc) => firstVisible(doc, ['.conv-reply-block .note-editable[contenteditable="true"]']),
+  findReplyBox: (doc) => findEditor(doc, EDITORS, 'reply'),
+  findNoteBox: (doc) => findEditor(doc, EDITORS, 'note'),
 };

@@ -11,7 +11,7 @@
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
 import { hostedPatterns, matchesAny } from './hosts';
-import { blockText, emailIn, firstText, firstVisible, lineText, ownText } from '../dom';
+import { blockText, emailIn, findEditor, firstText, lineText, ownText, type EditorSpec } from '../dom';
 import { readThread } from '../thread';
 import type { TicketMessage } from '../../../knowledge/ticket';
 
@@ -21,6 +21,18 @@ const HOSTS = hostedPatterns(ID);
 function ticketId(url: URL): string | undefined {
   return /^\/a\/tickets\/(\d+)/.exec(url.pathname)?.[1];
 }
+
+/**
+ * Reply vs note. EVIDENCE (hosted-helpdesks-evidence.md, MWR 2026-07): the Froala editor
+ * .fr-element.fr-view[contenteditable]. ASSUMED (no source shows it): Reply and Add note open
+ * separate editors, the note's inside a container whose data-test-id or class names the note
+ * ([data-test-id*="note"], [class*="note-editor"], [class*="private-note"]).
+ */
+const EDITORS: EditorSpec = {
+  editors: ['.fr-element.fr-view[contenteditable="true"]', '.fr-element[contenteditable="true"]'],
+  thread: '.ticket-description, .conversation-item, [data-test-id="ticket-description"], [data-test-id="conversation-wrapper"]',
+  isNote: (el) => el.closest('[data-test-id*="note"], [class*="note-editor"], [class*="private-note"]') !== null,
+};
 
 export const freshdesk: HelpdeskAdapter = {
   id: ID,
@@ -60,5 +72,6 @@ export const freshdesk: HelpdeskAdapter = {
         doc,
       );
     }),
-  findReplyBox: (doc) => firstVisible(doc, ['.fr-element.fr-view[contenteditable="true"]', '.fr-element[contenteditable="true"]']),
+  findReplyBox: (doc) => findEditor(doc, EDITORS, 'reply'),
+  findNoteBox: (doc) => findEditor(doc, EDITORS, 'note'),
 };

@@ -9,7 +9,7 @@
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
 import { hostedPatterns, matchesAny } from './hosts';
-import { emailIn, firstText, firstVisible, lineText } from '../dom';
+import { emailIn, findEditor, firstText, lineText, type EditorSpec } from '../dom';
 import { readThread } from '../thread';
 
 const ID = 'front';
@@ -18,6 +18,18 @@ const HOSTS = hostedPatterns(ID);
 function conversationId(url: URL): string | undefined {
   return /\/(cnv_[0-9a-z]+)(?:\/|$)/i.exec(url.pathname)?.[1] ?? /\/(?:conversation|t)\/(\d+)\/?$/.exec(url.pathname)?.[1];
 }
+
+/**
+ * Reply vs note. No evidence either way (hosted-helpdesks-evidence.md, Front: "reply box: none").
+ * ASSUMED from the same styled-components naming: internal comments are typed in a
+ * [class*="commentComposer__"], replies in a [class*="composer__"] ("composer__" does not match
+ * "commentComposer__": attribute matching is case-sensitive).
+ */
+const EDITORS: EditorSpec = {
+  editors: ['[class*="composer__"] [contenteditable="true"]', '[data-testid="composer-editor"] [contenteditable="true"]', '[class*="commentComposer__"] [contenteditable="true"]'],
+  thread: '[class*="messageViewer__"], [class*="commentViewer__"]',
+  isNote: (el) => el.closest('[class*="commentComposer__"]') !== null,
+};
 
 export const front: HelpdeskAdapter = {
   id: ID,
@@ -50,5 +62,6 @@ export const front: HelpdeskAdapter = {
         doc,
       );
     }),
-  findReplyBox: (doc) => firstVisible(doc, ['[class*="composer__"] [contenteditable="true"]', '[data-testid="composer-editor"] [contenteditable="true"]']),
+  findReplyBox: (doc) => findEditor(doc, EDITORS, 'reply'),
+  findNoteBox: (doc) => findEditor(doc, EDITORS, 'note'),
 };

@@ -4,7 +4,7 @@
  * (b) a team lead saves three selectors for a domain, as data: {domain, subject, message, replyBox}.
  */
 import { assembleTicket, fail, need, reading, type HelpdeskAdapter, type ReadResult } from '../adapter';
-import { blockText, firstVisible, lineText } from '../dom';
+import { blockText, findEditor, lineText } from '../dom';
 
 const ID = 'generic';
 
@@ -62,13 +62,16 @@ export function genericAdapter(selectors: GenericSelectors): HelpdeskAdapter {
         throw e;
       }
     },
+    // The saved selector names the reply editor: the team lead picked it, so no note is assumed
+    // (findNoteBox is null). An editor inside the saved message element is a copy, never a candidate.
     findReplyBox: (doc) => {
       try {
-        return firstVisible(doc, [selectors.replyBox]);
+        return findEditor(doc, { editors: [selectors.replyBox], thread: selectors.message, isNote: () => false }, 'reply');
       } catch {
         return null;
       }
     },
+    findNoteBox: () => null,
   };
 }
 

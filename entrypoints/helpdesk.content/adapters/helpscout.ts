@@ -10,7 +10,7 @@
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
 import { hostedPatterns, matchesAny } from './hosts';
-import { emailIn, firstText, firstVisible, lineText } from '../dom';
+import { emailIn, findEditor, firstText, lineText, type EditorSpec } from '../dom';
 import { firstCustomer, readThread } from '../thread';
 
 const ID = 'helpscout';
@@ -26,6 +26,24 @@ function direction(item: Element): 'customer' | 'agent' | 'note' {
   if (item.classList.contains('is-customer') || label.includes('customer')) return 'customer';
   return 'agent';
 }
+
+/**
+ * Reply vs note. EVIDENCE (hosted-helpdesks-evidence.md, HS-G, undated): the reply editor
+ * [data-cy="ConvoEditor"], [role="textbox"][aria-label="Reply Editor"]. ASSUMED: a note opens the
+ * same editor labelled for the note: aria-label "Note Editor", or a container whose data-cy names
+ * the note ([data-cy*="Note"]).
+ */
+const EDITORS: EditorSpec = {
+  editors: [
+    '[data-cy="ConvoEditor"] [data-slate-editor="true"]',
+    '[data-cy="ConvoEditor"] [contenteditable="true"]',
+    '[role="textbox"][aria-label="Reply Editor"]',
+    '[role="textbox"][aria-label="Note Editor"]',
+  ],
+  // The thread items, not the list: whether the editor opens inside the list is not known.
+  thread: 'li > div[id^="thread-"], li[class*="ThreadListItem"], .thread-content',
+  isNote: (el) => /note/i.test(el.getAttribute('aria-label') ?? '') || el.closest('[data-cy*="Note"]') !== null,
+};
 
 export const helpscout: HelpdeskAdapter = {
   id: ID,
@@ -61,6 +79,6 @@ export const helpscout: HelpdeskAdapter = {
         doc,
       );
     }),
-  findReplyBox: (doc) =>
-    firstVisible(doc, ['[data-cy="ConvoEditor"] [data-slate-editor="true"]', '[data-cy="ConvoEditor"] [contenteditable="true"]', '[role="textbox"][aria-label="Reply Editor"]']),
+  findReplyBox: (doc) => findEditor(doc, EDITORS, 'reply'),
+  findNoteBox: (doc) => findEditor(doc, EDITORS, 'note'),
 };

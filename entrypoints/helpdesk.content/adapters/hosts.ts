@@ -6,7 +6,10 @@
  * from its row here. Self-hosted helpdesks (osTicket, FreeScout, Jira Data Center) are added by
  * domain in Settings and recognised by path. Plain data and one matcher: safe for the side panel,
  * small in the content script. test/helpdesk/hosts.test.ts checks adapters, settings and manifest agree.
+ * The names come from the one table of helpdesk names, knowledge/helpdesks.ts.
  */
+import { HELPDESK_NAMES } from '../../../knowledge/helpdesks';
+
 export interface HostedHelpdesk {
   /** The adapter's id. */
   id: string;
@@ -16,25 +19,25 @@ export interface HostedHelpdesk {
 }
 
 export const HOSTED_HELPDESKS: readonly HostedHelpdesk[] = [
-  { id: 'zendesk', name: 'Zendesk', patterns: ['https://*.zendesk.com/*'] },
-  { id: 'freshdesk', name: 'Freshdesk', patterns: ['https://*.freshdesk.com/*'] },
-  { id: 'helpscout', name: 'Help Scout', patterns: ['https://secure.helpscout.net/*'] },
+  { id: 'zendesk', name: HELPDESK_NAMES.zendesk, patterns: ['https://*.zendesk.com/*'] },
+  { id: 'freshdesk', name: HELPDESK_NAMES.freshdesk, patterns: ['https://*.freshdesk.com/*'] },
+  { id: 'helpscout', name: HELPDESK_NAMES.helpscout, patterns: ['https://secure.helpscout.net/*'] },
   // Intercom's EU and Australian workspaces live on their own hosts.
-  { id: 'intercom', name: 'Intercom', patterns: ['https://app.intercom.com/*', 'https://app.eu.intercom.com/*', 'https://app.au.intercom.com/*'] },
-  { id: 'front', name: 'Front', patterns: ['https://app.frontapp.com/*'] },
+  { id: 'intercom', name: HELPDESK_NAMES.intercom, patterns: ['https://app.intercom.com/*', 'https://app.eu.intercom.com/*', 'https://app.au.intercom.com/*'] },
+  { id: 'front', name: HELPDESK_NAMES.front, patterns: ['https://app.frontapp.com/*'] },
   // Zoho Desk's data centres: one host each.
   {
     id: 'zoho',
-    name: 'Zoho Desk',
+    name: HELPDESK_NAMES.zoho,
     patterns: ['com', 'eu', 'in', 'com.au', 'jp', 'com.cn', 'ca', 'sa'].map((tld) => `https://desk.zoho.${tld}/*`),
   },
   // HubSpot's data centres: app (na1), app-eu1, app-na2, app-ap1.
   {
     id: 'hubspot',
-    name: 'HubSpot Service Hub',
+    name: HELPDESK_NAMES.hubspot,
     patterns: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*', 'https://app-na2.hubspot.com/*', 'https://app-ap1.hubspot.com/*'],
   },
-  { id: 'jira', name: 'Jira Service Management (Cloud)', patterns: ['https://*.atlassian.net/*'] },
+  { id: 'jira', name: `${HELPDESK_NAMES.jira} (Cloud)`, patterns: ['https://*.atlassian.net/*'] },
 ];
 
 /** The patterns of the hosted helpdesk `id` (empty for an id that is not hosted). */

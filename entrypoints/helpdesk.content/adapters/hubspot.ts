@@ -10,7 +10,7 @@
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
 import { hostedPatterns, matchesAny } from './hosts';
-import { emailIn, firstText, firstVisible } from '../dom';
+import { emailIn, findEditor, firstText, type EditorSpec } from '../dom';
 import { readThread } from '../thread';
 
 const ID = 'hubspot';
@@ -19,6 +19,17 @@ const HOSTS = hostedPatterns(ID);
 function ticketId(url: URL): string | undefined {
   return /\/ticket\/(\d+)(?:\/|$)/.exec(url.pathname)?.[1];
 }
+
+/**
+ * Reply vs note. No evidence (hosted-helpdesks-evidence.md: composer "no evidence"). ASSUMED: the
+ * composer marks a comment (HubSpot's internal note) by data-composer-channel="comment" or a
+ * [data-test-id="comment-editor"] container; otherwise it is the reply.
+ */
+const EDITORS: EditorSpec = {
+  editors: ['[data-test-id="rich-text-editor"] [contenteditable="true"]', '[data-application-name="svh-help-desk"] .ProseMirror[contenteditable="true"]'],
+  thread: '[data-test-id="thread-message"], [data-test-id="thread-comment"]',
+  isNote: (el) => el.closest('[data-composer-channel="comment"], [data-test-id="comment-editor"]') !== null,
+};
 
 export const hubspot: HelpdeskAdapter = {
   id: ID,
@@ -53,5 +64,6 @@ export const hubspot: HelpdeskAdapter = {
         doc,
       );
     }),
-  findReplyBox: (doc) => firstVisible(doc, ['[data-test-id="rich-text-editor"] [contenteditable="true"]', '[data-application-name="svh-help-desk"] .ProseMirror[contenteditable="true"]']),
+  findReplyBox: (doc) => findEditor(doc, EDITORS, 'reply'),
+  findNoteBox: (doc) => findEditor(doc, EDITORS, 'note'),
 };

@@ -10,7 +10,7 @@
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
 import { hostedPatterns, matchesAny } from './hosts';
-import { firstText, firstVisible } from '../dom';
+import { findEditor, firstText, type EditorSpec } from '../dom';
 import { readThread } from '../thread';
 import type { MessageDirection } from '../../../knowledge/ticket';
 
@@ -21,6 +21,23 @@ const CATEGORIES: Record<string, MessageDirection> = { '1': 'customer', '3': 'ag
 function conversationId(url: URL): string | undefined {
   return /^\/a\/(?:inbox|apps)\/[^/]+\/.*conversations?\/(\d+)/.exec(url.pathname)?.[1];
 }
+
+/**
+ * Reply vs note. EVIDENCE (hosted-helpdesks-evidence.md, SCI 2026-10): the composer
+ * [data-conversation-reply-composer] .ProseMirror. ASSUMED: Reply and Note are tabs of that
+ * composer, the selected one marked [role="tab"][aria-selected="true"] with its name in the text
+ * ("Note"), or the composer carries data-composer-mode="note".
+ */
+const EDITORS: EditorSpec = {
+  editors: ['[data-conversation-reply-composer] .ProseMirror[contenteditable="true"]', '.embercom-prosemirror-composer-editor[contenteditable="true"]'],
+  thread: '[data-part-group-id], [class*="group/content-part"], .interblocks-html',
+  isNote: (el) => {
+    const composer = el.closest('[data-conversation-reply-composer]');
+    if (!composer) return false;
+    if (composer.getAttribute('data-composer-mode') === 'note') return true;
+    return /\bnote\b/i.test(composer.querySelector('[role="tab"][aria-selected="true"]')?.textContent ?? '');
+  },
+};
 
 export const intercom: HelpdeskAdapter = {
   id: ID,
@@ -53,6 +70,6 @@ export const intercom: HelpdeskAdapter = {
         doc,
       );
     }),
-  findReplyBox: (doc) =>
-    firstVisible(doc, ['[data-conversation-reply-composer] .ProseMirror[contenteditable="true"]', '.embercom-prosemirror-composer-editor[contenteditable="true"]']),
+  findReplyBox: (doc) => findEditor(doc, EDITORS, 'reply'),
+  findNoteBox: (doc) => findEditor(doc, EDITORS, 'note'),
 };

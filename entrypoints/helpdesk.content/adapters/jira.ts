@@ -10,7 +10,7 @@
  * The reporter is the customer: comments by the reporter are customer messages.
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
-import { firstText, firstVisible } from '../dom';
+import { findEditor, firstText, type EditorSpec } from '../dom';
 import { readThread } from '../thread';
 import { hostedPatterns } from './hosts';
 import type { TicketMessage } from '../../../knowledge/ticket';
@@ -26,6 +26,19 @@ function issueKey(url: URL): string | undefined {
   const m = /\/browse\/([A-Z][A-Z0-9_]+-\d+)\/?$/.exec(url.pathname) ?? /\/projects\/[^/]+\/queues\/.*\/([A-Z][A-Z0-9_]+-\d+)\/?$/.exec(url.pathname);
   return m?.[1];
 }
+
+/**
+ * Reply vs note. No evidence (hosted-helpdesks-evidence.md: the editor was "not checked").
+ * ASSUMED: Jira Service Management opens the editor from "Reply to customer" or "Add internal
+ * note"; the internal one sits in a container whose data-testid names it ([data-testid*="internal"]),
+ * or Data Center's comment form carries .sd-internal-comment. The ticket's description and comments
+ * hold no editor.
+ */
+const EDITORS: EditorSpec = {
+  editors: ['#ak-editor-textarea[contenteditable="true"]', '.ProseMirror[contenteditable="true"]', 'textarea#comment'],
+  thread: '[data-testid="issue.views.field.rich-text.description"], [data-testid^="comment-base-item-"], #description-val, .activity-comment',
+  isNote: (el) => el.closest('[data-testid*="internal"], .sd-internal-comment') !== null,
+};
 
 export const jira: HelpdeskAdapter = {
   id: ID,
@@ -67,5 +80,6 @@ export const jira: HelpdeskAdapter = {
         doc,
       );
     }),
-  findReplyBox: (doc) => firstVisible(doc, ['#ak-editor-textarea[contenteditable="true"]', '.ProseMirror[contenteditable="true"]', 'textarea#comment']),
+  findReplyBox: (doc) => findEditor(doc, EDITORS, 'reply'),
+  findNoteBox: (doc) => findEditor(doc, EDITORS, 'note'),
 };

@@ -5,7 +5,7 @@
  * include/staff/templates/thread-entry.tmpl.php (class "thread-entry message|response|note").
  */
 import { assembleTicket, need, onHostedHelpdesk, reading, type HelpdeskAdapter } from '../adapter';
-import { blockText, emailIn, first, firstText, firstVisible, isoTime, lineText } from '../dom';
+import { blockText, emailIn, findEditor, first, firstText, isHidden, isHiddenInTree, isoTime, lineText, type EditorSpec } from '../dom';
 import type { MessageDirection, TicketMessage } from '../../../knowledge/ticket';
 
 const ID = 'osticket';
@@ -36,6 +36,36 @@ function readEntries(items: Element): TicketMessage[] {
   return out;
 }
 
+/**
+ * Reply vs note, from the pages saved on 2026-12-02 (osticket-1.18-ticket-note-open.html,
+ * -reply-textarea.html): the reply editor lives in form#reply (Redactor .redactor-in, or
+ * textarea#response without rich text), the note editor in form#note (.redactor-in, or
+ * textarea#internal_note). Only one form is open; the other has display: none. An open note form
+ * keeps its class "hidden", which osTicket's inline display: block overrides.
+ */
+const EDITORS: EditorSpec = {
+  editors: [
+    'form#reply .redactor-in[contenteditable="true"]',
+    'form#reply textarea#response',
+    'form#note .redactor-in[contenteditable="true"]',
+    'form#note textarea#internal_note',
+  ],
+  thread: '#ticketThread, #thread-items, .thread-entry',
+  isNote: (el) => el.closest('form#note') !== null,
+  shown: (el) => {
+    const form = el.closest('form')!;
+    const display = /(?:^|;)\s*display\s*:\s*(\w+)/i.exec(form.getAttribute('style') ?? '')?.[1]?.toLowerCase();
+    const open = display === undefined ? !isHidden(form) : display !== 'none';
+    return open && !isHiddenInTree(form.parentElement ?? form) && !isHiddenBetween(el, form);
+  },
+};
+
+/** Hidden by markup between the editor and its form (the form's own state is judged apart). */
+function isHiddenBetween(el: Element, form: Element): boolean {
+  for (let e: Element | null = el; e && e !== form; e = e.parentElement) if (isHidden(e)) return true;
+  return false;
+}
+
 export const osticket: HelpdeskAdapter = {
   id: ID,
   name: 'osTicket',
@@ -63,6 +93,6 @@ export const osticket: HelpdeskAdapter = {
         doc,
       );
     }),
-  findReplyBox: (doc) =>
-    firstVisible(doc, ['#reply .redactor-in[contenteditable="true"]', '#reply textarea#response']),
+  findReplyBox: (doc) => findEditor(doc, EDITORS, 'reply'),
+  findNoteBox: (doc) => findEditor(doc, EDITORS, 'note'),
 };

@@ -10,7 +10,7 @@
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
 import { hostedPatterns, matchesAny } from './hosts';
-import { emailIn, firstText, firstVisible, lineText } from '../dom';
+import { emailIn, findEditor, firstText, lineText, type EditorSpec } from '../dom';
 import { readThread } from '../thread';
 
 const ID = 'zoho';
@@ -19,6 +19,20 @@ const HOSTS = hostedPatterns(ID);
 function ticketPathId(url: URL): string | undefined {
   return /\/tickets\/(?:details\/)?(\d+)/.exec(url.pathname)?.[1];
 }
+
+/**
+ * Reply vs note. No evidence (hosted-helpdesks-evidence.md: "reply box: none found"). ASSUMED:
+ * the reply editor sits in [data-id="replyEditor"], a private comment's in [data-id="commentEditor"].
+ */
+const EDITORS: EditorSpec = {
+  editors: [
+    '.zd_v2-ticketdetailview-container .ze_area[contenteditable="true"]',
+    '[data-id="replyEditor"] [contenteditable="true"]',
+    '[data-id="commentEditor"] [contenteditable="true"]',
+  ],
+  thread: '[data-id="threadContainer"], [data-id="commentContainer"]',
+  isNote: (el) => el.closest('[data-id="commentEditor"]') !== null,
+};
 
 export const zoho: HelpdeskAdapter = {
   id: ID,
@@ -55,5 +69,6 @@ export const zoho: HelpdeskAdapter = {
         doc,
       );
     }),
-  findReplyBox: (doc) => firstVisible(doc, ['.zd_v2-ticketdetailview-container .ze_area[contenteditable="true"]', '[data-id="replyEditor"] [contenteditable="true"]']),
+  findReplyBox: (doc) => findEditor(doc, EDITORS, 'reply'),
+  findNoteBox: (doc) => findEditor(doc, EDITORS, 'note'),
 };
