@@ -58,6 +58,8 @@ export default defineBackground({
         .then((ids) => (ids.length ? refreshTickets(deps) : undefined))
         .catch((err: unknown) => console.error('[agent-assist] updating the learned phrasings failed:', err));
     });
+    // For devtools and the bench (test/bench/cold.ts): how the index was opened and where the time went.
+    Object.assign(globalThis, { agentAssistIndexTimings: () => deps.holder.timings });
     // Build (or load) the index now, so the first ticket does not wait for it.
     void deps.holder.get().catch((err: unknown) => console.error('[agent-assist] building the search index failed:', err));
   },
