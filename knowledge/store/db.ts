@@ -6,8 +6,11 @@ import type { StoredEvent } from '../events.ts';
 export interface EntryVersionRow {
   id: string;
   version: number;
-  /** The whole entry as it was after this change (as it was before, for 'deleted'). */
-  entry: Entry;
+  /**
+   * The whole entry as it was after this change (as it was before, for 'deleted'). Stored rows
+   * of an entry's current version leave it out (versions.ts, writeVersion); entryHistory fills it in.
+   */
+  entry?: Entry;
   who: string;
   /** ISO 8601. */
   at: string;

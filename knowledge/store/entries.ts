@@ -73,7 +73,7 @@ export async function saveEntry(db: KnowledgeDb, entry: Entry, who: string, opti
         updatedAt: at,
       });
       await db.entries.put(saved);
-      await writeVersion(db, saved, by, at, current ? 'updated' : 'created');
+      await writeVersion(db, saved, by, at, current ? 'updated' : 'created', current);
       await logChange(db, [saved.id]);
       return saved;
     }),
@@ -89,7 +89,7 @@ export async function deleteEntry(db: KnowledgeDb, id: string, who: string, opti
       const current = await db.entries.get(id);
       if (!current) return false;
       const gone: Entry = { ...current, version: await nextVersion(db, id), updatedAt: at };
-      await writeVersion(db, gone, by, at, 'deleted');
+      await writeVersion(db, gone, by, at, 'deleted', current);
       await db.entries.delete(id);
       await logChange(db, [id]);
       return true;

@@ -3,7 +3,7 @@ import { formatProblem, type ImportProblem } from '../problems.ts';
 import type { KnowledgeDb } from './db.ts';
 import { sameContent, validEntry, type SaveOptions } from './entries.ts';
 import { StoreError, checkWho, withStoreErrors } from './errors.ts';
-import { nextVersion, writeVersion } from './versions.ts';
+import { keepCopies, nextVersion, versionRow, writeVersion } from './versions.ts';
 import { logChange } from './changes.ts';
 
 /** The part of knowledge/standardise.ts's ImportResult the store needs. */
@@ -47,7 +47,7 @@ export async function applyImport(db: KnowledgeDb, result: ImportToApply, who: s
           updatedAt: current ? at : incoming.updatedAt,
         });
         await db.entries.put(landed);
-        await writeVersion(db, landed, by, at, 'imported');
+        await writeVersion(db, landed, by, at, 'imported', current);
         (current ? report.updated : report.added).push(landed.id);
       }
       await logChange(db, [...report.added, ...report.updated]);
@@ -126,6 +126,7 @@ export async function applyImportBatched(db: KnowledgeDb, result: ImportToApply,
         const lastVersion = new Map<string, number>();
         for (const [id, version] of history) lastVersion.set(id, Math.max(lastVersion.get(id) ?? 0, version));
         const landed: Entry[] = [];
+        const replaced: Entry[] = [];
         batch.forEach((incoming, i) => {
           const cur = current[i];
           if (cur && sameContent(cur, incoming)) {
@@ -141,10 +142,12 @@ export async function applyImportBatched(db: KnowledgeDb, result: ImportToApply,
               updatedAt: cur ? at : incoming.updatedAt,
             }),
           );
+          if (cur) replaced.push(cur);
           (cur ? report.updated : report.added).push(incoming.id);
         });
+        await keepCopies(db, replaced);
         await db.entries.bulkPut(landed);
-        await db.entryVersions.bulkAdd(landed.map((e) => ({ id: e.id, version: e.version, entry: e, who: by, at, change: 'imported' as const })));
+        await db.entryVersions.bulkAdd(landed.map((e) => versionRow(e, by, at, 'imported')));
         options.onProgress?.(Math.min(n, start + size), n);
       }
       await logChange(db, [...report.added, ...report.updated]);

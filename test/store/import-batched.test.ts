@@ -3,6 +3,7 @@ import type { Entry } from '../../knowledge/entry.ts';
 import type { KnowledgeDb } from '../../knowledge/store/db.ts';
 import { deleteEntry, saveEntry } from '../../knowledge/store/entries.ts';
 import { applyImport, applyImportBatched, ImportCancelledError } from '../../knowledge/store/import.ts';
+import { entryHistory } from '../../knowledge/store/versions.ts';
 import { LATER, NOW, entry, freshDb } from './helpers.ts';
 
 const dbs: KnowledgeDb[] = [];
@@ -65,5 +66,20 @@ describe('applyImportBatched (the panel writes large imports itself, in batches)
     const bad = [...incoming.slice(0, 50), { ...incoming[50]!, locale: 'not a locale' }, ...incoming.slice(51)];
     await expect(applyImportBatched(db, { entries: bad, problems: [] }, 'ben', { batch: 10 })).rejects.toThrow(/locale/);
     expect(await contents(db)).toEqual(before);
+  });
+
+  it('history keeps every state while only the current version\'s row has no copy of the entry (half the database)', async () => {
+    const db = freshDb();
+    dbs.push(db);
+    const one = await saveEntry(db, entry('x', { body: 'One.' }), 'anna', { now: NOW });
+    const two = await saveEntry(db, { ...one, body: 'Two.' }, 'anna', { now: LATER });
+    await applyImportBatched(db, { entries: [{ ...two, body: 'Three.' }], problems: [] }, 'ben', { now: LATER });
+    await applyImport(db, { entries: [{ ...two, body: 'Four.' }], problems: [] }, 'ben', { now: LATER });
+    const states = async () => (await entryHistory(db, 'x')).map((h) => `${h.version}:${h.change}:${h.entry.body}`);
+    expect(await states()).toEqual(['1:created:One.', '2:updated:Two.', '3:imported:Three.', '4:imported:Four.']);
+    expect((await db.entryVersions.toArray()).map((r) => r.entry?.body)).toEqual(['One.', 'Two.', 'Three.', undefined]);
+    await deleteEntry(db, 'x', 'lead');
+    expect(await states()).toEqual(['1:created:One.', '2:updated:Two.', '3:imported:Three.', '4:imported:Four.', '5:deleted:Four.']);
+    expect((await db.entryVersions.toArray()).every((r) => r.entry)).toBe(true);
   });
 });
