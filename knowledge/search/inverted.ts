@@ -52,8 +52,10 @@ export class InvertedIndex {
   docFieldLen = new Float64Array(256 * FIELD_COUNT);
   docUnitStart: number[] = [];
   docUnitEnd: number[] = [];
-  /** Sorted unique term ids of each live document. */
+  /** Sorted unique term ids of each live document (see terms()). */
   docTerms: (Int32Array | undefined)[] = [];
+  /** Set by an unpacked index (pack.ts): builds docTerms of its documents, on the first change. */
+  pendingDocTerms: (() => Int32Array[]) | undefined;
   liveDocs = 0;
 
   readonly fieldLenSum = new Float64Array(FIELD_COUNT);
@@ -90,6 +92,7 @@ export class InvertedIndex {
   private docUnique = new Int32Array(256);
 
   addDoc(key: string, units: readonly UnitInput[]): number {
+    this.ensureDocTerms();
     const doc = this.docKey.length;
     this.revision = ++lastRevision;
     this.docKey.push(key);
@@ -143,6 +146,7 @@ export class InvertedIndex {
 
   removeDoc(doc: number): void {
     if (this.docKey[doc] === undefined) return;
+    this.ensureDocTerms();
     this.revision = ++lastRevision;
     for (let u = this.docUnitStart[doc]!; u < this.docUnitEnd[doc]!; u++) {
       const f = this.unitField[u]!;
@@ -167,6 +171,11 @@ export class InvertedIndex {
   }
 
   hasTerm(doc: number, termId: number): boolean {
+    if (this.pendingDocTerms) {
+      let found = false;
+      this.eachUnitWithTerm(doc, termId, () => (found = true));
+      return found && this.docKey[doc] !== undefined;
+    }
     const terms = this.docTerms[doc];
     if (!terms) return false;
     let lo = 0;
@@ -217,6 +226,7 @@ export class InvertedIndex {
    * entry texts re-index a document (a learned phrasing added or removed).
    */
   docUnits(doc: number): UnitInput[] {
+    this.ensureDocTerms();
     const start = this.docUnitStart[doc];
     const end = this.docUnitEnd[doc];
     if (start === undefined || end === undefined || this.docKey[doc] === undefined) return [];
@@ -227,6 +237,13 @@ export class InvertedIndex {
       });
     }
     return terms.map((t, i) => ({ field: this.unitField[start + i]!, terms: t }));
+  }
+
+  private ensureDocTerms(): void {
+    if (!this.pendingDocTerms) return;
+    const build = this.pendingDocTerms;
+    this.pendingDocTerms = undefined;
+    this.docTerms = build();
   }
 
   private ensureUnits(n: number): void {

@@ -163,24 +163,31 @@ export function unpackPostingBytes(packed: PostingBytes, keys: readonly string[]
     start = termEnd[t]!;
   }
 
-  // Sorted unique term ids per document: terms ascend, so filling in term order sorts them.
+  // Each document's term set is built on first need (a change, not a query): another pass over
+  // every posting that a cold start's first ticket does not wait for.
+  ix.pendingDocTerms = () => docTermsOf(ix, nDocs, docTermCount);
+  return ix;
+}
+
+/** Sorted unique term ids per document: terms ascend, so filling in term order sorts them. */
+function docTermsOf(ix: InvertedIndex, nDocs: number, docTermCount: Int32Array): Int32Array[] {
   const offsets = new Int32Array(nDocs + 1);
   for (let d = 0; d < nDocs; d++) offsets[d + 1] = offsets[d]! + docTermCount[d]!;
   const all = new Int32Array(offsets[nDocs]!);
   const fill = offsets.slice(0, nDocs);
   for (let t = 0; t < ix.postings.length; t++) {
     const p = ix.postings[t]!;
+    const len = ix.postingLen[t]!;
     let lastDoc = -1;
-    for (let i = 0; i < p.length; i += 2) {
-      const d = unitDoc[p[i]!]!;
+    for (let i = 0; i < len; i += 2) {
+      const d = ix.unitDoc[p[i]!]!;
       if (d !== lastDoc) {
         all[fill[d]!++] = t;
         lastDoc = d;
       }
     }
   }
-  ix.docTerms = Array.from({ length: nDocs }, (_, d) => all.subarray(offsets[d]!, offsets[d + 1]!));
-  return ix;
+  return Array.from({ length: nDocs }, (_, d) => all.subarray(offsets[d]!, offsets[d + 1]!));
 }
 
 /**
