@@ -24,6 +24,13 @@ export interface PreviewProps {
   /** Where an edit starts: the answer with what the ticket and profile fill. */
   editStart: string;
   values: PlaceholderValues;
+  /** Values for the form found in the ticket (an order number in the subject): offered, never filled on their own. */
+  offered?: PlaceholderValues;
+  /** The helpdesk adds its own greeting or signature and this entry has one too. */
+  doubled?: { product: string; greeting: boolean; signOff: boolean };
+  /** The entry's greeting and sign-off are left out (when `doubled`). */
+  leaveFrame?: boolean;
+  onLeaveFrame?: (leave: boolean) => void;
   busy: boolean;
   /** The insert target is known (a helpdesk tab); without one, Copy is the way. */
   canInsert: boolean;
@@ -59,7 +66,15 @@ export function AnswerPreview(p: PreviewProps) {
           <textarea id={`${id}-edit`} data-testid="edit-answer" rows={10} value={p.edited} onChange={(e) => p.onEdit(e.target.value)} />
         </>
       )}
-      <PlaceholderForm names={p.needed} values={p.values} onChange={p.onValue} />
+      {p.doubled ? (
+        <p className="doubled">
+          <label>
+            <input type="checkbox" data-testid="leave-frame" checked={p.leaveFrame ?? false} onChange={(e) => p.onLeaveFrame?.(e.target.checked)} />{' '}
+            Leave out this answer&rsquo;s {frameWords(p.doubled)}: {p.doubled.product} adds its own
+          </label>
+        </p>
+      ) : null}
+      <PlaceholderForm names={p.needed} values={p.values} offered={p.offered ?? {}} onChange={p.onValue} />
       <div className="actions">
         <button type="button" className="primary" data-testid="insert" disabled={blocked || p.busy || !p.canInsert} aria-describedby={why ? `${id}-why` : undefined} onClick={p.onInsert} aria-keyshortcuts="Control+Enter">
           Insert at cursor
@@ -104,4 +119,8 @@ export function AnswerPreview(p: PreviewProps) {
       <EntryFacts entry={p.entry} matched={p.matched} freshness={p.freshness} confidence={p.confidence} fallback={p.fallback} />
     </section>
   );
+}
+
+function frameWords(d: { greeting: boolean; signOff: boolean }): string {
+  return d.greeting && d.signOff ? 'greeting and sign-off' : d.greeting ? 'greeting' : 'sign-off';
 }

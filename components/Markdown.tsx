@@ -1,50 +1,8 @@
-import DOMPurify, { type DOMPurify as Purifier } from 'dompurify';
-import { Marked, type Tokens } from 'marked';
+import { renderMarkdown as render } from '@/knowledge/render';
 
-/**
- * Entry bodies are rendered marked -> DOMPurify, allowing only the knowledge Markdown subset
- * (knowledge/markdown.ts): no images (nothing remote loads), no raw HTML (shown as text), links
- * only to http/https/mailto, opened in a new tab without opener or referrer.
- */
-const ALLOWED_TAGS = ['p', 'br', 'strong', 'b', 'em', 'i', 'a', 'ul', 'ol', 'li', 'h3', 'h4', 'code'];
-const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-const marked = new Marked({
-  gfm: true,
-  breaks: true,
-  renderer: {
-    // Raw HTML in a knowledge file is text, never markup.
-    html: ({ text }: Tokens.HTML | Tokens.Tag) => escapeHtml(text),
-    image: ({ text }: Tokens.Image) => escapeHtml(text),
-    heading({ tokens, depth }: Tokens.Heading) {
-      const level = depth <= 3 ? 3 : 4;
-      return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
-    },
-  },
-});
-
-let purifier: Purifier | undefined;
-function purify(html: string): string {
-  if (!purifier) {
-    purifier = DOMPurify(window);
-    purifier.addHook('afterSanitizeAttributes', (node) => {
-      if (node.nodeName !== 'A') return;
-      const href = node.getAttribute('href') ?? '';
-      if (!SAFE_HREF.test(href.trim())) node.removeAttribute('href');
-      node.setAttribute('target', '_blank');
-      node.setAttribute('rel', 'noopener noreferrer');
-    });
-  }
-  return purifier.sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR: ['href', 'target', 'rel'], ALLOW_DATA_ATTR: false });
-}
-
-/** The answer as safe HTML: for display here and for rich editors on insert. */
+/** The answer as safe HTML (knowledge/render.ts): for display here and for rich editors on insert. */
 export function renderMarkdown(source: string): string {
-  return purify(marked.parse(source, { async: false }));
+  return render(source, window);
 }
 
 export function Markdown({ source, className }: { source: string; className?: string }) {

@@ -1,8 +1,12 @@
 import { useId } from 'react';
 import { PLACEHOLDERS, type PlaceholderName, type PlaceholderValues } from '@/knowledge/placeholders';
 
-/** The placeholders nothing could fill: the agent types them; Insert waits until they are all filled. */
-export function PlaceholderForm({ names, values, onChange }: { names: readonly PlaceholderName[]; values: PlaceholderValues; onChange: (name: PlaceholderName, value: string) => void }) {
+/**
+ * The placeholders nothing could fill: the agent types them; Insert waits until they are all filled.
+ * A value found in the ticket is offered beside its field, marked as such: the agent takes it with
+ * one click (or types another), it is never filled in unseen.
+ */
+export function PlaceholderForm({ names, values, offered = {}, onChange }: { names: readonly PlaceholderName[]; values: PlaceholderValues; offered?: PlaceholderValues; onChange: (name: PlaceholderName, value: string) => void }) {
   const id = useId();
   if (!names.length) return null;
   return (
@@ -12,6 +16,11 @@ export function PlaceholderForm({ names, values, onChange }: { names: readonly P
         <p key={name}>
           <label htmlFor={`${id}-${name}`}>{PLACEHOLDERS[name].label}</label>
           <input id={`${id}-${name}`} data-placeholder={name} value={values[name] ?? ''} onChange={(e) => onChange(name, e.target.value)} />
+          {offered[name] && offered[name] !== values[name] ? (
+            <button type="button" className="offer" data-offer={name} onClick={() => onChange(name, offered[name]!)}>
+              Use &ldquo;{offered[name]}&rdquo; from the ticket
+            </button>
+          ) : null}
         </p>
       ))}
     </fieldset>

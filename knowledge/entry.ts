@@ -27,6 +27,9 @@ export const LIMITS = {
   customValue: 5_000,
 } as const;
 
+/** Entries one import may land: the import check refuses more, and so does the apply message. */
+export const MAX_IMPORT_ENTRIES = 50_000;
+
 /** Stable ids: letters, digits and . _ : - (so they survive CSV, file names and URLs). */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 /** A calendar date, as people write it in a review plan: 2026-12-31. */

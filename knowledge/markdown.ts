@@ -1,17 +1,16 @@
 import { Lexer, Parser, type Token, type Tokens } from 'marked';
-import sanitizeHtml from 'sanitize-html';
 import TurndownService from 'turndown';
+import { SAFE_HREF } from './html-subset.ts';
+import { htmlText, sanitiseImportedHtml } from './sanitise.ts';
 
 /**
  * The Markdown subset entry bodies are written in (see knowledge/formats/README.md):
  * paragraphs, line breaks (a single newline is a line break), **bold**, *italic*,
  * links to http/https/mailto, bullet and numbered lists, headings ### and ####, `inline code`.
  * Anything else (raw HTML, images, tables, quotes, code blocks, other link targets) is
- * flattened to text. Render with MARKED_OPTIONS and still sanitise the HTML (DOMPurify).
+ * flattened to text. knowledge/render.ts renders it; knowledge/html-subset.ts is the HTML it renders to.
  */
 export const MARKED_OPTIONS = { gfm: true, breaks: true } as const;
-
-const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
 
 /** True when every token of `md` is in the subset, so it can be kept exactly as written. */
 export function isSubsetMarkdown(md: string): boolean {
@@ -60,37 +59,6 @@ export function toSubsetMarkdown(md: string): string {
 function renderTokens(tokens: Token[]): string {
   return Parser.parse(tokens as Parameters<typeof Parser.parse>[0], MARKED_OPTIONS);
 }
-
-const BLOCKS_AS_PARAGRAPHS = [
-  'div', 'pre', 'blockquote', 'section', 'article', 'header', 'footer', 'aside', 'main', 'nav',
-  'table', 'tr', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'address', 'details', 'summary', 'center',
-  'hgroup', 'caption', 'fieldset', 'legend', 'form', 'hr',
-];
-
-const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'a', 'ul', 'ol', 'li', 'h3', 'h4', 'code'],
-  allowedAttributes: { a: ['href'], ol: ['start'] },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesAppliedToAttributes: ['href'],
-  allowProtocolRelative: false,
-  disallowedTagsMode: 'discard',
-  nonTextTags: [
-    'script', 'style', 'textarea', 'option', 'noscript', 'title', 'head', 'iframe', 'object', 'embed',
-    'svg', 'math', 'template', 'noembed', 'noframes', 'select', 'button', 'frameset', 'applet',
-  ],
-  transformTags: {
-    h1: 'h3',
-    h2: 'h3',
-    h5: 'h4',
-    h6: 'h4',
-    ...Object.fromEntries(BLOCKS_AS_PARAGRAPHS.map((t) => [t, 'p'])),
-    a: (tagName, attribs) => {
-      const href = (attribs.href ?? '').trim();
-      const kept: sanitizeHtml.Attributes = SAFE_HREF.test(href) ? { href } : {};
-      return { tagName, attribs: kept };
-    },
-  },
-};
 
 const turndown = new TurndownService({
   headingStyle: 'atx',
@@ -145,7 +113,7 @@ export function htmlToMarkdown(html: string): string {
     .replace(/<\/(td|th)\s*>/gi, ' $&')
     // A code block becomes plain lines, not inline code.
     .replace(/<pre\b[^>]*>\s*<code\b[^>]*>([\s\S]*?)<\/code>\s*<\/pre>/gi, (_m, code: string) => `<p>${code.replace(/\n/g, '<br>')}</p>`);
-  let md = turndown.turndown(sanitizeHtml(marked, SANITIZE));
+  let md = turndown.turndown(sanitiseImportedHtml(marked));
   // Odd nesting (a paragraph inside bold, ...) can make Turndown write syntax outside the subset.
   if (!isSubsetMarkdown(md)) md = escapedPlainText(marked);
   return md.replace(/\uE000(\d+)\uE001/g, (_m, i: string) => kept[Number(i)] ?? '');
@@ -153,12 +121,10 @@ export function htmlToMarkdown(html: string): string {
 
 /** The last resort: the text alone, every ASCII punctuation mark escaped, so nothing is markup. */
 function escapedPlainText(html: string): string {
-  const text = sanitizeHtml(
+  const text = htmlText(
     html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|div|li|h[1-6]|tr|pre|blockquote|ul|ol|table)\s*>/gi, '\n\n'),
-    { allowedTags: [], allowedAttributes: {}, nonTextTags: SANITIZE.nonTextTags },
   );
   return text
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
     .split('\n')
     .map((line) => line.trim().replace(/[!-/:-@[-`{-~]/g, '\\$&'))
     .join('\n')

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Entry } from './entry.ts';
+import { Entry, MAX_IMPORT_ENTRIES } from './entry.ts';
 import { NOTE_MAX, RejectReason } from './events.ts';
 import type { SenderKind, SenderOf } from './senders.ts';
 import { Ticket } from './ticket.ts';
@@ -169,7 +169,7 @@ export const InsertRequest = z.object({
 export type InsertRequest = z.infer<typeof InsertRequest>;
 
 /** Entries checked by the panel (knowledge/standardise.ts runs there, off the worker) for the background to land. */
-export const ApplyImportRequest = z.object({ entries: z.array(Entry).max(50_000) });
+export const ApplyImportRequest = z.object({ entries: z.array(Entry).max(MAX_IMPORT_ENTRIES) });
 export const ImportReportView = z.object({
   added: z.array(z.string()),
   updated: z.array(z.string()),

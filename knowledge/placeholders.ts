@@ -4,6 +4,7 @@
  * Helpdesk dialects (Zendesk, Freshdesk, Help Scout, Front, osTicket, FreeScout) are
  * turned into this syntax on import by knowledge/formats/placeholder-dialects.ts.
  */
+import { splitName } from './names';
 
 /** Every placeholder an entry may use. Values marked `agent` are never read from the page: the agent fills them. */
 export const PLACEHOLDERS = {
@@ -63,13 +64,35 @@ export interface Filled {
   unresolved: PlaceholderName[];
 }
 
-/** Replace placeholders by their values (or fallbacks); unresolved ones stay in the text as written. */
+/**
+ * A value as literal Markdown text: every ASCII punctuation mark escaped, so a customer's name or
+ * subject can never become a link, emphasis, heading, HTML or another placeholder. Newlines stay
+ * (a signature has lines); each line's marks are escaped like the rest.
+ */
+export function literalMarkdown(value: string): string {
+  return value.replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
+
+/** Markdown escapes undone: the text a reader sees. */
+export function unescapeMarkdown(md: string): string {
+  return md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+const SAFE_URL = /^https?:\/\/[^\s<>"\\`]+$/i;
+
+/**
+ * Replace placeholders by their values (or fallbacks) in one pass over `text`, the entry's own
+ * body (or the agent's edit of it): values go in as literal text (literalMarkdown), so what a value
+ * holds is never read as Markdown or as a placeholder. Unresolved ones stay in the text as written.
+ */
 export function fillPlaceholders(text: string, values: PlaceholderValues): Filled {
   const unresolved = new Set<PlaceholderName>();
-  const out = text.replace(TOKEN, (raw, name: string, fb?: string) => {
+  const out = text.replace(TOKEN, (raw, name: string, fb: string | undefined, at: number) => {
     if (!isPlaceholderName(name)) return raw;
     const value = values[name]?.trim();
-    if (value) return value;
+    // A tracking link standing on its own stays a link (an autolink holds no Markdown); as a link's target it is escaped like any value.
+    if (value && name === 'order.tracking_url' && SAFE_URL.test(value) && !text.slice(0, at).endsWith('](')) return `<${value}>`;
+    if (value) return literalMarkdown(value);
     const fallback = fb?.trim();
     if (fallback) return fallback;
     unresolved.add(name);
@@ -78,22 +101,34 @@ export function fillPlaceholders(text: string, values: PlaceholderValues): Fille
   return { text: out, unresolved: [...unresolved] };
 }
 
+/** For short previews: the placeholders nothing filled read as "[order number]", not as `{{order.number}}`. */
+export function readablePlaceholders(text: string): string {
+  return text.replace(TOKEN, (raw, name: string, fb?: string) =>
+    fb?.trim() ? fb.trim() : isPlaceholderName(name) ? `[${PLACEHOLDERS[name].label.toLowerCase()}]` : raw,
+  );
+}
+
+/** Names, subjects and ids are one line: a newline in them must not start a heading or a list in the answer. */
+export function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
 /** Values the ticket itself provides. */
 export function valuesFromTicket(ticket: {
   id?: string;
   subject?: string;
   requester?: { name?: string; email?: string };
 }): PlaceholderValues {
-  const name = ticket.requester?.name?.trim() ?? '';
-  const parts = name.includes('@') ? [] : name.split(/\s+/).filter(Boolean);
   const values: PlaceholderValues = {};
-  if (parts.length) {
-    values['customer.name'] = parts.join(' ');
-    values['customer.first_name'] = parts[0]!;
-    if (parts.length > 1) values['customer.last_name'] = parts[parts.length - 1]!;
-  }
-  if (ticket.requester?.email) values['customer.email'] = ticket.requester.email;
-  if (ticket.id) values['ticket.id'] = ticket.id;
-  if (ticket.subject) values['ticket.subject'] = ticket.subject;
+  const name = splitName(oneLine(ticket.requester?.name ?? ''));
+  if (name.full) values['customer.name'] = name.full;
+  if (name.first) values['customer.first_name'] = name.first;
+  if (name.last) values['customer.last_name'] = name.last;
+  const email = oneLine(ticket.requester?.email ?? '');
+  if (email) values['customer.email'] = email;
+  const id = oneLine(ticket.id ?? '');
+  if (id) values['ticket.id'] = id;
+  const subject = oneLine(ticket.subject ?? '');
+  if (subject) values['ticket.subject'] = subject;
   return values;
 }

@@ -7,7 +7,7 @@ import {
 } from './formats/fields.ts';
 import { unifyPlaceholders } from './formats/placeholder-dialects.ts';
 import type { FieldKey, RawRecord } from './formats/record.ts';
-import { cleanBody, cleanLine, cleanText, slugify } from './formats/text.ts';
+import { RESERVED_NAME, RESERVED_NAME_DROPPED, cleanBody, cleanLine, cleanText, slugify } from './formats/text.ts';
 
 export { importFiles, importFilesStepped, ImportCancelled, type ImportResult, type ImportOptions, type FileSummary, type CheckProgress, type SteppedImportOptions } from './formats/import-files.ts';
 export { exportEntries } from './formats/index.ts';
@@ -50,7 +50,8 @@ export function standardiseRecord(record: RawRecord, now: Date, problems: Proble
   const source = isBlank(f.source) ? record.defaults.source : report('source', checkSource(f.source));
   const custom = checkCustom(record, problems);
 
-  if (problems.items.length > before) return undefined;
+  // Warnings (a field not imported, ...) leave the entry standing; errors do not.
+  if (problems.items.slice(before).some((p) => p.severity === 'error')) return undefined;
   const candidate = {
     schemaVersion: SCHEMA_VERSION, id, title, body, questions, tags, locale, status, owner,
     ...(reviewBy ? { reviewBy } : {}), createdAt, updatedAt, version, source, custom,
@@ -127,6 +128,10 @@ function checkCustom(record: RawRecord, problems: ProblemList): Record<string, s
   const out: [string, string][] = [];
   for (const [key, raw] of Object.entries(record.custom)) {
     if (isBlank(raw) && typeof raw !== 'string') continue;
+    if (RESERVED_NAME.test(cleanLine(key))) {
+      problems.warn(record.at, key, RESERVED_NAME_DROPPED);
+      continue;
+    }
     const text = asText(raw, 'text');
     if (!text.ok) {
       problems.error(record.at, key, text.message);
@@ -137,6 +142,5 @@ function checkCustom(record: RawRecord, problems: ProblemList): Record<string, s
     if (long) problems.error(record.at, key, long);
     else out.push([cleanLine(key), value]);
   }
-  // fromEntries defines own properties, so a column named "__proto__" stays data.
   return Object.fromEntries(out);
 }

@@ -97,7 +97,7 @@ export function ImportKnowledge({ check, apply }: ImportProps) {
       {result ? (
         <div data-testid="import-check">
           <p>
-            {result.entries.length} {result.entries.length === 1 ? 'entry' : 'entries'} ready; {errors} {errors === 1 ? 'error' : 'errors'}, {result.problems.length - errors} warnings.
+            {result.entries.length} {result.entries.length === 1 ? 'entry' : 'entries'} {errors > 0 ? 'read' : 'ready'}; {errors} {errors === 1 ? 'error' : 'errors'}, {result.problems.length - errors} warnings.
           </p>
           {result.problems.length ? (
             <ul className="problems" aria-label="Problems found">

@@ -17,11 +17,12 @@ import { getTabState, insert, noTicket, onReadFailed, onTicket, readSelection } 
 export function workerHandlers(deps: BackgroundDeps): Handlers<'worker'> {
   return {
     'contentToBackground.ticketRead': async (d, from) => {
-      await onTicket(deps, from.tabId, d.ticket, { readAt: d.readAt, readId: d.readId });
+      // The page's address is the one the browser stamped on the message, never the one the page's script wrote.
+      await onTicket(deps, from.tabId, { ...d.ticket, url: from.url }, { readAt: d.readAt, readId: d.readId });
       return { ok: true };
     },
     'contentToBackground.readFailed': (d, from) => {
-      onReadFailed(deps, from.tabId, d.failure);
+      onReadFailed(deps, from.tabId, { ...d.failure, url: from.url });
       return { ok: true };
     },
     'contentToBackground.noTicket': (_d, from) => {

@@ -1,5 +1,5 @@
 import type { InsertMethod } from '../../knowledge/messages';
-import { cleanHtml, htmlToText, splitParagraphs, textToHtml } from './insert-html';
+import { cleanHtml, htmlToText, spaceBlocks, splitParagraphs, textToHtml } from '../../knowledge/insert-html';
 import { editableIn, editorKind, type EditorKind } from './insert-detect';
 
 /**
@@ -90,14 +90,17 @@ function insertIntoRichEditor(root: HTMLElement, editor: Exclude<EditorKind, 'te
   // Appended text, or a whole answer put after words on the caret's line, starts on a line of its
   // own; a one-line text goes exactly at the cursor (it may complete a sentence).
   const newLine = kept ? text.trim().includes('\n') && textBeforeCaret(root, range) !== '' : before !== '';
+  // Quill's paragraphs have no margin: without an empty line between them, paragraphs run together.
+  const blankLines = editor === 'quill';
+  const blocks = blankLines ? spaceBlocks(html, doc) : html;
   for (const method of METHODS[editor]) {
     placeCaret(root, range);
     const handled =
       method === 'paste'
-        ? paste(root, text, newLine ? '<p></p>' + html : html)
+        ? paste(root, text, newLine ? '<p></p>' + blocks : blocks)
         : method === 'insertHTML'
-          ? insertHtml(doc, html, newLine)
-          : insertLines(doc, text, newLine);
+          ? insertHtml(doc, blocks, newLine)
+          : insertLines(doc, text, newLine, blankLines);
     if (!handled) continue;
     if (landed(root, before, html)) return { ok: true, method, editor };
     // The editor took the event but its content did not change: trying again could insert twice.
@@ -194,10 +197,11 @@ function insertHtml(doc: Document, html: string, newLine: boolean): boolean {
   return (!newLine || doc.execCommand('insertParagraph')) && doc.execCommand('insertHTML', false, html);
 }
 
-function insertLines(doc: Document, text: string, newLine: boolean): boolean {
+function insertLines(doc: Document, text: string, newLine: boolean, blankLines: boolean): boolean {
   let ok = newLine ? doc.execCommand('insertParagraph') : true;
   splitParagraphs(text).forEach((lines, p) => {
     if (p > 0) ok = doc.execCommand('insertParagraph') && ok;
+    if (p > 0 && blankLines) ok = doc.execCommand('insertParagraph') && ok;
     lines.forEach((line, l) => {
       if (l > 0) ok = doc.execCommand('insertLineBreak') && ok;
       if (line) ok = doc.execCommand('insertText', false, line) && ok;

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { RejectReason } from '@/knowledge/events';
 import type { KnowledgeStatus, ManualHit, SettingsView, TabState } from '@/knowledge/messages';
-import { fillPlaceholders } from '@/knowledge/placeholders';
 import { AnswerPreview } from '@/components/AnswerPreview';
 import { EmptyKnowledge } from '@/components/EmptyKnowledge';
 import { ManualSearch } from '@/components/ManualSearch';
@@ -11,7 +10,7 @@ import type { Status } from '@/components/StatusMessage';
 import { SuggestionCard } from '@/components/SuggestionCard';
 import { TicketSummary } from '@/components/TicketSummary';
 import type { PanelApi } from './api';
-import { knownValues } from './answer';
+import { excerptText, knownValues } from '@/knowledge/answer';
 import { keyAction, keyTarget } from './keyboard';
 import { usePreview } from './usePreview';
 
@@ -38,7 +37,7 @@ export function AssistView({ api, tabId, state, settings, knowledge, loadingSamp
   const [rejected, setRejected] = useState<ReadonlySet<string>>(new Set());
   const suggestions = state?.kind === 'ticket' && !state.result.abstained ? state.result.suggestions.filter((s) => !rejected.has(s.entry.id)) : [];
   const known = knownValues(state, settings);
-  const fill = (body: string) => fillPlaceholders(body, known).text;
+  const fill = (body: string) => excerptText(body, known);
   const ticketKey = state?.kind === 'ticket' ? `${state.tabId}:${state.readAt}` : state?.kind;
 
   // A new ticket: back to its list, first suggestion selected. Reset while rendering (not in an
@@ -127,6 +126,10 @@ export function AssistView({ api, tabId, state, settings, knowledge, loadingSamp
         edited={preview.edited}
         editStart={preview.editStart}
         values={preview.typed}
+        offered={preview.offered}
+        doubled={preview.doubled}
+        leaveFrame={preview.leaveFrame}
+        onLeaveFrame={preview.setLeaveFrame}
         busy={preview.busy}
         canInsert={preview.canInsert}
         onValue={preview.setValue}

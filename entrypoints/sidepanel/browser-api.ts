@@ -20,11 +20,23 @@ export function pinnedTab(search: string): number | undefined {
   return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
+/**
+ * The tabs that show one of our own pages (the dashboard, the panel opened as a tab). Without the
+ * `tabs` permission Chromium leaves `url` out even for our own pages, so ask the runtime which
+ * contexts are ours (Chrome 116+); the URL check covers browsers without runtime.getContexts.
+ */
+async function ownTabs(): Promise<Set<number>> {
+  const runtime = browser.runtime as unknown as { getContexts?: (filter: { contextTypes: string[] }) => Promise<{ tabId: number }[]> };
+  if (!runtime.getContexts) return new Set();
+  const contexts = await runtime.getContexts({ contextTypes: ['TAB'] }).catch(() => []);
+  return new Set(contexts.map((c) => c.tabId).filter((id) => id >= 0));
+}
+
 /** The window's active tab, or (when that is one of our own pages) the tab the agent used last. */
 async function followedTab(windowId: number | undefined): Promise<number | undefined> {
   const own = browser.runtime.getURL('/');
-  const tabs = await browser.tabs.query(windowId === undefined ? { currentWindow: true } : { windowId });
-  const ours = (t: { url?: string }) => (t.url ?? '').startsWith(own);
+  const [tabs, ownIds] = await Promise.all([browser.tabs.query(windowId === undefined ? { currentWindow: true } : { windowId }), ownTabs()]);
+  const ours = (t: { id?: number; url?: string }) => (t.id !== undefined && ownIds.has(t.id)) || (t.url ?? '').startsWith(own);
   const active = tabs.find((t) => t.active);
   if (active && !ours(active)) return active.id;
   return tabs.filter((t) => !ours(t)).sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0]?.id ?? active?.id;

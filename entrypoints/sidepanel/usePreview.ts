@@ -1,12 +1,13 @@
 import { useCallback, useState } from 'react';
 import type { RejectReason } from '@/knowledge/events';
 import { TAB_NOT_ANSWERING, type InsertOutcome, type InsertTarget, type SettingsView, type TabState } from '@/knowledge/messages';
+import { doubled } from '@/knowledge/greeting';
+import { offeredValues } from '@/knowledge/offers';
 import type { PlaceholderName, PlaceholderValues } from '@/knowledge/placeholders';
-import { renderMarkdown } from '@/components/Markdown';
 import { REJECT_LABELS } from '@/components/RejectForm';
 import type { Status } from '@/components/StatusMessage';
 import type { PanelApi } from './api';
-import { draft, knownValues, type Chosen } from './answer';
+import { answerBody, draft, forInsert, knownValues, type Chosen } from '@/knowledge/answer';
 
 /** The open answer and what the agent can do with it: insert, copy, reject, flag. */
 export function usePreview(api: PanelApi, tabId: number | undefined, state: TabState | undefined, settings: SettingsView | undefined, say: (s: Status) => void) {
@@ -16,16 +17,22 @@ export function usePreview(api: PanelApi, tabId: number | undefined, state: TabS
   const [busy, setBusy] = useState(false);
   // Only the internal note was open: the panel offers the note as the agent's explicit choice.
   const [noteOffered, setNoteOffered] = useState(false);
+  // Where the helpdesk adds its own greeting and signature, the entry's are left out unless the agent keeps them.
+  const [leaveFrame, setLeaveFrame] = useState(true);
 
   const open = useCallback((c: Chosen | null) => {
     setChosen(c);
     setTyped({});
     setEdited(null);
     setNoteOffered(false);
+    setLeaveFrame(true);
   }, []);
 
   const known = knownValues(state, settings);
-  const current = chosen ? draft(chosen.entry, known, typed, edited) : null;
+  const ticket = state?.kind === 'ticket' ? state.ticket : undefined;
+  const offered = ticket ? offeredValues(ticket) : {};
+  const twice = chosen && ticket ? doubled(ticket.helpdesk, chosen.entry.body) : undefined;
+  const current = chosen ? draft(answerBody(chosen.entry, twice && leaveFrame ? twice : undefined), known, typed, edited) : null;
   const canInsert = tabId !== undefined;
 
   const copyText = async (text: string, entryId: string, rank: number): Promise<boolean> => {
@@ -42,7 +49,7 @@ export function usePreview(api: PanelApi, tabId: number | undefined, state: TabS
     const text = current.final.text;
     try {
       const outcome: InsertOutcome = await api
-        .insert({ tabId, entryId: entry.id, rank, suggestedText: current.baseline, text, html: renderMarkdown(text), ...(into === 'note' ? { into } : {}) })
+        .insert({ tabId, entryId: entry.id, rank, suggestedText: current.baseline, text, html: forInsert(text, window).rendered, ...(into === 'note' ? { into } : {}) })
         .catch(() => ({ ok: false, method: 'none', reason: 'the helpdesk tab did not answer' }));
       if (outcome.reason === TAB_NOT_ANSWERING) {
         // The tab's ticket is gone: its answer is not copied either, it may not fit the page now shown.
@@ -64,7 +71,7 @@ export function usePreview(api: PanelApi, tabId: number | undefined, state: TabS
         say({ tone: 'info', text: 'Nothing was inserted: only the internal note is open, not the reply to the customer. Open the reply and press Insert again, or choose \u201cInsert into the internal note\u201d.' });
         return;
       }
-      const copied = await copyText(text, entry.id, rank);
+      const copied = await copyText(forInsert(text, window).text, entry.id, rank);
       say(
         copied
           ? { tone: 'info', text: `Could not insert (${outcome.reason ?? 'reply box not found'}). The answer is on your clipboard: paste it with Ctrl+V.` }
@@ -77,7 +84,7 @@ export function usePreview(api: PanelApi, tabId: number | undefined, state: TabS
 
   const copy = async () => {
     if (!chosen || !current || current.final.unresolved.length) return;
-    const ok = await copyText(current.final.text, chosen.entry.id, chosen.rank);
+    const ok = await copyText(forInsert(current.final.text, window).text, chosen.entry.id, chosen.rank);
     say(ok ? { tone: 'ok', text: 'Copied to the clipboard.' } : { tone: 'error', text: 'The browser refused the clipboard: use Edit and copy the text yourself.' });
   };
 
@@ -98,6 +105,10 @@ export function usePreview(api: PanelApi, tabId: number | undefined, state: TabS
     chosen,
     current,
     typed,
+    offered,
+    doubled: twice,
+    leaveFrame,
+    setLeaveFrame,
     edited,
     busy,
     canInsert,

@@ -38,6 +38,8 @@ export function exitQuietlyOnBrokenPipe(stream: NodeJS.EventEmitter, exit: (code
 /** Every command file exports its `usage` line (without "usage: ") and `run`, which returns the exit code (0 fine, 1 problems found). */
 export interface Command {
   usage: string;
+  /** A longer text for `kb <command> --help`, when the one-line description is not enough. */
+  help?: string;
   run(args: string[], io: CliIO): Promise<number>;
 }
 
@@ -90,7 +92,8 @@ export async function importPaths(paths: string[], format?: FormatId): Promise<I
 
 /** The knowledge base behind `--kb`: any importable files or folders. Errors stop the command. */
 export async function loadKnowledge(paths: string[]): Promise<{ entries: Entry[]; problems: ImportProblem[] }> {
-  const result = await importPaths(paths);
+  // Reading a knowledge base is not landing it: MAX_IMPORT_ENTRIES does not apply.
+  const result = importFiles(await readInputs(paths), { maxEntries: Infinity });
   if (hasErrors(result.problems)) {
     throw new UserError(`${describeProblems(result.problems).join('\n')}\nThe knowledge base has errors; fix them and try again.`);
   }

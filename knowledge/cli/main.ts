@@ -12,6 +12,7 @@ const COMMANDS: Record<string, { describe: string; load: () => Promise<Command> 
   search: { describe: 'search a knowledge base: top entries with score, confidence and why', load: () => import('./search.ts') },
   rank: { describe: 'rank a JSONL file of queries against a knowledge base (JSONL out)', load: () => import('./rank.ts') },
   eval: { describe: 'measure top-1, top-3, MRR@10, precision and coverage on labelled queries', load: () => import('./eval.ts') },
+  preview: { describe: 'an entry\'s answer for a ticket, exactly as Insert puts it in (text, markdown or html)', load: () => import('./preview.ts') },
   demo: { describe: 'the sample knowledge answering the sample tickets, in the terminal', load: () => import('./demo.ts') },
 };
 
@@ -63,7 +64,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   }
   const loaded = await command.load();
   if (name === 'help' || wantsHelp(args)) {
-    io.out(`${usageLine(loaded)}\n\n${command.describe}`);
+    io.out(`${usageLine(loaded)}\n\n${loaded.help ?? command.describe}`);
     return 0;
   }
   try {

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { ProblemList } from '../problems.ts';
 import type { Entry } from '../entry.ts';
 import type { FieldKey, ParsedFile, RawFields, RawRecord, TextFile } from './record.ts';
-import { cleanLine } from './text.ts';
+import { RESERVED_NAME, cleanLine } from './text.ts';
 
 /** Columns by their standard name; other columns are kept as custom fields. */
 const COLUMNS: Record<string, FieldKey | 'source_format' | 'source_file' | 'source_row' | 'source_path'> = {
@@ -20,9 +20,12 @@ export const CSV_COLUMNS = Object.keys(COLUMNS);
 const REQUIRED = ['title', 'body'];
 const NAMES: Partial<Record<FieldKey, string>> = { reviewBy: 'review_by', createdAt: 'created_at', updatedAt: 'updated_at', source: 'source_format' };
 
-/** Cells starting like a formula are prefixed with ' on export so spreadsheets do not run them. */
-const FORMULA_ESCAPED = /^'+[=+\-@]/;
-const FORMULA_LIKE = /^'*[=+\-@]/;
+/**
+ * Cells, header cells included, starting like a formula (OWASP's list: = + - @ tab CR) are
+ * prefixed with ' on export so spreadsheets do not run them; import takes one ' off again.
+ */
+const FORMULA_ESCAPED = /^'+[=+\-@\t\r]/;
+const FORMULA_LIKE = /^'*[=+\-@\t\r]/;
 
 /** The separator the header row uses most (Excel in many European locales writes ;), comma on a tie. */
 function delimiterOf(text: string): string {
@@ -34,13 +37,19 @@ function delimiterOf(text: string): string {
 
 function columnKey(header: string): string {
   const key = cleanLine(header).toLowerCase().replace(/[\s-]+/g, '_');
-  return ALIASES[key] ?? key;
+  return Object.hasOwn(ALIASES, key) ? ALIASES[key]! : key;
+}
+
+function isStandard(key: string): key is keyof typeof COLUMNS {
+  return Object.hasOwn(COLUMNS, key);
 }
 
 export function readCsv(file: TextFile): ParsedFile {
   const problems = new ProblemList();
   const at = (row?: number) => ({ file: file.name, ...(row ? { row } : {}) });
-  const parsed = Papa.parse<string[]>(file.text, { header: false, skipEmptyLines: false, delimiter: delimiterOf(file.text) });
+  // A lone CR (old Mac files) ends a line too; every cell is cleaned to LF line breaks anyway.
+  const text = file.text.replace(/\r\n?/g, '\n');
+  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: delimiterOf(text), newline: '\n' });
   const quoteErrors = parsed.errors.filter((e) => e.type === 'Quotes');
   if (quoteErrors.length) {
     for (const e of quoteErrors) {
@@ -51,7 +60,8 @@ export function readCsv(file: TextFile): ParsedFile {
     }
     return { records: [], problems: problems.items };
   }
-  const [header, ...rows] = parsed.data;
+  const [written, ...rows] = parsed.data;
+  const header = written?.map(unescapeFormula);
   if (!header || header.every((h) => !h.trim())) {
     problems.error(at(1), undefined, 'is empty; the first row must name the columns (title, body, ...)');
     return { records: [], problems: problems.items };
@@ -90,8 +100,9 @@ function checkHeader(header: string[], keys: string[], problems: ProblemList, at
     }
   }
   return keys.map((key, i) => {
-    if (key in COLUMNS) return true;
+    if (isStandard(key)) return true;
     if (!key) problems.warn(at, `column ${i + 1}`, 'has no name; its cells were ignored');
+    else if (RESERVED_NAME.test(cleanLine(header[i]!))) problems.warn(at, cleanLine(header[i]!), 'is a name JavaScript reserves; its cells were not imported (rename the column)');
     else problems.warn(at, cleanLine(header[i]!), `is not a standard column; kept as a custom field (standard columns: ${CSV_COLUMNS.join(', ')})`);
     return false;
   });
@@ -104,7 +115,7 @@ function toRecord(file: string, row: number, cells: string[], header: string[], 
   header.forEach((name, i) => {
     const key = columnKey(name);
     const cell = unescapeFormula(cells[i] ?? '');
-    if (!key) return;
+    if (!key || RESERVED_NAME.test(cleanLine(name))) return;
     if (!standard[i]) {
       if (cell.trim()) custom.push([cleanLine(name), cell]);
       return;
@@ -141,7 +152,7 @@ function escapeFormula(cell: string): string {
 
 export function writeCsv(entries: readonly Entry[]): string {
   const customKeys = [...new Set(entries.flatMap((e) => Object.keys(e.custom)))].sort();
-  const header = [...CSV_COLUMNS, ...customKeys];
+  const header = [...CSV_COLUMNS, ...customKeys].map(escapeFormula);
   const rows = entries.map((e) => [
     e.id, e.title, e.body, e.questions.join('\n'), e.tags.join(', '), e.locale, e.status, e.owner,
     e.reviewBy ?? '', e.createdAt, e.updatedAt, String(e.version), e.source.format, e.source.file,

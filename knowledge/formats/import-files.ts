@@ -1,4 +1,4 @@
-import type { Entry } from '../entry.ts';
+import { MAX_IMPORT_ENTRIES, type Entry } from '../entry.ts';
 import { ProblemList, formatProblem, type ImportProblem, type Location } from '../problems.ts';
 import { standardiseRecord } from '../standardise.ts';
 import { decodeText, type Encoding } from './encoding.ts';
@@ -10,6 +10,8 @@ export interface ImportOptions {
   now?: Date;
   /** Read every file as this format instead of guessing from its name and content. */
   format?: FormatId;
+  /** More entries than this is an error (default MAX_IMPORT_ENTRIES, what one import may land). */
+  maxEntries?: number;
 }
 
 export interface FileSummary {
@@ -97,6 +99,8 @@ function* importSteps(files: { name: string; bytes: Uint8Array }[], options: Imp
   const problems: ImportProblem[] = [];
   const files_: FileSummary[] = [];
   const firstSeen = new Map<string, Location>();
+  const maxEntries = options.maxEntries ?? MAX_IMPORT_ENTRIES;
+  let passedLimitIn: FileSummary | undefined;
   for (const [index, file] of files.entries()) {
     const list = new ProblemList();
     const summary: FileSummary = { name: file.name, entries: 0, errors: 0, warnings: 0 };
@@ -115,6 +119,7 @@ function* importSteps(files: { name: string; bytes: Uint8Array }[], options: Imp
             firstSeen.set(entry.id, record.at);
             entries.push(entry);
             summary.entries++;
+            if (entries.length === maxEntries + 1) passedLimitIn = summary;
           }
         }
         yield progress('check', i + 1, records.length);
@@ -127,6 +132,15 @@ function* importSteps(files: { name: string; bytes: Uint8Array }[], options: Imp
     summary.warnings = list.items.length - summary.errors;
     problems.push(...list.items);
     files_.push(summary);
+  }
+  if (passedLimitIn) {
+    const n = (x: number) => x.toLocaleString('en');
+    problems.push({
+      file: passedLimitIn.name,
+      message: `this import holds ${n(entries.length)} entries; one import takes at most ${n(maxEntries)}: split the files and import them one after another`,
+      severity: 'error',
+    });
+    passedLimitIn.errors++;
   }
   return { entries, problems, files: files_ };
 }

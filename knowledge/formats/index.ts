@@ -1,7 +1,7 @@
 import type { Entry } from '../entry.ts';
 import { readCsv, writeCsv } from './csv.ts';
 import { readCanonical, writeCanonical } from './json.ts';
-import { readMarkdown, writeMarkdown } from './markdown.ts';
+import { markdownFileNames, readMarkdown, writeMarkdown } from './markdown.ts';
 import type { ExportFormat, FormatId, FormatReader, ParsedFile, TextFile } from './record.ts';
 import { readZendeskGuide } from './zendesk-guide.ts';
 import { readZendeskMacros } from './zendesk-macros.ts';
@@ -43,7 +43,8 @@ export function readFile(format: FormatId, file: TextFile): ParsedFile {
 
 /**
  * Entries -> files. json: one canonical `knowledge.json`; csv: one `knowledge.csv`;
- * markdown: one `<id>.md` per entry. Importing them gives back the same entries.
+ * markdown: one `<id>.md` per entry (markdownFileNames: unique ignoring case, safe on Windows).
+ * Importing them gives back the same entries.
  */
 export function exportEntries(entries: readonly Entry[], format: ExportFormat): { name: string; bytes: Uint8Array }[] {
   const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -53,7 +54,9 @@ export function exportEntries(entries: readonly Entry[], format: ExportFormat): 
       return [{ name: 'knowledge.json', bytes: utf8(writeCanonical(sorted)) }];
     case 'csv':
       return [{ name: 'knowledge.csv', bytes: utf8(writeCsv(sorted)) }];
-    case 'markdown':
-      return sorted.map((e) => ({ name: `${e.id}.md`, bytes: utf8(writeMarkdown(e)) }));
+    case 'markdown': {
+      const names = markdownFileNames(sorted.map((e) => e.id));
+      return sorted.map((e, i) => ({ name: names[i]!, bytes: utf8(writeMarkdown(e)) }));
+    }
   }
 }

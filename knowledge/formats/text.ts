@@ -21,6 +21,13 @@ export function cleanText(s: string): string {
 // Half of a UTF-16 pair cannot be written as UTF-8: it becomes the replacement character.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/**
+ * Field names that cannot be keys of a plain object: `__proto__` would set the prototype instead
+ * (and zod drops it), so such a field is reported as not imported rather than silently lost.
+ */
+export const RESERVED_NAME = /^__proto__$/;
+export const RESERVED_NAME_DROPPED = 'is a name JavaScript reserves; it was not imported (rename the field)';
+
 /** One line: every run of whitespace becomes one space; trimmed. */
 export function cleanLine(s: string): string {
   return cleanText(s).replace(/\s+/g, ' ').trim();

@@ -61,6 +61,17 @@ describe('the worker refuses what the review did from a helpdesk tab’s content
     await route('contentToBackground.ticketRead', data, helpdeskTab());
     expect(deps.tabs.get(3)?.kind).toBe('ticket');
   });
+
+  it('a ticket’s and a failure’s page address are the sender’s, not the one written in the data', async () => {
+    const { route, deps } = worker();
+    const { ticket } = sampleTicket();
+    await route('contentToBackground.ticketRead', { ticket: { ...ticket, url: 'https://elsewhere.example/t/9' }, ...read() }, helpdeskTab());
+    const state = deps.tabs.get(3);
+    expect(state?.kind === 'ticket' && state.ticket.url).toBe('https://help.example/scp/tickets.php?id=1');
+    await route('contentToBackground.readFailed', { failure: { helpdesk: 'osticket', reason: 'no subject', url: 'https://elsewhere.example/' } }, helpdeskTab());
+    const failed = deps.tabs.get(3);
+    expect(failed?.kind === 'failed' && failed.failure.url).toBe('https://help.example/scp/tickets.php?id=1');
+  });
 });
 
 describe('getSelectors: the page is the sender’s', () => {

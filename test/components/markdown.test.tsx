@@ -43,4 +43,10 @@ describe('Markdown: imported content cannot run script or load anything', () => 
     expect(a.getAttribute('target')).toBe('_blank');
     expect(a.getAttribute('rel')).toBe('noopener noreferrer');
   });
+
+  it('keeps where a numbered list starts, as import does (one allow-list)', () => {
+    const div = document.createElement('div');
+    div.innerHTML = renderMarkdown('3. third\n4. fourth');
+    expect(div.querySelector('ol')?.getAttribute('start')).toBe('3');
+  });
 });

@@ -3,6 +3,8 @@ import { File as NodeFile } from 'node:buffer';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ImportKnowledge } from '@/components/settings/ImportKnowledge';
 import { checkFiles } from '@/entrypoints/sidepanel/import-files';
+import { MAX_IMPORT_ENTRIES } from '@/knowledge/entry';
+import { importFiles } from '@/knowledge/standardise';
 import { byTestId, cleanup, click, flush, render, type } from './render';
 import { openSettings } from '../sidepanel/open-settings';
 
@@ -49,6 +51,18 @@ describe('settings: import a knowledge file', () => {
     expect((apply.mock.calls[0] as unknown as [{ id: string }[]])[0].map((e) => e.id)).toEqual(['refunds', 'returns']);
     expect(byTestId(c, 'import-result').textContent).toContain('2 added');
   });
+
+  it('more entries than one import may land: the check says so and offers no import', async () => {
+    const rows = Array.from({ length: MAX_IMPORT_ENTRIES + 1 }, (_, i) => `e${i},T${i},A${i}`).join('\n');
+    const checked = importFiles([{ name: 'big.csv', bytes: new TextEncoder().encode(`id,title,body\n${rows}\n`) }]);
+    const c = await render(<ImportKnowledge check={async () => checked} apply={vi.fn()} />);
+    await choose(byTestId<HTMLInputElement>(c, 'import-file'), [file('x', 'big.csv')], '[data-testid=import-check]');
+    const check = byTestId(c, 'import-check').textContent;
+    expect(check).toContain('50001 entries read; 1 error');
+    expect(check).toContain('big.csv: this import holds 50,001 entries; one import takes at most 50,000');
+    expect(check).not.toContain('ready');
+    expect(byTestId<HTMLButtonElement>(c, 'import-apply').disabled).toBe(true);
+  }, 60_000);
 
   it('cancelling while reading imports nothing', async () => {
     const c = await render(

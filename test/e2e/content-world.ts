@@ -1,3 +1,4 @@
+import { pollUntil } from './poll';
 import type { CDPSession, Page } from 'playwright-core';
 
 /** A message as @webext-core/messaging sends it, and its answer: `{ res }` or `{ err }`. */
@@ -19,9 +20,7 @@ export async function contentScriptWorld(page: Page, extensionId: string) {
   cdp.on('Runtime.executionContextsCleared', () => void contexts.splice(0));
   await cdp.send('Runtime.enable');
   const find = () => contexts.find((c) => c.origin === `chrome-extension://${extensionId}`)?.id;
-  for (let i = 0; i < 200 && find() === undefined; i++) await new Promise((r) => setTimeout(r, 50));
-  const contextId = find();
-  if (contextId === undefined) throw new Error(`No content-script world of ${extensionId} in ${page.url()}: ${JSON.stringify(contexts)}`);
+  const contextId = await pollUntil(find, `the content-script world of ${extensionId} in ${page.url()}`, { everyMs: 50 });
   const evaluate = async <T>(expression: string): Promise<T> => {
     const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId, awaitPromise: true, returnByValue: true });
     if (exceptionDetails) throw new Error(`content world: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);

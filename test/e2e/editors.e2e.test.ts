@@ -141,6 +141,17 @@ describe('insert: HTML and safety', () => {
     else expect(s.lines).toEqual(['Important: see the guide (https://example.com/g).']);
   });
 
+  // Quill's paragraphs have no margin: two paragraphs read as two lines unless an empty line parts them.
+  it.each([
+    ['the panel\u2019s rendered HTML', '<p>Hi there,</p>\n<p>Your parcel ships today.<br>Thanks!</p>\n<p>Ana</p>'],
+    ['plain text only', undefined],
+  ])('quill keeps the blank line between paragraphs (%s)', async (_how, html) => {
+    await open('quill');
+    const result = await insertInIsolatedWorld(page, '#reply', 'Hi there,\n\nYour parcel ships today.\nThanks!\n\nAna', html);
+    expect(result.ok, result.reason).toBe(true);
+    expect(await page.evaluate(() => window.testEditor!.text())).toBe('Hi there,\n\nYour parcel ships today.\nThanks!\n\nAna');
+  });
+
   it('a read-only or missing reply box is reported, not written', async () => {
     await open('textarea');
     await page.evaluate(() => document.querySelector('#reply textarea')!.setAttribute('readonly', ''));

@@ -4,6 +4,7 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promise
 import path from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS, requireChromium } from './browser';
 import type { ChromeApi } from './chrome-api';
+import { pollUntil } from './poll';
 
 declare const chrome: ChromeApi;
 
@@ -151,10 +152,9 @@ export async function openRealPanel(ext: Launched, tabId: number): Promise<Page>
   if (outcome !== 'opened') throw new Error(`The side panel did not open: ${outcome}`);
   const browser = await ext.cdp();
   // sidepanel.html may be open as tabs too (openPanelAsTab, ?tab=N; the opener above): the panel is the one not in a tab.
-  for (let i = 0; i < 100; i++) {
+  return pollUntil(async () => {
     const candidates = browser.contexts().flatMap((c) => c.pages()).filter((p) => isSidePanelUrl(p.url(), ext.extensionId));
     for (const page of candidates) if (await notATab(page)) return page;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('The side panel opened but its page was not found over CDP');
+    return undefined;
+  }, 'the opened side panel\'s page over CDP');
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Entry } from '../../knowledge/entry';
-import { fillPlaceholders, findPlaceholders, valuesFromTicket, type PlaceholderValues } from '../../knowledge/placeholders';
+import { fillPlaceholders, findPlaceholders, unescapeMarkdown, valuesFromTicket, type PlaceholderValues } from '../../knowledge/placeholders';
 import { KnowledgeIndex } from '../../knowledge/search/index';
 import { suggest } from '../../knowledge/suggest';
 import type { Ticket } from '../../knowledge/ticket';
@@ -71,12 +71,14 @@ export function visibleLines(entry: Entry, ticket: Ticket): string[] {
     .map((l) =>
       l
         .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/<((?:https?|mailto):[^<>\s]+)>/g, '$1')
         .replace(/^#{1,6}\s+/, '')
         .replace(/^\s*([-*+]|\d+\.)\s+/, '')
-        .replace(/(\*\*|__|\*|_|`)/g, '')
+        .replace(/(?<!\\)(\*\*|__|\*|_|`)/g, '')
         .replace(/\s+/g, ' ')
         .trim(),
     )
+    .map(unescapeMarkdown)
     .filter(Boolean);
 }
 

@@ -99,10 +99,12 @@ describe.each(HELPDESKS)('$name saved page with the built extension', (h) => {
       await input.fill(AGENT_VALUES[(await input.getAttribute('data-placeholder')) as keyof typeof AGENT_VALUES] ?? 'x');
     }
     await panel.getByTestId('insert').click();
-    await expect.poll(() => page.locator(h.editable).innerText(), { timeout: 10_000 }).toContain(AGENT_VALUES['agent.signature']!);
+    await expect.poll(async () => (await page.locator(h.editable).innerText()).length, { timeout: 10_000 }).toBeGreaterThan('Hello Carol,'.length + 40);
     const text = await page.locator(h.editable).innerText();
     expect(text.trim().split('\n')[0]).toBe('Hello Carol,');
-    expect(text.length).toBeGreaterThan('Hello Carol,'.length + 40);
+    // FreeScout adds the mailbox's own greeting and signature: the entry's are left out there (knowledge/greeting.ts).
+    if (h.name === 'FreeScout') expect(text).not.toContain(AGENT_VALUES['agent.signature']!);
+    else expect(text).toContain(AGENT_VALUES['agent.signature']!);
     expect(await page.evaluate(() => (window as unknown as { e2eSubmits: number }).e2eSubmits)).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { e2eSendClicks: number }).e2eSendClicks)).toBe(0);
     expect(server.requests.filter((r) => !r.startsWith('GET '))).toEqual([]);

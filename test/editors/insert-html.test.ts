@@ -1,9 +1,14 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { cleanHtml, htmlToText, splitParagraphs, textToHtml } from '../../entrypoints/helpdesk.content/insert-html';
+import { cleanHtml, htmlToText, spaceBlocks, splitParagraphs, textToHtml } from '../../knowledge/insert-html';
 import { editableIn, editorKind } from '../../entrypoints/helpdesk.content/insert-detect';
 
 describe('the HTML a rich editor gets on insert', () => {
+  it('for Quill, an empty paragraph parts blocks (its paragraphs have no margin)', () => {
+    expect(spaceBlocks('<p>a</p>\n<p>b<br>c</p><ul><li>d</li></ul>', document)).toBe('<p>a</p>\n<p><br></p><p>b<br>c</p><p><br></p><ul><li>d</li></ul>');
+    expect(spaceBlocks('<p>one</p>', document)).toBe('<p>one</p>');
+  });
+
   it('blank lines make paragraphs, single newlines line breaks, bare links become links', () => {
     expect(textToHtml('Hi Ana,\r\n\r\nTrack it: https://example.com/t?a=1&b=2.\nThanks!\n\n\n')).toBe(
       '<p>Hi Ana,</p><p>Track it: <a href="https://example.com/t?a=1&amp;b=2">https://example.com/t?a=1&amp;b=2</a>.<br>Thanks!</p>',

@@ -70,7 +70,7 @@ describe('importers under random and damaged input', () => {
   });
 
   it('random Markdown with front matter', () => {
-    const line = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('---', 'title: x', 'tags: [a, b', 'status: approved', 'custom: 1', '*a: &a [*a]', '# Heading', 'review_by: 2027-01-01'));
+    const line = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('---', 'title: x', 'tags: [a, b', 'status: approved', 'custom: 1', '*a: &a [*a]', 'owner: *nobody', '# Heading', 'review_by: 2027-01-01'));
     fc.assert(fc.property(fc.array(line, { maxLength: 10 }), (lines) => {
       assertWellBehaved([{ name: 'x.md', bytes: utf8(lines.join('\n')) }]);
     }), { numRuns: 400 });

@@ -63,7 +63,9 @@ describe('side panel: suggestions and keyboard', () => {
     expect(byTestId<HTMLButtonElement>(c, 'insert').disabled).toBe(false);
     await key(c.querySelector('[data-placeholder="order.number"]')!, 'Enter', { ctrlKey: true });
     await flush();
-    expect(api.insert.mock.calls[0]![0].text).toBe('Hi Tom, order NW104582 is on its way: https://track.example/NW104582');
+    const req = api.insert.mock.calls[0]![0];
+    expect(req.text).toBe('Hi Tom, order NW104582 is on its way: <https://track.example/NW104582>');
+    expect(req.html).toContain('order NW104582 is on its way: <a href="https://track.example/NW104582"');
   });
 
   it('when the reply box is missing, the answer goes to the clipboard and the status says so', async () => {

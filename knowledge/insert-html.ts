@@ -4,8 +4,12 @@
  * cut down to the knowledge subset: nothing else from a knowledge file reaches a helpdesk page.
  */
 
-const KEPT_TAGS = new Set(['P', 'BR', 'STRONG', 'B', 'EM', 'I', 'A', 'UL', 'OL', 'LI', 'H3', 'H4', 'CODE']);
-const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
+import { DROPPED_WITH_CONTENT, SAFE_HREF, SUBSET_TAGS } from './html-subset';
+
+// The allow-list shared with import and the panel's render; no sanitiser library in the content
+// script: copyKept builds new nodes from it, so nothing else from the given HTML can survive.
+const KEPT_TAGS = new Set<string>(SUBSET_TAGS.map((t) => t.toUpperCase()));
+const DROPPED_TAGS = new Set<string>(DROPPED_WITH_CONTENT.map((t) => t.toUpperCase()));
 const URL_IN_TEXT = /\b(?:https?:\/\/|mailto:)[^\s<>"]*[^\s<>".,;:!?)\]'}]/gi;
 
 function escapeHtml(s: string): string {
@@ -55,7 +59,7 @@ function copyKept(from: Node, to: Node, doc: Document): void {
       to.appendChild(doc.createTextNode(child.textContent ?? ''));
     } else if (child.nodeType === 1) {
       const el = child as Element;
-      if (/^(SCRIPT|STYLE|TEMPLATE|IFRAME|OBJECT|SVG|MATH|TEXTAREA|SELECT|NOSCRIPT)$/i.test(el.tagName)) continue;
+      if (DROPPED_TAGS.has(el.tagName.toUpperCase())) continue;
       if (!KEPT_TAGS.has(el.tagName)) {
         copyKept(el, to, doc);
         continue;
@@ -67,6 +71,25 @@ function copyKept(from: Node, to: Node, doc: Document): void {
       to.appendChild(copy);
     }
   }
+}
+
+const BLOCKS = new Set(['P', 'UL', 'OL', 'H3', 'H4']);
+
+/**
+ * For editors whose paragraphs have no margin (Quill): an empty paragraph between blocks, so
+ * paragraphs stay a blank line apart as the answer shows them, instead of running together.
+ */
+export function spaceBlocks(html: string, doc: Document): string {
+  const inert = doc.implementation.createHTMLDocument('');
+  const root = inert.createElement('div');
+  root.innerHTML = html;
+  const blocks = Array.from(root.children).filter((el) => BLOCKS.has(el.tagName));
+  for (const block of blocks.slice(1)) {
+    const spacer = inert.createElement('p');
+    spacer.appendChild(inert.createElement('br'));
+    root.insertBefore(spacer, block);
+  }
+  return root.innerHTML;
 }
 
 /**

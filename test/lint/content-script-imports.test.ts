@@ -1,0 +1,46 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+// The content script runs inside every helpdesk page: it keeps its own small copy-only walk
+// (knowledge/insert-html.ts) over the shared allow-list, and never takes the sanitiser, the renderer or
+// their DOM along.
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const FORBIDDEN = ['dompurify', 'jsdom', 'marked', 'turndown', '#dom-window'];
+
+/** Every package the file imports, directly or through the project's own files. */
+function packagesImported(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const { fileName: spec } of ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles) {
+      const local = spec.startsWith('.') ? path.resolve(path.dirname(file), spec) : spec.startsWith('@/') ? path.join(ROOT, spec.slice(2)) : undefined;
+      if (local === undefined) {
+        packages.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+        continue;
+      }
+      const resolved = ['', '.ts', '.tsx', '/index.ts'].map((ext) => local.replace(/\.tsx?$/, '') + ext).find((f) => statSync(f, { throwIfNoEntry: false })?.isFile());
+      if (!resolved) throw new Error(`${spec} imported by ${file} not found`);
+      visit(resolved);
+    }
+  };
+  visit(path.join(ROOT, entry));
+  expect(seen.size).toBeGreaterThan(10);
+  return packages;
+}
+
+describe('the content script', () => {
+  it('does not import the sanitiser, the Markdown renderer or a DOM library', () => {
+    const packages = packagesImported('entrypoints/helpdesk.ts');
+    expect(packages).toContain('wxt');
+    expect([...packages].filter((p) => FORBIDDEN.includes(p))).toEqual([]);
+  });
+
+  it('shares the allow-list with the sanitiser', () => {
+    const source = readFileSync(path.join(ROOT, 'knowledge/insert-html.ts'), 'utf8');
+    expect(source).toMatch(/from '\.\/html-subset'/);
+  });
+});
