@@ -2,7 +2,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import type { CDPSession, Page } from 'playwright-core';
-import type { Entry } from '../../knowledge/entry';
+import { MAX_IMPORT_ENTRIES, type Entry } from '../../knowledge/entry';
 import { startDemoHelpdesk } from '../demo/server';
 import { loadSampleTickets } from '../demo/tickets';
 import { ensureDemoBuild, launchWithExtension, openPanelAsTab, openRealPanel, tabIdOf, type Launched } from '../e2e/harness';
@@ -44,8 +44,8 @@ async function knowledgeFiles(size: number): Promise<string[]> {
  * Through Settings > Import: choose the files, wait for the check, import, wait for "Imported:".
  * Returns [check ms, import ms, of which writing the batches ms].
  */
-async function importThroughPanel(panel: Page, files: string[]): Promise<[number, number, number]> {
-  await panel.getByTestId('open-settings').click();
+async function importThroughPanel(panel: Page, files: string[], first: boolean): Promise<[number, number, number]> {
+  if (first) await panel.getByTestId('open-settings').click();
   const t0 = Date.now();
   await panel.getByTestId('import-file').setInputFiles(files);
   await panel.getByTestId('import-apply').waitFor({ timeout: 600_000 });
@@ -54,6 +54,7 @@ async function importThroughPanel(panel: Page, files: string[]): Promise<[number
   await panel.evaluate(() => {
     // when the last batch is written (the progress bar full): the rest is the commit and the worker's catch-up
     const g = window as unknown as { benchWritten?: number };
+    g.benchWritten = undefined;
     new MutationObserver(() => {
       const bar = document.querySelector('[data-stage=apply] progress');
       if (bar && g.benchWritten === undefined && Number(bar.getAttribute('value')) >= Number(bar.getAttribute('max'))) g.benchWritten = Date.now();
@@ -186,7 +187,13 @@ async function measure(size: number, quick: boolean): Promise<SizeResult> {
     await page.goto(`${demo.origin}/tickets/${ids[0]}`);
     const tabId = await tabIdOf(ext, page);
     const importer = await openPanelAsTab(ext, tabId);
-    const [check, imported, written] = await importThroughPanel(importer, files);
+    // One import takes at most MAX_IMPORT_ENTRIES entries (the check refuses more): 100k is two imports, one after the other.
+    let [check, imported, written] = [0, 0, 0];
+    const perImport = Math.max(1, Math.floor(MAX_IMPORT_ENTRIES / FILE_ENTRIES));
+    for (let i = 0; i < files.length; i += perImport) {
+      const [c, m, w] = await importThroughPanel(importer, files.slice(i, i + perImport), i === 0);
+      [check, imported, written] = [check + c, imported + m, written + w];
+    }
     await importer.close();
     await page.bringToFront();
     const panel = await openRealPanel(ext, tabId);
@@ -275,7 +282,7 @@ export async function run(options: { quick?: boolean } = {}): Promise<BenchTable
       columns: ['entries', 'files', 'check in the panel (s)', 'import + index catch-up (s)', 'of which batches written (s)', 'worker heap after GC (MB)', 'IndexedDB (MB)'],
       rows: results.map((r) => [r.size, Math.ceil(r.size / FILE_ENTRIES), r.check / 1000, r.import / 1000, r.written / 1000, r.heapMb, r.idbMb]),
       notes: [
-        `Targets: import of 10k < 3 s, 100k < 30 s; heap and IndexedDB at 100k < 150 MB. Files of ${FILE_ENTRIES.toLocaleString('en')} entries (JSON), chosen together in one import.`,
+        `Targets: import of 10k < 3 s, 100k < 30 s; heap and IndexedDB at 100k < 150 MB. Files of ${FILE_ENTRIES.toLocaleString('en')} entries (JSON); one import takes at most ${MAX_IMPORT_ENTRIES.toLocaleString('en')} entries, so 100k is two imports one after the other (times summed).`,
         '"check": choosing the files until the Import button is enabled (read, parse and check in the panel); "import": the click until "Imported:", which waits for the worker to apply the change log.',
         'Heap: HeapProfiler.collectGarbage then Runtime.getHeapUsage on the worker target, after the warm tickets. IndexedDB: navigator.storage.estimate().usageDetails.indexedDB of the extension origin (entries, their history, the stored index).',
       ],
