@@ -1,4 +1,4 @@
-import { redact } from './redact';
+import { REDACTED_TOKEN, redact } from './redact';
 import type { KnowledgeIndex, LearnedPhrasing } from './search/index';
 import type { TicketQuery } from './search/ticket-query';
 import { tokeniseWithWords } from './search/tokenise';
@@ -28,10 +28,8 @@ export function learnFromAcceptance(
   options: LearnOptions = {},
 ): LearnedPhrasing | undefined {
   if (!index.has(entryId)) return undefined;
-  const text = redact(query.parts.filter((p) => p.weight >= 1).map((p) => p.text).join('\n'), { names: options.names ?? [] }).replace(
-    /\[(email|phone|card|iban|name)\]/g,
-    ' ',
-  );
+  // The same redactor as everything stored (addresses too): what it takes out is never learned.
+  const text = redact(query.parts.filter((p) => p.weight >= 1).map((p) => p.text).join('\n'), { names: options.names ?? [] }).replace(REDACTED_TOKEN, ' ');
   const seen = new Map<string, { word: string; idf: number; order: number }>();
   for (const { term, word } of tokeniseWithWords(text, query.locale, index.tokeniseOptions)) {
     if (/\d/.test(word) || seen.has(term)) continue;

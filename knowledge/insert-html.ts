@@ -42,14 +42,21 @@ export function splitParagraphs(text: string): string[][] {
     .map((p) => p.split('\n'));
 }
 
+/**
+ * `html` parsed into the body of a new document by DOMParser: an inert document, where nothing
+ * loads, runs or fires while we walk it (and no innerHTML assignment, which Firefox's add-on
+ * linter flags). `doc` lends its window's parser (jsdom in the unit tests).
+ */
+export function parseInert(html: string, doc: Document): HTMLElement {
+  const Parser = doc.defaultView?.DOMParser ?? DOMParser;
+  return new Parser().parseFromString(html, 'text/html').body;
+}
+
 /** `html` reduced to the knowledge subset (tags above, http/https/mailto links, no attributes). */
 export function cleanHtml(html: string, doc: Document): string {
-  // An inert document: nothing in it loads, runs or fires while we walk it.
-  const inert = doc.implementation.createHTMLDocument('');
-  const src = inert.createElement('div');
-  src.innerHTML = html;
-  const out = inert.createElement('div');
-  copyKept(src, out, inert);
+  const src = parseInert(html, doc);
+  const out = src.ownerDocument.createElement('div');
+  copyKept(src, out, src.ownerDocument);
   return out.innerHTML;
 }
 
@@ -80,9 +87,8 @@ const BLOCKS = new Set(['P', 'UL', 'OL', 'H3', 'H4']);
  * paragraphs stay a blank line apart as the answer shows them, instead of running together.
  */
 export function spaceBlocks(html: string, doc: Document): string {
-  const inert = doc.implementation.createHTMLDocument('');
-  const root = inert.createElement('div');
-  root.innerHTML = html;
+  const root = parseInert(html, doc);
+  const inert = root.ownerDocument;
   const blocks = Array.from(root.children).filter((el) => BLOCKS.has(el.tagName));
   for (const block of blocks.slice(1)) {
     const spacer = inert.createElement('p');
@@ -97,10 +103,7 @@ export function spaceBlocks(html: string, doc: Document): string {
  * line, list items as "- " or "1. " lines, links as "label (url)" so the address survives.
  */
 export function htmlToText(html: string, doc: Document): string {
-  const inert = doc.implementation.createHTMLDocument('');
-  const root = inert.createElement('div');
-  root.innerHTML = html;
-  return blockText(root).replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return blockText(parseInert(html, doc)).replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
 function blockText(node: Node): string {

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { KNOWLEDGE_CHANGED_KEY } from '@/knowledge/knowledge-changed';
 import type { MessagesTo, TabState } from '@/knowledge/messages';
 import { createClient } from '@/knowledge/protocol';
 import { messenger } from './messenger';
@@ -54,6 +55,12 @@ export async function injectInto(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId }, files: [SCRIPT_FILE] });
 }
 
+/** Tells every open view that the knowledge changed (see knowledge/knowledge-changed.ts). */
+export function notifyKnowledgeChanged(): void {
+  // A counter as well as the time: two changes in one millisecond must both be seen as changes.
+  browser.storage.session.set({ [KNOWLEDGE_CHANGED_KEY]: `${Date.now()}-${++knowledgeChanges}` }).catch(() => undefined);
+}
+let knowledgeChanges = 0;
 const pages = createClient<MessagesTo<'page'>>((name, data) => messenger.sendMessage(name, data as never));
 
 export function notifyPanel(state: TabState): void {

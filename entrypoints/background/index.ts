@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { today } from '@/knowledge/entry';
 import { openKnowledgeDb } from '@/knowledge/store';
-import { injectInto, notifyPanel, syncNow, watchPermissions, wirePanelOpening } from './browser-wiring';
+import { injectInto, notifyKnowledgeChanged, notifyPanel, syncNow, watchPermissions, wirePanelOpening } from './browser-wiring';
 import type { BackgroundDeps } from './deps';
 import { KnowledgeHolder } from './knowledge-holder';
 import { contentLink, listen } from './listen';
@@ -47,6 +47,7 @@ export default defineBackground({
       notifyPanel({ kind: 'none', tabId });
     });
     watchKnowledge(db, (ids) => {
+      notifyKnowledgeChanged();
       void deps.holder
         .changed(ids)
         .then(() => refreshTickets(deps))

@@ -1,5 +1,5 @@
 import type { InsertMethod } from '../../knowledge/messages';
-import { cleanHtml, htmlToText, spaceBlocks, splitParagraphs, textToHtml } from '../../knowledge/insert-html';
+import { cleanHtml, htmlToText, parseInert, spaceBlocks, splitParagraphs, textToHtml } from '../../knowledge/insert-html';
 import { editableIn, editorKind, type EditorKind } from './insert-detect';
 
 /**
@@ -176,14 +176,32 @@ function isBr(n: Node): boolean {
 }
 
 function paste(root: HTMLElement, text: string, html: string): boolean {
-  const win = root.ownerDocument.defaultView!;
-  const data = new win.DataTransfer();
-  data.setData('text/html', html);
-  data.setData('text/plain', text);
-  const event = new win.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+  const event = pasteEvent(root.ownerDocument.defaultView!, text, html);
+  // An editor that takes a paste with no data prevents its default and inserts nothing: don't send one.
+  if (!event) return false;
   caretElement(root).dispatchEvent(event);
   // An untrusted paste has no default action: only an editor that handles it changes anything.
   return event.defaultPrevented;
+}
+
+/**
+ * A paste event that carries the answer, or null when this browser cannot build one. Firefox
+ * ignores `clipboardData` in a script-made ClipboardEvent (it gets an empty DataTransfer) but
+ * takes its own `dataType`/`data` members, which carry one type: the HTML, as editors prefer it.
+ */
+function pasteEvent(win: Window & typeof globalThis, text: string, html: string): ClipboardEvent | null {
+  const data = new win.DataTransfer();
+  data.setData('text/html', html);
+  data.setData('text/plain', text);
+  const init = { bubbles: true, cancelable: true };
+  const standard = new win.ClipboardEvent('paste', { ...init, clipboardData: data });
+  if (carries(standard)) return standard;
+  const gecko = new win.ClipboardEvent('paste', { ...init, dataType: 'text/html', data: html } as ClipboardEventInit);
+  return carries(gecko) ? gecko : null;
+}
+
+function carries(event: ClipboardEvent): boolean {
+  return (event.clipboardData?.types.length ?? 0) > 0;
 }
 
 function caretElement(root: HTMLElement): Element {
@@ -216,9 +234,7 @@ function flatText(el: Node): string {
 
 /** The editor's content grew and holds the start of the answer's first block, as the HTML shows it. */
 function landed(root: HTMLElement, before: string, html: string): boolean {
-  const inert = root.ownerDocument.implementation.createHTMLDocument('');
-  const probeRoot = inert.createElement('div');
-  probeRoot.innerHTML = html;
+  const probeRoot = parseInert(html, root.ownerDocument);
   const first = Array.from(probeRoot.childNodes).map((n) => flatText(n)).find(Boolean) ?? '';
   return flatText(root).length > before.length && flatText(root).includes(first.slice(0, 40));
 }

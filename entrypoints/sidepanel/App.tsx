@@ -26,6 +26,9 @@ export function App({ api }: { api: PanelApi }) {
     return api.followTab(setTabId);
   }, [api, refreshKnowledge]);
 
+  // The sample loaded or a file imported in another view (sidebar, panel tab, dashboard) shows here too.
+  useEffect(() => api.onKnowledgeChanged(refreshKnowledge), [api, refreshKnowledge]);
+
   useEffect(() => {
     setState(undefined);
     if (tabId === undefined) return;

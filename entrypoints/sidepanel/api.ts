@@ -34,6 +34,8 @@ export interface PanelApi {
   feedback(fb: Feedback): Promise<void>;
   search(text: string, limit: number): Promise<ManualHit[]>;
   knowledgeStatus(): Promise<KnowledgeStatus>;
+  /** Calls back whenever the knowledge changed, from any view or the worker; returns the unsubscribe. */
+  onKnowledgeChanged(listener: () => void): () => void;
   loadSample(): Promise<Outcome<ImportReportView>>;
   /**
    * Lands checked entries, all or none. The real one writes them to the store from the panel in

@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
+import { KNOWLEDGE_CHANGED_KEY } from '@/knowledge/knowledge-changed';
 import type { MessagesFrom, ProtocolMap } from '@/knowledge/messages';
 import { createClient, createRouter } from '@/knowledge/protocol';
 import type { OwnExtension } from '@/knowledge/senders';
@@ -89,6 +90,13 @@ export function browserApi(pinned: number | undefined): PanelApi {
     },
     search: (text, limit) => worker.send('panelToBackground.search', { text, limit }),
     knowledgeStatus: () => worker.send('panelToBackground.knowledgeStatus', undefined),
+    onKnowledgeChanged(listener) {
+      const onChanged = (changes: Record<string, unknown>, area: string) => {
+        if (area === 'session' && KNOWLEDGE_CHANGED_KEY in changes) listener();
+      };
+      browser.storage.onChanged.addListener(onChanged);
+      return () => browser.storage.onChanged.removeListener(onChanged);
+    },
     loadSample: () => worker.send('panelToBackground.loadSample', undefined),
     async applyImport(entries, progress = {}) {
       const db = (knowledgeDb ??= openKnowledgeDb());

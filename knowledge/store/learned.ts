@@ -61,6 +61,7 @@ export async function removeLearnedOf(db: KnowledgeDb, entryId: string): Promise
   });
 }
 
+/** Folded as the tokeniser folds (accents off, ß as ss), so "Lindenstraße" catches the term "lindenstrass". */
 function plain(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss');
 }

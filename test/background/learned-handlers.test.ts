@@ -39,6 +39,19 @@ describe('background: learned phrasings listed and removed from the panel', () =
     expect(top.matched.learned?.length).toBeGreaterThan(0);
   });
 
+  it('a learned phrasing goes through the redactor: a street and city in the ticket are not stored', async () => {
+    const made = makeDeps();
+    await loadSample(made.deps);
+    const { ticket, expected } = sampleTicket(0);
+    const latestMessage = 'frobnitz wuggle plonkish, please send it to Lindenstraße 12, 10115 Berlin or to 14 Grafton Street, Dublin 2, D02 X285';
+    await onTicket(made.deps, 1, { ...ticket, ...ODD, latestMessage, requester: { name: 'Tom Fletcher' } }, read());
+    await insert(made.deps, { tabId: 1, entryId: expected, rank: 1, suggestedText: 'Hello', text: 'Hello' });
+    const [row] = await listLearned(made.db);
+    expect(row!.text).toContain('frobnitz');
+    expect(row!.text).not.toMatch(/Linden|Berlin|Grafton|Dublin|address/i);
+    expect(row!.terms.join(' ')).not.toMatch(/linden|berlin|grafton|dublin/i);
+  });
+
   it('removing the phrasing takes the entry out of the suggestions of a ticket that only matched through it', async () => {
     const { deps, db, odd, expected, notified } = await learnedOnce();
     expect((await onTicket(deps, 1, odd, read())).result.suggestions[0]?.entry.id).toBe(expected);

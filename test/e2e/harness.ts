@@ -24,16 +24,27 @@ async function newestMtime(p: string): Promise<number> {
 /** Builds the demo extension (`wxt build --mode demo`) unless it is newer than every source file. */
 export async function ensureDemoBuild(): Promise<string> {
   if (process.env.EXT_DIST) return DEMO_DIST;
-  const built = await stat(path.join(DEMO_DIST, 'manifest.json')).then((s) => s.mtimeMs, () => 0);
+  return buildIfStale(DEMO_DIST, []);
+}
+
+/** The Firefox demo build (`wxt build -b firefox --mode demo`); FIREFOX_EXT_DIST uses a given build instead. */
+export async function ensureFirefoxDemoBuild(): Promise<string> {
+  if (process.env.FIREFOX_EXT_DIST) return path.resolve(process.env.FIREFOX_EXT_DIST);
+  return buildIfStale(path.resolve('.output/firefox-mv2-demo'), ['-b', 'firefox']);
+}
+
+async function buildIfStale(dist: string, browserArgs: string[]): Promise<string> {
+  const built = await stat(path.join(dist, 'manifest.json')).then((s) => s.mtimeMs, () => 0);
   const newest = Math.max(...(await Promise.all(SOURCES.map((s) => newestMtime(path.resolve(s))))));
-  if (built > newest) return DEMO_DIST;
+  if (built > newest) return dist;
   // Under a lock where flock exists: two test runs in one checkout must not build into one folder at once.
   const hasFlock = spawnSync('flock', ['--version'], { stdio: 'ignore' }).status === 0;
   const cmd = hasFlock ? ['flock', path.resolve('.e2e-tmp/demo-build.lock'), 'npx'] : ['npx'];
   await mkdir(path.resolve('.e2e-tmp'), { recursive: true });
-  const run = spawnSync(cmd[0]!, [...cmd.slice(1), 'wxt', 'build', '--mode', 'demo'], { encoding: 'utf8', stdio: 'pipe' });
-  if (run.status !== 0) throw new Error(`wxt build --mode demo failed:\n${(run.stdout + run.stderr).slice(-3000)}`);
-  return DEMO_DIST;
+  const args = ['wxt', 'build', ...browserArgs, '--mode', 'demo'];
+  const run = spawnSync(cmd[0]!, [...cmd.slice(1), ...args], { encoding: 'utf8', stdio: 'pipe' });
+  if (run.status !== 0) throw new Error(`${args.join(' ')} failed:\n${(run.stdout + run.stderr).slice(-3000)}`);
+  return dist;
 }
 
 export interface Launched {

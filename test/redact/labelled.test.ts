@@ -1,38 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findPersonalData, redact } from '../../knowledge/redact.ts';
+import { redact } from '../../knowledge/redact.ts';
 import { buildLabelled, serialise, type LabelledCase } from '../fixtures/redaction/build.ts';
+import { score } from '../fixtures/redaction/score.ts';
 
 const file = new URL('../fixtures/redaction/labelled.json', import.meta.url);
 const cases = JSON.parse(readFileSync(file, 'utf8')) as LabelledCase[];
-
-/**
- * Recall: a labelled span counts as found when the predicted spans cover all of it (any type: the
- * data is out either way). Precision: a predicted span is right when it lies inside a labelled span.
- */
-function score(all: LabelledCase[]) {
-  let expected = 0;
-  let covered = 0;
-  let predicted = 0;
-  let correct = 0;
-  const misses: string[] = [];
-  const wrong: string[] = [];
-  for (const c of all) {
-    const found = findPersonalData(c.text, { names: c.names });
-    for (const s of c.spans) {
-      expected += 1;
-      const isCovered = [...Array(s.end - s.start).keys()].every((k) => found.some((f) => f.start <= s.start + k && s.start + k < f.end));
-      if (isCovered) covered += 1;
-      else misses.push(`${c.from}: missed ${s.type} ${JSON.stringify(s.text)}`);
-    }
-    for (const f of found) {
-      predicted += 1;
-      if (c.spans.some((s) => s.start <= f.start && f.end <= s.end)) correct += 1;
-      else wrong.push(`${c.from}: wrongly took ${f.type} ${JSON.stringify(c.text.slice(f.start, f.end))}`);
-    }
-  }
-  return { expected, covered, predicted, correct, recall: covered / expected, precision: correct / predicted, misses, wrong };
-}
 
 describe('redaction on the labelled set', () => {
   it('is built from the case files (labelled.json is up to date)', () => {
@@ -42,7 +15,7 @@ describe('redaction on the labelled set', () => {
   it('has enough variety to mean something', () => {
     expect(cases.length).toBeGreaterThanOrEqual(200);
     const byType = (t: string) => cases.flatMap((c) => c.spans).filter((s) => s.type === t).length;
-    for (const t of ['email', 'phone', 'card', 'iban', 'name']) expect(byType(t)).toBeGreaterThanOrEqual(14);
+    for (const t of ['email', 'phone', 'card', 'iban', 'name', 'address']) expect(byType(t)).toBeGreaterThanOrEqual(14);
     expect(cases.filter((c) => c.spans.length === 0).length).toBeGreaterThanOrEqual(60);
   });
 

@@ -33,9 +33,19 @@ describe('redact', () => {
   it('redacts names as whole words, any case, accents or not; common words only when capitalised', () => {
     const names = ['Mark Müller'];
     expect(redact('MARK MULLER wrote: mark my words, Mark. Müllerstraße 5, Mr müller', { names })).toBe(
-      '[name] wrote: mark my words, [name]. Müllerstraße 5, Mr [name]',
+      '[name] wrote: mark my words, [name]. [address], Mr [name]',
     );
-    expect(redact('Regards, Anna', {})).toBe('Regards, Anna');
+  });
+
+  it('finds names by their context too: greetings, sign-offs, honorifics, relations; not "Hi team"', () => {
+    expect(redact('Regards, Anna')).toBe('Regards, [name]');
+    expect(redact('Dear Ms. Dubois, my neighbour Tom Baker has it. Thanks,\nLena')).toBe('Dear Ms. [name], my neighbour [name] has it. Thanks,\n[name]');
+    expect(redact('Hi team, thanks again! Best regards, Customer Service')).toBe('Hi team, thanks again! Best regards, Customer Service');
+  });
+
+  it('finds addresses and keeps look-alikes', () => {
+    expect(redact('Send it to Lindenstraße 12, 10115 Berlin, or PO Box 1234.')).toBe('Send it to [address], or [address].');
+    expect(redact('Order 10115 shipped 2026-11-23, SKU 100-2003-45, v2.14.3, 3 Items.')).toBe('Order 10115 shipped 2026-11-23, SKU 100-2003-45, v2.14.3, 3 Items.');
   });
 
   it('gives one span per piece of data, in order and never overlapping', () => {

@@ -175,6 +175,17 @@ describe('side panel: abstain, failures, empty knowledge', () => {
     expect(byTestId(c, 'status').textContent).toContain('Sample knowledge loaded');
   });
 
+  it('follows the knowledge status when another view loads the knowledge', async () => {
+    let total = 0;
+    const { c, knowledgeChanged } = await renderApp({ kind: 'none', tabId: TAB }, { knowledgeStatus: async () => ({ total, suggestable: total }) });
+    expect(c.querySelector('[data-testid="empty-knowledge"]')).not.toBeNull();
+    total = 42;
+    const { act } = await import('react');
+    await act(async () => knowledgeChanged());
+    await flush();
+    expect(c.querySelector('[data-testid="empty-knowledge"]')).toBeNull();
+  });
+
   it('a new ticket pushed by the background replaces the old one', async () => {
     const { c, push } = await renderApp();
     const next = ticketState();

@@ -86,6 +86,7 @@ export function fakeLearned(rows = learnedRows()) {
 
 export function fakeApi(state: TabState, overrides: Partial<PanelApi> = {}) {
   let push: ((s: TabState) => void) | undefined;
+  let knowledgeChanged: (() => void) | undefined;
   const base = {
     followTab: (onTab: (id: number | undefined) => void) => {
       onTab(TAB);
@@ -103,6 +104,10 @@ export function fakeApi(state: TabState, overrides: Partial<PanelApi> = {}) {
       ENTRIES.filter((e) => e.title.toLowerCase().includes(text.toLowerCase().slice(0, 3))).map((e) => ({ entry: e, score: 1, matched: { title: [text] }, freshness: 'fresh' })),
     ),
     knowledgeStatus: vi.fn(async () => ({ total: 3, suggestable: 3 })),
+    onKnowledgeChanged: (l: () => void) => {
+      knowledgeChanged = l;
+      return () => (knowledgeChanged = undefined);
+    },
     loadSample: vi.fn(async () => ({ ok: true as const, value: { added: ['a'], updated: [], unchanged: [] } })),
     applyImport: vi.fn(async () => ({ ok: true as const, value: { added: [], updated: [], unchanged: [] } })),
     getSettings: vi.fn(async () => SETTINGS),
@@ -114,5 +119,5 @@ export function fakeApi(state: TabState, overrides: Partial<PanelApi> = {}) {
   } satisfies PanelApi;
   // Overrides replace a fake with a plain function; the mocks' types stay for the tests that read them.
   const api = Object.assign(base, overrides) as typeof base;
-  return { api, push: (s: TabState) => push?.(s) };
+  return { api, push: (s: TabState) => push?.(s), knowledgeChanged: () => knowledgeChanged?.() };
 }

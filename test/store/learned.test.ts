@@ -26,6 +26,14 @@ describe('learned phrasings', () => {
     expect(await listLearned(db, 'refund')).toEqual([]);
   });
 
+  it('stores a phrasing without the street and city in it, nor the terms that came from them', async () => {
+    db = freshDb();
+    const text = 'parcel never came to Lindenstraße 12, 10115 Berlin';
+    const row = await addLearned(db, { entryId: 'shipping', text, terms: ['parcel', 'never', 'came', 'lindenstrass', 'berlin'] }, 'anna', { now: NOW });
+    expect(row.text).toBe('parcel never came to [address]');
+    expect(row.terms).toEqual(['parcel', 'never', 'came']);
+  });
+
   it('removing a phrasing removes its copies (same entry, same text) and nothing else; an entry\u2019s all at once', async () => {
     db = freshDb();
     const add = (entryId: string, text: string) => addLearned(db, { entryId, text, terms: text.split(' ') }, 'anna');
