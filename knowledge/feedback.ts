@@ -27,7 +27,7 @@ export function learnFromAcceptance(
   entryId: string,
   options: LearnOptions = {},
 ): LearnedPhrasing | undefined {
-  if (!index.get(entryId)) return undefined;
+  if (!index.has(entryId)) return undefined;
   // The same redactor as everything stored (addresses too): what it takes out is never learned.
   const text = redact(query.parts.filter((p) => p.weight >= 1).map((p) => p.text).join('\n'), { names: options.names ?? [] }).replace(REDACTED_TOKEN, ' ');
   const seen = new Map<string, { word: string; idf: number; order: number }>();

@@ -3,7 +3,7 @@ import { freshness, isSuggestable, today, type Entry, type Freshness } from './e
 import type { Ticket } from './ticket';
 import { confidence, DEFAULT_THRESHOLD, hitFeatures, type ConfidenceFeatures } from './search/calibration';
 import { baseLocale, localeQuery, mainLocale, type LocaleResult } from './search/fallback';
-import type { KnowledgeIndex, Matched, QueryResult } from './search/index';
+import type { EntryRef, KnowledgeIndex, Matched, QueryResult } from './search/index';
 import { ticketQuery, type TicketQuery } from './search/ticket-query';
 import { shownMatches } from './search/why';
 
@@ -18,8 +18,9 @@ export interface SuggestOptions {
   threshold?: number;
 }
 
-export interface Suggestion {
-  entry: Entry;
+/** E: the whole entry (an index that holds entries), or its EntryRef (suggestRefs; the caller reads the entry). */
+export interface Suggestion<E extends EntryRef = Entry> {
+  entry: E;
   score: number;
   /** Estimated probability (0..1) that this entry answers the ticket. */
   confidence: number;
@@ -32,7 +33,7 @@ export interface Suggestion {
   fallback?: { from: string; to: string };
 }
 
-export interface SuggestResult {
+export interface SuggestResult<E extends EntryRef = Entry> {
   /** True when no suggestion is confident enough: the panel says "no confident answer". */
   abstained: boolean;
   reason?: string;
@@ -40,33 +41,42 @@ export interface SuggestResult {
   threshold: number;
   query: TicketQuery;
   /** Best candidates first, listed even when abstaining. */
-  suggestions: Suggestion[];
+  suggestions: Suggestion<E>[];
 }
 
 /** Candidates scored before confidence: the margin to the runner-up needs a few. */
 const MIN_CANDIDATES = 3;
 
 export function suggest(ticket: Ticket, index: KnowledgeIndex, options: SuggestOptions = {}): SuggestResult {
+  return rank(ticket, index, options, (id) => index.get(id)!);
+}
+
+/** suggest() for an index that holds only refs (the service worker's): the caller reads the entries it shows. */
+export function suggestRefs(ticket: Ticket, index: KnowledgeIndex, options: SuggestOptions = {}): SuggestResult<EntryRef> {
+  return rank(ticket, index, options, (id) => index.ref(id)!);
+}
+
+function rank<E extends EntryRef>(ticket: Ticket, index: KnowledgeIndex, options: SuggestOptions, entryOf: (id: string) => E): SuggestResult<E> {
   const query = ticketQuery(ticket);
   const day = options.day ?? today();
   const limit = options.limit ?? 3;
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const filter = (e: Entry) => isSuggestable(e, day);
+  const filter = (e: EntryRef) => isSuggestable(e, day);
   const from = baseLocale(query.locale ?? index.tokeniseOptions.defaultLocale);
   const main = mainLocale(index);
   const candidates = Math.max(limit, MIN_CANDIDATES);
-  let suggestions: Suggestion[];
+  let suggestions: Suggestion<E>[];
   if (from === main) {
     const result = index.query(query.parts, { limit: candidates, filter, ...(query.locale ? { locale: query.locale } : {}) });
-    suggestions = toSuggestions(result, index, day);
+    suggestions = suggestionsOf(result, index, day, entryOf);
   } else {
     // Language fallback (DESIGN.md): entries in the ticket's language first when one is
     // confident; otherwise the main language's entries compete too.
-    const same = localeSuggestions(localeQuery(index, query.parts, from, from, { limit: candidates, filter }), index, day, false);
+    const same = localeSuggestions(localeQuery(index, query.parts, from, from, { limit: candidates, filter }), index, day, entryOf, false);
     suggestions = same;
     if (!(same[0] && same[0].confidence >= threshold)) {
       const other = localeQuery(index, query.parts, from, main, { limit: candidates, filter });
-      const fallback = localeSuggestions(other, index, day, true).map((s) => ({ ...s, fallback: { from, to: main } }));
+      const fallback = localeSuggestions(other, index, day, entryOf, true).map((s) => ({ ...s, fallback: { from, to: main } }));
       suggestions = mergeByConfidence(same, fallback);
     }
   }
@@ -80,8 +90,19 @@ export function suggest(ticket: Ticket, index: KnowledgeIndex, options: SuggestO
  * confidence evidence is scaled by it (see localeSuggestions).
  */
 export function toSuggestions(result: QueryResult, index: KnowledgeIndex, day: string, readShare = 1, scaleMargin = false): Suggestion[] {
+  return suggestionsOf(result, index, day, (id) => index.get(id)!, scaleMargin, readShare);
+}
+
+function suggestionsOf<E extends EntryRef>(
+  result: QueryResult,
+  index: KnowledgeIndex,
+  day: string,
+  entryOf: (id: string) => E,
+  scaleMargin = false,
+  readShare = 1,
+): Suggestion<E>[] {
   return result.hits.map((hit, i) => {
-    const entry = index.get(hit.id)!;
+    const entry = entryOf(hit.id);
     const f = hitFeatures(result.hits, i, result.ideal, result.terms.length);
     // Evidence from a fraction of the ticket counts as that fraction: words this language's
     // entries cannot read are part of the question too (DESIGN.md, "Language fallback").
@@ -103,12 +124,12 @@ export function toSuggestions(result: QueryResult, index: KnowledgeIndex, day: s
  * fallback, for which there is no fitting data) the margin is scaled as well, so a lone entry
  * sharing one word with a foreign ticket is never "far ahead" (DESIGN.md, "Language fallback").
  */
-const localeSuggestions = (r: LocaleResult, index: KnowledgeIndex, day: string, across: boolean) =>
-  toSuggestions(r.result, index, day, r.readShare, across);
+const localeSuggestions = <E extends EntryRef>(r: LocaleResult, index: KnowledgeIndex, day: string, entryOf: (id: string) => E, across: boolean) =>
+  suggestionsOf(r.result, index, day, entryOf, across, r.readShare);
 
 /** Two ranked lists (each kept in its order) merged by confidence; an entry in both counts once. */
-function mergeByConfidence(a: readonly Suggestion[], b: readonly Suggestion[]): Suggestion[] {
-  const out: Suggestion[] = [];
+function mergeByConfidence<E extends EntryRef>(a: readonly Suggestion<E>[], b: readonly Suggestion<E>[]): Suggestion<E>[] {
+  const out: Suggestion<E>[] = [];
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
@@ -118,7 +139,7 @@ function mergeByConfidence(a: readonly Suggestion[], b: readonly Suggestion[]): 
   return out;
 }
 
-export function decide(suggestions: readonly Suggestion[], threshold: number): { abstained: boolean; reason?: string } {
+export function decide(suggestions: readonly Suggestion<EntryRef>[], threshold: number): { abstained: boolean; reason?: string } {
   const top = suggestions[0];
   if (!top) return { abstained: true, reason: 'No approved entry matches this ticket.' };
   if (top.confidence < threshold) {

@@ -18,14 +18,15 @@ export interface CheckProgress {
 
 export interface ImportProps {
   check: (files: File[], signal: AbortSignal, onProgress: (p: CheckProgress) => void) => Promise<Checked>;
-  apply: (entries: Entry[]) => Promise<Outcome<ImportReportView>>;
+  /** Lands the entries, all or none; reports entries written and rolls back when `signal` aborts. */
+  apply: (entries: Entry[], onProgress: (done: number, total: number) => void, signal: AbortSignal) => Promise<Outcome<ImportReportView>>;
 }
 
 type Phase =
   | { kind: 'idle' }
   | ({ kind: 'reading' } & CheckProgress)
   | { kind: 'checked'; result: Checked }
-  | { kind: 'applying'; result: Checked }
+  | { kind: 'applying'; result: Checked; done: number }
   | { kind: 'done'; text: string }
   | { kind: 'failed'; text: string };
 
@@ -59,8 +60,9 @@ export function ImportKnowledge({ check, apply }: ImportProps) {
   };
 
   const land = async (result: Checked) => {
-    setPhase({ kind: 'applying', result });
-    const outcome = await apply(result.entries).catch((err: unknown) => ({ ok: false as const, error: String((err as Error)?.message ?? err) }));
+    setPhase({ kind: 'applying', result, done: 0 });
+    abort.current = new AbortController();
+    const outcome = await apply(result.entries, (done) => setPhase({ kind: 'applying', result, done }), abort.current.signal).catch((err: unknown) => ({ ok: false as const, error: String((err as Error)?.message ?? err) }));
     setPhase(
       outcome.ok
         ? { kind: 'done', text: `Imported: ${outcome.value.added.length} added, ${outcome.value.updated.length} updated, ${outcome.value.unchanged.length} unchanged.` }
@@ -78,6 +80,15 @@ export function ImportKnowledge({ check, apply }: ImportProps) {
       {phase.kind === 'reading' ? (
         <p data-testid="import-progress" data-stage={phase.stage}>
           <progress max={phase.total || 1} value={phase.loaded} aria-label={`${progressLabel(phase)} ${phase.file}`} /> {progressText(phase)}{' '}
+          <button type="button" onClick={() => abort.current?.abort()}>
+            Cancel
+          </button>
+        </p>
+      ) : null}
+      {phase.kind === 'applying' ? (
+        <p data-testid="import-progress" data-stage="apply">
+          <progress max={phase.result.entries.length || 1} value={phase.done} aria-label="Importing" /> Importing: {phase.done.toLocaleString('en')} of{' '}
+          {phase.result.entries.length.toLocaleString('en')} entries written…{' '}
           <button type="button" onClick={() => abort.current?.abort()}>
             Cancel
           </button>

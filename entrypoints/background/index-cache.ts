@@ -1,23 +1,20 @@
-import type { KnowledgeDb } from '@/knowledge/store';
-import type { IndexCache, KnowledgeSource } from './knowledge-holder';
+import { changedSince, entriesByIds, knowledgeSnapshot, listLearned, loadSearchIndex, saveSearchIndex, type KnowledgeDb, type LearnedRow } from '@/knowledge/store';
+import type { LearnedPhrasing } from '@/knowledge/search/index';
+import type { KnowledgeSource } from './knowledge-holder';
 
-/** Kept beside the settings rows; getSettings reads only its own keys, so this row never reaches the panel. */
-export const INDEX_CACHE_KEY = 'searchIndexCache';
+const phrasing = ({ entryId, text, terms, at }: LearnedRow): LearnedPhrasing => ({ entryId, text, terms, at });
 
-function isCache(v: unknown): v is IndexCache {
-  const c = v as Partial<IndexCache> | undefined;
-  return typeof c?.fingerprint === 'string' && typeof c.json === 'string';
-}
-
-export function dexieIndexCache(db: KnowledgeDb): Pick<KnowledgeSource, 'loadCache' | 'saveCache'> {
+/** The worker's knowledge source: the Dexie store, its change log and its stored binary index. */
+export function dexieKnowledgeSource(db: KnowledgeDb): KnowledgeSource {
   return {
-    async loadCache() {
-      const row = await db.settings.get(INDEX_CACHE_KEY);
-      return isCache(row?.value) ? row.value : undefined;
+    async snapshot() {
+      const snap = await knowledgeSnapshot(db);
+      return { ...snap, learned: snap.learned.map(phrasing) };
     },
-    async saveCache(cache) {
-      // A full disk must not stop suggestions: the index still works from memory.
-      await db.settings.put({ key: INDEX_CACHE_KEY, value: cache }).catch(() => undefined);
-    },
+    changedSince: (seq) => changedSince(db, seq),
+    learned: async () => (await listLearned(db)).map(phrasing),
+    loadIndex: () => loadSearchIndex(db),
+    saveIndex: (seq, index) => saveSearchIndex(db, seq, index),
+    entries: (ids) => entriesByIds(db, ids),
   };
 }

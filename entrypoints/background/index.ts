@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { today } from '@/knowledge/entry';
-import { listLearned, listEntries, openKnowledgeDb } from '@/knowledge/store';
+import { openKnowledgeDb } from '@/knowledge/store';
 import { injectInto, notifyKnowledgeChanged, notifyPanel, syncNow, watchPermissions, wirePanelOpening } from './browser-wiring';
 import type { BackgroundDeps } from './deps';
 import { KnowledgeHolder } from './knowledge-holder';
 import { contentLink, listen } from './listen';
 import { loadSamplePack } from './sample';
-import { dexieIndexCache } from './index-cache';
+import { dexieKnowledgeSource } from './index-cache';
 import { sessionShownReads } from './shown-reads';
 import { TabStates } from './tab-states';
 import { getTabState, readSelection, refreshTickets } from './ticket-handlers';
@@ -19,11 +19,7 @@ export default defineBackground({
     const db = openKnowledgeDb();
     const deps: BackgroundDeps = {
       db,
-      holder: new KnowledgeHolder({
-        entries: () => listEntries(db),
-        learned: async () => (await listLearned(db)).map(({ entryId, text, terms, at }) => ({ entryId, text, terms, at })),
-        ...dexieIndexCache(db),
-      }),
+      holder: new KnowledgeHolder(dexieKnowledgeSource(db)),
       tabs: new TabStates(),
       shownReads: sessionShownReads(browser.storage.session),
       content: contentLink,
@@ -63,6 +59,8 @@ export default defineBackground({
         .then((ids) => (ids.length ? refreshTickets(deps) : undefined))
         .catch((err: unknown) => console.error('[agent-assist] updating the learned phrasings failed:', err));
     });
+    // For devtools and the bench (test/bench/cold.ts): how the index was opened and where the time went.
+    Object.assign(globalThis, { agentAssistIndexTimings: () => deps.holder.timings });
     // Build (or load) the index now, so the first ticket does not wait for it.
     void deps.holder.get().catch((err: unknown) => console.error('[agent-assist] building the search index failed:', err));
   },

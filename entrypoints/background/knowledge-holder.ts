@@ -1,30 +1,29 @@
 import type { Entry } from '@/knowledge/entry';
+import { fromStored, toStored, type StoredIndex } from '@/knowledge/search/binary';
 import { KnowledgeIndex, type LearnedPhrasing } from '@/knowledge/search/index';
 
-/** Where the holder reads entries and keeps its cache; the real one is the Dexie store (index.ts). */
+/** Where the holder reads entries and keeps its index; the real one is the Dexie store (index-cache.ts). */
 export interface KnowledgeSource {
-  entries(): Promise<Entry[]>;
+  /** Every entry and learned phrasing, with the last change they include (one consistent read): for a build. */
+  snapshot(): Promise<{ entries: Entry[]; learned: LearnedPhrasing[]; seq: number }>;
+  /** Entries changed after change `seq` (undefined: deleted), with the newest change; undefined when the log does not reach back. */
+  changedSince(seq: number): Promise<{ seq: number; changed: Map<string, Entry | undefined> } | undefined>;
   learned(): Promise<LearnedPhrasing[]>;
-  loadCache(): Promise<IndexCache | undefined>;
-  saveCache(cache: IndexCache): Promise<void>;
+  loadIndex(): Promise<{ seq: number; index: Partial<StoredIndex> } | undefined>;
+  saveIndex(seq: number, index: StoredIndex): Promise<void>;
+  /** The entries with these ids that exist: the few a panel shows. */
+  entries(ids: readonly string[]): Promise<Entry[]>;
 }
 
-export interface IndexCache {
-  /** fingerprint() of the entries and learned phrasings the index was built from. */
-  fingerprint: string;
-  json: string;
-}
-
-/**
- * Changes when any entry or learned phrasing changes (ids, versions, update times): a cached
- * index is only trusted when it was built from exactly what the store holds now.
- */
-export function fingerprint(entries: readonly Entry[], learned: readonly LearnedPhrasing[]): string {
-  const parts = entries.map((e) => `${e.id}@${e.version}:${e.updatedAt}:${e.status}:${e.reviewBy ?? ''}`).sort();
-  parts.push(...learned.map((l) => `learned:${l.entryId}:${l.at}:${l.text}`).sort());
-  // FNV-1a over the joined parts, twice with different seeds: short, and collisions need both to clash.
-  const text = parts.join('\n');
-  return `${entries.length}.${learned.length}.${fnv(text, 0x811c9dc5)}${fnv(text, 0x01000193)}`;
+/** Where the last open spent its time (ms): the bench prints it as the breakdown of a cold start. */
+export interface OpenTimings {
+  origin: 'cache' | 'built';
+  read: number;
+  decode: number;
+  catchUp: number;
+  build: number;
+  save: number;
+  entries: number;
 }
 
 /** Phrasings by entry, then by text; the first of two with the same text wins (as in index.learn). */
@@ -38,26 +37,26 @@ function byEntry(list: readonly LearnedPhrasing[]): Map<string, Map<string, Lear
   return out;
 }
 
-function fnv(text: string, seed: number): string {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 16777619) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
-}
-
 /**
- * The in-memory search index of the service worker. Loaded from the cached serialised index when
- * the store has not changed since it was saved, else built from every entry (status filters are
- * applied at search time). Knowledge changes are applied one entry at a time.
+ * The in-memory search index of the service worker. It holds each entry's ref, never the entry
+ * texts: the suggestions shown are read from the store (entries()). On a cold start it loads the
+ * stored binary index (no parsing, no tokenising) and applies only the changes logged since it
+ * was saved; it builds from every entry only when there is no usable stored index.
  */
 export class KnowledgeHolder {
   private index: Promise<KnowledgeIndex> | undefined;
+  /** The last logged change the index includes. */
+  private seq = 0;
+  /** Changes and saves run one at a time, in order. */
+  private queue: Promise<unknown> = Promise.resolve();
   /** How the current index came to be: for tests and the panel's diagnostics. */
   origin: 'cache' | 'built' | undefined;
+  timings: OpenTimings | undefined;
 
-  constructor(private readonly source: KnowledgeSource) {}
+  constructor(
+    private readonly source: KnowledgeSource,
+    private readonly clock: () => number = () => performance.now(),
+  ) {}
 
   get(): Promise<KnowledgeIndex> {
     this.index ??= this.open().catch((err: unknown) => {
@@ -67,27 +66,115 @@ export class KnowledgeHolder {
     return this.index;
   }
 
-  /** Re-reads the given entries from the store: added, changed or deleted ones. */
-  async changed(ids: readonly string[]): Promise<KnowledgeIndex> {
+  /** The entries with these ids, read from the store (the index holds none). */
+  entries(ids: readonly string[]): Promise<Entry[]> {
+    return ids.length ? this.source.entries(ids) : Promise.resolve([]);
+  }
+
+  /**
+   * Applies every change logged since the index was saved (added, changed, deleted entries) and
+   * saves it; returns the ids applied. Any caller may run it: the ids it is told about are in the log.
+   */
+  async changed(_ids?: readonly string[]): Promise<string[]> {
     const index = await this.get();
-    const entries = await this.source.entries();
-    const byId = new Map(entries.map((e) => [e.id, e]));
-    for (const id of ids) {
-      const entry = byId.get(id);
-      if (entry) index.update(entry);
-      else index.remove(id);
-    }
-    await this.save(index, entries);
-    return index;
+    return this.serially(async () => {
+      const ids = await this.catchUp(index);
+      if (ids === undefined) {
+        await this.rebuild();
+        return [];
+      }
+      if (ids.length) await this.save(index);
+      return ids;
+    });
   }
 
   /**
    * Makes the index's learned phrasings the store's: another context (the panel's or the
    * dashboard's settings) removed or added some. Entries whose phrasings differ are re-indexed and
-   * the cache is saved; returns their ids (empty when the index already matched the store).
+   * the index is saved; returns their ids (empty when the index already matched the store).
    */
   async learnedChanged(): Promise<string[]> {
     const index = await this.get();
+    return this.serially(async () => {
+      const changed = await this.syncLearned(index);
+      if (changed.length) await this.save(index);
+      return changed;
+    });
+  }
+
+  /** Saves the current index (after it learned a phrasing). */
+  async persist(): Promise<void> {
+    const index = await this.get();
+    await this.serially(() => this.save(index));
+  }
+
+  private serially<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async open(): Promise<KnowledgeIndex> {
+    const t0 = this.clock();
+    const stored = await this.source.loadIndex().catch(() => undefined);
+    const t1 = this.clock();
+    if (stored) {
+      let index: KnowledgeIndex | undefined;
+      try {
+        index = fromStored(stored.index);
+      } catch {
+        // Saved by another version of the index (options or format changed): build it again below.
+      }
+      const t2 = this.clock();
+      if (index) {
+        this.seq = stored.seq;
+        const ids = await this.catchUp(index);
+        if (ids !== undefined) {
+          const learned = await this.syncLearned(index);
+          if (ids.length || learned.length) void this.serially(() => this.save(index));
+          this.origin = 'cache';
+          this.timings = { origin: 'cache', read: t1 - t0, decode: t2 - t1, catchUp: this.clock() - t2, build: 0, save: 0, entries: ids.length };
+          return index;
+        }
+      }
+    }
+    return this.build(t0);
+  }
+
+  private async build(t0 = this.clock()): Promise<KnowledgeIndex> {
+    const snap = await this.source.snapshot();
+    const t1 = this.clock();
+    // One phrasing per entry and text, as index.learn keeps them: a rebuilt index equals the live one.
+    const learned = [...byEntry(snap.learned).values()].flatMap((m) => [...m.values()]);
+    const index = KnowledgeIndex.build(snap.entries, undefined, learned, false);
+    const t2 = this.clock();
+    this.seq = snap.seq;
+    this.origin = 'built';
+    await this.save(index);
+    this.timings = { origin: 'built', read: t1 - t0, decode: 0, catchUp: 0, build: t2 - t1, save: this.clock() - t2, entries: snap.entries.length };
+    return index;
+  }
+
+  /** The change log no longer reaches back to the index: replace it with a fresh build. */
+  private async rebuild(): Promise<void> {
+    const index = this.build();
+    this.index = index;
+    await index;
+  }
+
+  /** Applies the logged changes after this.seq; undefined when the log does not reach back (rebuild). */
+  private async catchUp(index: KnowledgeIndex): Promise<string[] | undefined> {
+    const since = await this.source.changedSince(this.seq);
+    if (!since) return undefined;
+    for (const [id, entry] of since.changed) {
+      if (entry) index.update(entry);
+      else index.remove(id);
+    }
+    this.seq = since.seq;
+    return [...since.changed.keys()];
+  }
+
+  private async syncLearned(index: KnowledgeIndex): Promise<string[]> {
     const want = byEntry(await this.source.learned());
     const have = byEntry(index.learned());
     const changed: string[] = [];
@@ -108,37 +195,11 @@ export class KnowledgeHolder {
       }
       if (differs) changed.push(entryId);
     }
-    if (changed.length) await this.save(index, await this.source.entries());
     return changed.sort();
   }
 
-  /** Saves the current index (after it learned a phrasing) with the store's fingerprint. */
-  async persist(): Promise<void> {
-    await this.save(await this.get(), await this.source.entries());
-  }
-
-  private async open(): Promise<KnowledgeIndex> {
-    const [entries, stored, cache] = await Promise.all([this.source.entries(), this.source.learned(), this.source.loadCache()]);
-    // One phrasing per entry and text, as index.learn keeps them: a rebuilt index equals the live one.
-    const learned = [...byEntry(stored).values()].flatMap((m) => [...m.values()]);
-    const print = fingerprint(entries, stored);
-    if (cache?.fingerprint === print) {
-      try {
-        const index = KnowledgeIndex.load(cache.json);
-        this.origin = 'cache';
-        return index;
-      } catch {
-        // Saved by another version of the index (options or format changed): build it again below.
-      }
-    }
-    const index = KnowledgeIndex.build(entries, undefined, learned);
-    this.origin = 'built';
-    await this.source.saveCache({ fingerprint: print, json: index.serialize() });
-    return index;
-  }
-
-  private async save(index: KnowledgeIndex, entries: readonly Entry[]): Promise<void> {
-    const learned = await this.source.learned();
-    await this.source.saveCache({ fingerprint: fingerprint(entries, learned), json: index.serialize() });
+  private async save(index: KnowledgeIndex): Promise<void> {
+    // A full disk must not stop suggestions: the index still works from memory.
+    await this.source.saveIndex(this.seq, toStored(index)).catch((err: unknown) => console.warn('[agent-assist] could not save the search index:', err));
   }
 }

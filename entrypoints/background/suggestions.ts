@@ -1,29 +1,44 @@
+import type { Entry } from '@/knowledge/entry';
 import type { Ticket } from '@/knowledge/ticket';
 import type { ManualHit, SuggestResultView } from '@/knowledge/messages';
 import type { KnowledgeIndex } from '@/knowledge/search/index';
-import { searchManual, suggest } from '@/knowledge/suggest';
+import { manualCandidates, rankManual } from '@/knowledge/search/manual';
+import { suggestRefs } from '@/knowledge/suggest';
 
 /** How many suggestions the panel shows. */
 export const PANEL_LIMIT = 3;
 
-/** Runs the engine in the service worker and keeps what the panel shows (the wire shape), plus the threshold it used. */
-export function suggestionsFor(ticket: Ticket, index: KnowledgeIndex, day: string, threshold?: number): SuggestResultView & { threshold: number } {
-  const result = suggest(ticket, index, { limit: PANEL_LIMIT, day, ...(threshold !== undefined ? { threshold } : {}) });
+/** Reads entries by id from the store: the worker's index holds refs only (KnowledgeHolder.entries). */
+export type ReadEntries = (ids: readonly string[]) => Promise<Entry[]>;
+
+/**
+ * Runs the engine in the service worker and keeps what the panel shows (the wire shape), plus the
+ * threshold it used. Only the shown entries are read from the store; one deleted meanwhile is left out.
+ */
+export async function suggestionsFor(
+  ticket: Ticket,
+  index: KnowledgeIndex,
+  read: ReadEntries,
+  day: string,
+  threshold?: number,
+): Promise<SuggestResultView & { threshold: number }> {
+  const result = suggestRefs(ticket, index, { limit: PANEL_LIMIT, day, ...(threshold !== undefined ? { threshold } : {}) });
+  const shown = result.suggestions.slice(0, PANEL_LIMIT);
+  const byId = new Map((await read(shown.map((s) => s.entry.id))).map((e) => [e.id, e]));
   return {
     threshold: result.threshold,
     abstained: result.abstained,
     ...(result.reason ? { reason: result.reason.slice(0, 500) } : {}),
-    suggestions: result.suggestions.slice(0, PANEL_LIMIT).map((s) => ({
-      entry: s.entry,
-      score: s.score,
-      confidence: s.confidence,
-      matched: s.matched,
-      freshness: s.freshness,
-      ...(s.fallback ? { fallback: s.fallback } : {}),
-    })),
+    suggestions: shown.flatMap((s) => {
+      const entry = byId.get(s.entry.id);
+      if (!entry) return [];
+      return [{ entry, score: s.score, confidence: s.confidence, matched: s.matched, freshness: s.freshness, ...(s.fallback ? { fallback: s.fallback } : {}) }];
+    }),
   };
 }
 
-export function manualHits(text: string, index: KnowledgeIndex, day: string, limit: number): ManualHit[] {
-  return searchManual(text, index, { limit, day }).map((h) => ({ entry: h.entry, score: h.score, matched: h.matched, freshness: h.freshness }));
+export async function manualHits(text: string, index: KnowledgeIndex, read: ReadEntries, day: string, limit: number): Promise<ManualHit[]> {
+  const found = manualCandidates(text, index, { day });
+  const entries = await read(found.ids);
+  return rankManual(text, found, entries, { limit, day }).map((h) => ({ entry: h.entry, score: h.score, matched: h.matched, freshness: h.freshness }));
 }

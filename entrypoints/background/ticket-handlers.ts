@@ -24,7 +24,7 @@ const MAX_READ_AGE_MS = 7 * 24 * 3600 * 1000;
  */
 export async function onTicket(deps: BackgroundDeps, tabId: number, ticket: Ticket, read: ReadStamp, fromSelection = false): Promise<TicketState> {
   const [index, settings] = await Promise.all([deps.holder.get(), getSettings(deps.db)]);
-  const { threshold, ...result } = suggestionsFor(ticket, index, deps.day(), settings.thresholdOverride);
+  const { threshold, ...result } = await suggestionsFor(ticket, index, (ids) => deps.holder.entries(ids), deps.day(), settings.thresholdOverride);
   const now = deps.now();
   const readAt = Math.min(now, Math.max(now - MAX_READ_AGE_MS, read.readAt));
   const state: TicketState = { kind: 'ticket', tabId, ticket, result, readAt, readId: read.readId, fromSelection };
@@ -134,7 +134,7 @@ async function learn(deps: BackgroundDeps, state: TicketState, entryId: string, 
 export async function refreshTickets(deps: BackgroundDeps): Promise<void> {
   const [index, settings] = await Promise.all([deps.holder.get(), getSettings(deps.db)]);
   for (const state of deps.tabs.withTickets()) {
-    const { threshold: _t, ...result } = suggestionsFor(state.ticket, index, deps.day(), settings.thresholdOverride);
+    const { threshold: _t, ...result } = await suggestionsFor(state.ticket, index, (ids) => deps.holder.entries(ids), deps.day(), settings.thresholdOverride);
     const next: TicketState = { ...state, result };
     deps.tabs.set(next);
     deps.notifyPanel(next);

@@ -1,8 +1,5 @@
 import { liveQuery } from 'dexie';
-import type { KnowledgeDb } from '@/knowledge/store';
-
-/** id -> version and update time: enough to tell which entries changed. */
-export type EntryStamps = Map<string, string>;
+import { lastChange, type KnowledgeDb } from '@/knowledge/store';
 
 /** Stops a watch; `ready` resolves once its first reading is taken: every change after that is reported. */
 export type Watch = (() => void) & { ready: Promise<void> };
@@ -13,26 +10,22 @@ function firstReading(): { ready: Promise<void>; taken: () => void } {
   return { ready, taken };
 }
 
-export function changedIds(before: EntryStamps, after: EntryStamps): string[] {
-  const ids = new Set<string>();
-  for (const [id, stamp] of after) if (before.get(id) !== stamp) ids.add(id);
-  for (const id of before.keys()) if (!after.has(id)) ids.add(id);
-  return [...ids].sort();
-}
-
 /**
  * Entries edited elsewhere (the dashboard writes to the same IndexedDB) reach the worker's index:
- * Dexie tells every context of the extension about a write, and the changed ids are re-indexed.
+ * Dexie tells every context of the extension about a write, and every write to the entries adds a
+ * row to the change log (knowledge/store/changes.ts). The watch reads only the newest change's
+ * number (reading every entry here made each cold start read the whole knowledge base twice);
+ * `onChange` then lets the holder apply the logged changes.
  */
 export function watchKnowledge(db: KnowledgeDb, onChange: (ids: string[]) => void): Watch {
-  let known: EntryStamps | undefined;
+  let known: number | undefined;
   const first = firstReading();
-  const sub = liveQuery(async () => new Map((await db.entries.toArray()).map((e) => [e.id, `${e.version}:${e.updatedAt}`] as const))).subscribe({
+  const sub = liveQuery(() => lastChange(db)).subscribe({
     next: (now) => {
-      const ids = known ? changedIds(known, now) : [];
+      const changed = known !== undefined && known !== now;
       known = now;
       first.taken();
-      if (ids.length) onChange(ids);
+      if (changed) onChange([]);
     },
     error: (err: unknown) => console.error('[agent-assist] watching the knowledge failed:', err),
   });

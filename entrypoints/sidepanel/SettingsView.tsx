@@ -83,8 +83,8 @@ export function SettingsView({ api, settings, onSaved, onKnowledgeChanged, say }
       <SelectorsForm list={settings.genericSelectors} onSave={(list) => void save({ genericSelectors: list }, 'Selectors saved.')} />
       <ImportKnowledge
         check={(files, signal, onProgress) => checkFiles(files, signal, onProgress)}
-        apply={async (entries) => {
-          const out = await api.applyImport(entries);
+        apply={async (entries, onProgress, signal) => {
+          const out = await api.applyImport(entries, { onProgress, signal });
           if (out.ok) onKnowledgeChanged();
           return out;
         }}

@@ -5,25 +5,30 @@
 
 /** A growing byte buffer of unsigned varints (7 bits a byte, low bits first). */
 export class VarintWriter {
-  private bytes = new Uint8Array(1 << 16);
+  private buf = new Uint8Array(1 << 16);
   length = 0;
 
   write(value: number): void {
-    if (this.length + 5 > this.bytes.length) {
-      const grown = new Uint8Array(this.bytes.length * 2);
-      grown.set(this.bytes);
-      this.bytes = grown;
+    if (this.length + 5 > this.buf.length) {
+      const grown = new Uint8Array(this.buf.length * 2);
+      grown.set(this.buf);
+      this.buf = grown;
     }
     let v = value >>> 0;
     while (v >= 0x80) {
-      this.bytes[this.length++] = (v & 0x7f) | 0x80;
+      this.buf[this.length++] = (v & 0x7f) | 0x80;
       v >>>= 7;
     }
-    this.bytes[this.length++] = v;
+    this.buf[this.length++] = v;
   }
 
   toBase64(): string {
-    return toBase64(this.bytes.subarray(0, this.length));
+    return toBase64(this.buf.subarray(0, this.length));
+  }
+
+  /** The bytes written, in a buffer of their own (stored as it is: IndexedDB clones it without parsing). */
+  bytes(): Uint8Array {
+    return this.buf.slice(0, this.length);
   }
 }
 

@@ -1,6 +1,5 @@
-import type { Entry } from '../entry';
 import { idf, queryWeight } from './bm25f';
-import type { KnowledgeIndex, QueryPart, QueryResult } from './index';
+import type { EntryRef, KnowledgeIndex, QueryPart, QueryResult } from './index';
 import { tokenise, tokeniseWithWords } from './tokenise';
 
 /**
@@ -22,7 +21,7 @@ function localeStats(index: KnowledgeIndex): { counts: Map<string, number>; main
   const cached = locales.get(index);
   if (cached?.revision === index.revision) return cached;
   const counts = new Map<string, number>();
-  for (const e of index.all()) counts.set(baseLocale(e.locale), (counts.get(baseLocale(e.locale)) ?? 0) + 1);
+  for (const e of index.refs()) counts.set(baseLocale(e.locale), (counts.get(baseLocale(e.locale)) ?? 0) + 1);
   const preferred = baseLocale(index.tokeniseOptions.defaultLocale);
   let main = preferred;
   let best = counts.get(preferred) ?? 0;
@@ -71,10 +70,10 @@ export function localeQuery(
   parts: readonly QueryPart[],
   from: string,
   to: string,
-  options: { limit: number; filter: (e: Entry) => boolean },
+  options: { limit: number; filter: (e: EntryRef) => boolean },
 ): LocaleResult {
-  const inLocale = (e: Entry) => baseLocale(e.locale) === to;
-  const accept = (e: Entry) => inLocale(e) && options.filter(e);
+  const inLocale = (e: EntryRef) => baseLocale(e.locale) === to;
+  const accept = (e: EntryRef) => inLocale(e) && options.filter(e);
   const count = localeStats(index).counts.get(to) ?? 0;
   if (count === 0) return { locale: to, result: { hits: [], ideal: 0, terms: [] }, readShare: 0 };
   const tokenised = from === to ? parts.map((p) => ({ ...p, terms: tokenise(p.text, to, index.tokeniseOptions) })) : partsFor(parts, from, to, index);
@@ -106,7 +105,7 @@ function asWritten(result: QueryResult, parts: readonly QueryPart[], from: strin
 function readShare(
   index: KnowledgeIndex,
   parts: readonly QueryPart[],
-  lang: { inLocale: (e: Entry) => boolean; count: number; matched: ReadonlySet<string> },
+  lang: { inLocale: (e: EntryRef) => boolean; count: number; matched: ReadonlySet<string> },
 ): number {
   const qtf = new Map<string, number>();
   for (const p of parts) for (const t of p.terms ?? []) qtf.set(t, (qtf.get(t) ?? 0) + p.weight);
@@ -122,7 +121,7 @@ function readShare(
   return total > 0 ? read / total : 0;
 }
 
-function isRead(index: KnowledgeIndex, term: string, lang: { inLocale: (e: Entry) => boolean; count: number; matched: ReadonlySet<string> }): boolean {
+function isRead(index: KnowledgeIndex, term: string, lang: { inLocale: (e: EntryRef) => boolean; count: number; matched: ReadonlySet<string> }): boolean {
   if (lang.matched.has(term)) return true;
   // more entries contain it than there are entries in other languages: some are in this one
   if (index.docFreq(term) > index.size - lang.count) return true;

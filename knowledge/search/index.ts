@@ -1,6 +1,7 @@
 import type { Entry } from '../entry';
 import { DEFAULT_RANKING, FIELD_ID, FIELDS, idf, queryWeight, type Field, type RankingOptions } from './bm25f';
 import { InvertedIndex, type UnitInput } from './inverted';
+import { liveDocs, packPostingBytes, unpackPostingBytes } from './pack';
 import { idealScore, Scratch, scoreQuery, type QueryTerm } from './score';
 import { loadIndex, serializeIndex } from './serialise';
 import { DEFAULT_TOKENISE_OPTIONS, rawWords, termFor, tokenise, tokeniseWithWords, type TokeniseOptions } from './tokenise';
@@ -19,6 +20,17 @@ export interface LearnedPhrasing {
   at: string;
 }
 
+/**
+ * What ranking, filtering and the panel's lists need of an entry: an index that does not hold the
+ * entries (the service worker's, loaded from its binary copy) keeps only this, and the caller
+ * reads the few entries it shows from the store.
+ */
+export type EntryRef = Pick<Entry, 'id' | 'title' | 'status' | 'reviewBy' | 'locale'>;
+
+export function refOf(e: EntryRef): EntryRef {
+  return { id: e.id, title: e.title, status: e.status, locale: e.locale, ...(e.reviewBy !== undefined ? { reviewBy: e.reviewBy } : {}) };
+}
+
 export interface IndexOptions {
   tokenise?: Partial<TokeniseOptions>;
   ranking?: Partial<RankingOptions>;
@@ -35,7 +47,7 @@ export interface QueryPart {
 export interface SearchOptions {
   limit?: number;
   /** Leads' search sees everything; the agent's suggestions pass isSuggestable here. */
-  filter?: (entry: Entry) => boolean;
+  filter?: (entry: EntryRef) => boolean;
   /** The query's language (tokenised with its stemmer); default: the index's default locale. */
   locale?: string;
 }
@@ -67,18 +79,21 @@ export class KnowledgeIndex {
   readonly ranking: Readonly<RankingOptions>;
   private ix = new InvertedIndex();
   private readonly scratch = new Scratch();
-  private readonly entries = new Map<string, { entry: Entry; doc: number }>();
+  private readonly entries = new Map<string, { ref: EntryRef; doc: number; entry?: Entry }>();
+  /** False for an index that keeps only each entry's EntryRef (see refs()); get() then finds nothing. */
+  readonly holdsEntries: boolean;
   private readonly learnedBy = new Map<string, LearnedPhrasing[]>();
   /** Increases on every change: lets callers cache things derived from the index. */
   revision = 0;
 
-  constructor(options: IndexOptions = {}) {
+  constructor(options: IndexOptions = {}, holdsEntries = true) {
+    this.holdsEntries = holdsEntries;
     this.tokeniseOptions = Object.freeze({ ...DEFAULT_TOKENISE_OPTIONS, ...options.tokenise });
     this.ranking = Object.freeze({ ...DEFAULT_RANKING, ...options.ranking });
   }
 
-  static build(entries: readonly Entry[], options?: IndexOptions, learned: readonly LearnedPhrasing[] = []): KnowledgeIndex {
-    const index = new KnowledgeIndex(options);
+  static build(entries: readonly Entry[], options?: IndexOptions, learned: readonly LearnedPhrasing[] = [], holdsEntries = true): KnowledgeIndex {
+    const index = new KnowledgeIndex(options, holdsEntries);
     for (const l of learned) index.learnedList(l.entryId).push(l);
     for (const e of entries) index.add(e);
     return index;
@@ -88,12 +103,27 @@ export class KnowledgeIndex {
     return this.entries.size;
   }
 
+  /** The entry, when this index holds entries (holdsEntries). */
   get(id: string): Entry | undefined {
     return this.entries.get(id)?.entry;
   }
 
+  has(id: string): boolean {
+    return this.entries.has(id);
+  }
+
+  ref(id: string): EntryRef | undefined {
+    return this.entries.get(id)?.ref;
+  }
+
+  /** Every entry's ref, in document order. */
+  refs(): EntryRef[] {
+    return [...this.entries.values()].sort((a, b) => a.doc - b.doc).map((v) => v.ref);
+  }
+
+  /** The entries held (none when holdsEntries is false). */
   all(): Entry[] {
-    return [...this.entries.values()].map((v) => v.entry);
+    return [...this.entries.values()].flatMap((v) => (v.entry ? [v.entry] : []));
   }
 
   /** Adds an entry, or replaces the entry with the same id. */
@@ -101,7 +131,7 @@ export class KnowledgeIndex {
     if (this.entries.has(entry.id)) this.remove(entry.id);
     const doc = this.ix.addDoc(entry.id, this.units(entry));
     this.revision++;
-    this.entries.set(entry.id, { entry, doc });
+    this.entries.set(entry.id, { ref: refOf(entry), doc, ...(this.holdsEntries ? { entry } : {}) });
   }
 
   update(entry: Entry): void {
@@ -163,7 +193,16 @@ export class KnowledgeIndex {
     const index = new KnowledgeIndex(options);
     for (const l of learned) index.learnedList(l.entryId).push(l);
     index.ix = ix;
-    entries.forEach((entry, doc) => index.entries.set(entry.id, { entry, doc }));
+    entries.forEach((entry, doc) => index.entries.set(entry.id, { ref: refOf(entry), doc, entry }));
+    return index;
+  }
+
+  /** Like restore, for an index that keeps only refs (binary.ts): `refs[i]` is document i of `ix`. */
+  static restoreRefs(options: IndexOptions, refs: readonly EntryRef[], learned: readonly LearnedPhrasing[], ix: InvertedIndex): KnowledgeIndex {
+    const index = new KnowledgeIndex(options, false);
+    for (const l of learned) index.learnedList(l.entryId).push(l);
+    index.ix = ix;
+    refs.forEach((ref, doc) => index.entries.set(ref.id, { ref, doc }));
     return index;
   }
 
@@ -201,11 +240,11 @@ export class KnowledgeIndex {
   query(parts: readonly QueryPart[], options: SearchOptions = {}): QueryResult {
     const { terms, query } = this.queryTerms(parts, options.locale);
     const filter = options.filter;
-    const accept = filter ? (d: number) => filter(this.entries.get(this.ix.docKey[d] ?? '')!.entry) : () => true;
+    const accept = filter ? (d: number) => filter(this.entries.get(this.ix.docKey[d] ?? '')!.ref) : () => true;
     const scored = scoreQuery(this.ix, query, this.ranking, this.scratch, options.limit ?? 10, accept);
     const totalWeight = query.reduce((s, q) => s + q.weight * idf(this.ix.liveDocs, this.ix.df[q.id]!), 0);
     const hits = scored.map(({ doc, score }) => {
-      const entry = this.entries.get(this.ix.docKey[doc]!)!.entry;
+      const entry = this.entries.get(this.ix.docKey[doc]!)!.ref;
       let covered = 0;
       for (const q of query) if (this.ix.hasTerm(doc, q.id)) covered += q.weight * idf(this.ix.liveDocs, this.ix.df[q.id]!);
       return { id: entry.id, score, matched: this.matched(doc, query, terms), coverage: totalWeight ? covered / totalWeight : 0 };
@@ -283,14 +322,28 @@ export class KnowledgeIndex {
 
   private reindex(entryId: string): void {
     const found = this.entries.get(entryId);
-    if (found) this.add(found.entry);
+    if (!found) return;
+    if (found.entry) {
+      this.add(found.entry);
+      return;
+    }
+    // No text held: the entry's own units come back from the postings, its learned ones from learnedBy.
+    const own = this.ix.docUnits(found.doc).filter((u) => u.field !== FIELD_ID.learned);
+    const learned = (this.learnedBy.get(entryId) ?? []).map((l) => ({ field: FIELD_ID.learned, terms: l.terms.map((term) => this.ix.termId(term)) }));
+    this.ix.removeDoc(found.doc);
+    const doc = this.ix.addDoc(entryId, [...own, ...learned]);
+    this.revision++;
+    this.entries.set(entryId, { ...found, doc });
   }
 
-  /** Drops tombstones by rebuilding from the live entries (same results, less memory). */
+  /**
+   * Drops tombstones (same results, less memory): a pack and unpack of the live documents, which
+   * needs no entry texts, so an index holding only refs compacts the same way.
+   */
   private compact(): void {
-    const live = [...this.entries.values()].sort((a, b) => a.doc - b.doc).map((v) => v.entry);
-    this.ix = new InvertedIndex();
-    this.entries.clear();
-    for (const e of live) this.add(e);
+    const docs = liveDocs(this.ix);
+    const keys = docs.map((d) => this.ix.docKey[d]!);
+    this.ix = unpackPostingBytes(packPostingBytes(this.ix), keys);
+    keys.forEach((id, doc) => this.entries.set(id, { ...this.entries.get(id)!, doc }));
   }
 }

@@ -52,8 +52,10 @@ export class InvertedIndex {
   docFieldLen = new Float64Array(256 * FIELD_COUNT);
   docUnitStart: number[] = [];
   docUnitEnd: number[] = [];
-  /** Sorted unique term ids of each live document. */
+  /** Sorted unique term ids of each live document (see terms()). */
   docTerms: (Int32Array | undefined)[] = [];
+  /** Set by an unpacked index (pack.ts): builds docTerms of its documents, on the first change. */
+  pendingDocTerms: (() => Int32Array[]) | undefined;
   liveDocs = 0;
 
   readonly fieldLenSum = new Float64Array(FIELD_COUNT);
@@ -90,6 +92,7 @@ export class InvertedIndex {
   private docUnique = new Int32Array(256);
 
   addDoc(key: string, units: readonly UnitInput[]): number {
+    this.ensureDocTerms();
     const doc = this.docKey.length;
     this.revision = ++lastRevision;
     this.docKey.push(key);
@@ -143,6 +146,7 @@ export class InvertedIndex {
 
   removeDoc(doc: number): void {
     if (this.docKey[doc] === undefined) return;
+    this.ensureDocTerms();
     this.revision = ++lastRevision;
     for (let u = this.docUnitStart[doc]!; u < this.docUnitEnd[doc]!; u++) {
       const f = this.unitField[u]!;
@@ -167,6 +171,11 @@ export class InvertedIndex {
   }
 
   hasTerm(doc: number, termId: number): boolean {
+    if (this.pendingDocTerms) {
+      let found = false;
+      this.eachUnitWithTerm(doc, termId, () => (found = true));
+      return found && this.docKey[doc] !== undefined;
+    }
     const terms = this.docTerms[doc];
     if (!terms) return false;
     let lo = 0;
@@ -195,7 +204,7 @@ export class InvertedIndex {
    * Calls back with each unit of `doc` containing `termId`. Postings are sorted by unit and a
    * document's units are contiguous, so this is a binary search, not a scan.
    */
-  eachUnitWithTerm(doc: number, termId: number, each: (unit: number) => void): void {
+  eachUnitWithTerm(doc: number, termId: number, each: (unit: number, tf: number) => void): void {
     const p = this.postings[termId];
     const start = this.docUnitStart[doc];
     const end = this.docUnitEnd[doc];
@@ -208,7 +217,33 @@ export class InvertedIndex {
       if (p[mid * 2]! < start) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < n && p[i * 2]! < end; i++) each(p[i * 2]!);
+    for (let i = lo; i < n && p[i * 2]! < end; i++) each(p[i * 2]!, p[i * 2 + 1]!);
+  }
+
+  /**
+   * A live document's units read back from the postings, each term repeated tf times: what addDoc
+   * was given up to the order of terms, which ranking does not use. Lets an index that holds no
+   * entry texts re-index a document (a learned phrasing added or removed).
+   */
+  docUnits(doc: number): UnitInput[] {
+    this.ensureDocTerms();
+    const start = this.docUnitStart[doc];
+    const end = this.docUnitEnd[doc];
+    if (start === undefined || end === undefined || this.docKey[doc] === undefined) return [];
+    const terms: number[][] = Array.from({ length: end - start }, () => []);
+    for (const id of this.docTerms[doc] ?? []) {
+      this.eachUnitWithTerm(doc, id, (u, tf) => {
+        for (let k = 0; k < tf; k++) terms[u - start]!.push(id);
+      });
+    }
+    return terms.map((t, i) => ({ field: this.unitField[start + i]!, terms: t }));
+  }
+
+  private ensureDocTerms(): void {
+    if (!this.pendingDocTerms) return;
+    const build = this.pendingDocTerms;
+    this.pendingDocTerms = undefined;
+    this.docTerms = build();
   }
 
   private ensureUnits(n: number): void {

@@ -1,5 +1,5 @@
 import { FIELD_COUNT as FIELDS_N, INSTANCE_FIELDS as INSTANCE } from './bm25f';
-import { decodeVarints, VarintWriter, fromBase64 } from './bytes';
+import { decodeVarints, VarintWriter, fromBase64, toBase64 } from './bytes';
 import { InvertedIndex } from './inverted';
 
 // Imported bindings are getters once transpiled: plain module constants for the hot loops.
@@ -29,7 +29,20 @@ export function liveDocs(ix: InvertedIndex): number[] {
   return docs;
 }
 
+/** The same as PackedPostings with the varints as bytes: what the binary stored index keeps (binary.ts). */
+export interface PostingBytes {
+  terms: string[];
+  pairs: number;
+  units: Uint8Array;
+  lists: Uint8Array;
+}
+
 export function packPostings(ix: InvertedIndex): PackedPostings {
+  const { terms, pairs, units, lists } = packPostingBytes(ix);
+  return { terms, pairs, units: toBase64(units), lists: toBase64(lists) };
+}
+
+export function packPostingBytes(ix: InvertedIndex): PostingBytes {
   const unitMap = new Int32Array(ix.unitCount).fill(-1);
   const units = new VarintWriter();
   const docs = liveDocs(ix);
@@ -61,7 +74,7 @@ export function packPostings(ix: InvertedIndex): PackedPostings {
       prev = u;
     }
   }
-  return { terms, pairs, units: units.toBase64(), lists: lists.toBase64() };
+  return { terms, pairs, units: units.bytes(), lists: lists.bytes() };
 }
 
 /**
@@ -69,13 +82,18 @@ export function packPostings(ix: InvertedIndex): PackedPostings {
  * RangeError when the data does not fit together (truncated, edited or corrupted).
  */
 export function unpackPostings(packed: PackedPostings, keys: readonly string[]): InvertedIndex {
+  return unpackPostingBytes({ ...packed, units: fromBase64(packed.units), lists: fromBase64(packed.lists) }, keys);
+}
+
+export function unpackPostingBytes(packed: PostingBytes, keys: readonly string[]): InvertedIndex {
   const { terms, pairs } = packed;
   if (!Array.isArray(terms) || !Number.isInteger(pairs) || pairs < 0) throw new RangeError('postings: bad header');
   const ix = new InvertedIndex();
   const nDocs = keys.length;
 
   // Units and documents.
-  const ub = fromBase64(packed.units);
+  const ub = packed.units;
+  if (!(ub instanceof Uint8Array) || !(packed.lists instanceof Uint8Array)) throw new RangeError('postings: not bytes');
   const unitsPerDoc = new Int32Array(nDocs);
   let pos = decodeVarints(ub, 0, unitsPerDoc, 0, nDocs);
   const docStart: number[] = new Array<number>(nDocs);
@@ -131,7 +149,7 @@ export function unpackPostings(packed: PackedPostings, keys: readonly string[]):
   const termEnd = new Int32Array(nTerms);
   const dfs = new Int32Array(nTerms);
   const instDfs = new Int32Array(nTerms);
-  decodeLists(fromBase64(packed.lists), buffer, nTerms, nUnits, unitDoc, unitField, docTermCount, termEnd, dfs, instDfs);
+  decodeLists(packed.lists, buffer, nTerms, nUnits, unitDoc, unitField, docTermCount, termEnd, dfs, instDfs);
   let start = 0;
   for (let t = 0; t < nTerms; t++) {
     const term = terms[t];
@@ -145,24 +163,31 @@ export function unpackPostings(packed: PackedPostings, keys: readonly string[]):
     start = termEnd[t]!;
   }
 
-  // Sorted unique term ids per document: terms ascend, so filling in term order sorts them.
+  // Each document's term set is built on first need (a change, not a query): another pass over
+  // every posting that a cold start's first ticket does not wait for.
+  ix.pendingDocTerms = () => docTermsOf(ix, nDocs, docTermCount);
+  return ix;
+}
+
+/** Sorted unique term ids per document: terms ascend, so filling in term order sorts them. */
+function docTermsOf(ix: InvertedIndex, nDocs: number, docTermCount: Int32Array): Int32Array[] {
   const offsets = new Int32Array(nDocs + 1);
   for (let d = 0; d < nDocs; d++) offsets[d + 1] = offsets[d]! + docTermCount[d]!;
   const all = new Int32Array(offsets[nDocs]!);
   const fill = offsets.slice(0, nDocs);
   for (let t = 0; t < ix.postings.length; t++) {
     const p = ix.postings[t]!;
+    const len = ix.postingLen[t]!;
     let lastDoc = -1;
-    for (let i = 0; i < p.length; i += 2) {
-      const d = unitDoc[p[i]!]!;
+    for (let i = 0; i < len; i += 2) {
+      const d = ix.unitDoc[p[i]!]!;
       if (d !== lastDoc) {
         all[fill[d]!++] = t;
         lastDoc = d;
       }
     }
   }
-  ix.docTerms = Array.from({ length: nDocs }, (_, d) => all.subarray(offsets[d]!, offsets[d + 1]!));
-  return ix;
+  return Array.from({ length: nDocs }, (_, d) => all.subarray(offsets[d]!, offsets[d + 1]!));
 }
 
 /**

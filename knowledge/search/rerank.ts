@@ -1,5 +1,6 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { Entry } from '../entry';
+import type { EntryRef } from './index';
 
 /**
  * Fuse.js where it helps: typos and partial words in SHORT texts (titles, questions) over a
@@ -26,6 +27,6 @@ export function fuseCloseness(text: string, candidates: readonly Entry[]): Map<s
 }
 
 /** A Fuse index over titles only, for a typo-tolerant first pass when the query is short. */
-export function titleFuse(entries: readonly Entry[]): Fuse<Entry> {
-  return new Fuse(entries as Entry[], { keys: ['title'], includeScore: true, ignoreLocation: true, threshold: 0.4 });
+export function titleFuse(entries: readonly EntryRef[]): Fuse<EntryRef> {
+  return new Fuse(entries as EntryRef[], { keys: ['title'], includeScore: true, ignoreLocation: true, threshold: 0.4 });
 }

@@ -2,6 +2,7 @@ import { isRealDate, type Entry } from '../entry.ts';
 import type { KnowledgeDb } from './db.ts';
 import { validEntry, type SaveOptions } from './entries.ts';
 import { StoreError, checkWho, withStoreErrors } from './errors.ts';
+import { logChange } from './changes.ts';
 import { nextVersion, writeVersion } from './versions.ts';
 
 /** What a lead can do to a selection of entries at once (the dashboard's bulk actions). */
@@ -56,7 +57,7 @@ export async function applyBulk(db: KnowledgeDb, ids: string[], action: BulkActi
   const at = (options.now ?? new Date()).toISOString();
   const unique = [...new Set(ids)];
   return withStoreErrors(`this change to ${unique.length} ${unique.length === 1 ? 'entry' : 'entries'}`, () =>
-    db.transaction('rw', db.entries, db.entryVersions, async () => {
+    db.transaction('rw', db.entries, db.entryVersions, db.changes, async () => {
       const current = await db.entries.bulkGet(unique);
       const result: BulkResult = { changed: [], unchanged: [], missing: [], refused: [], undo: { action, at, who: by, changes: [] } };
       if (action.kind === 'delete') refuseUnarchived(current.filter((e): e is Entry => e !== undefined));
@@ -76,17 +77,20 @@ export async function applyBulk(db: KnowledgeDb, ids: string[], action: BulkActi
           continue;
         }
         const version = await nextVersion(db, before.id);
+        // `before` goes into its own history row as that row stops being current (see writeVersion).
         if (after === 'deleted') {
-          await writeVersion(db, { ...before, version, updatedAt: at }, by, at, 'deleted');
+          await writeVersion(db, { ...before, version, updatedAt: at }, by, at, 'deleted', before);
           await db.entries.delete(before.id);
         } else {
           const saved = validEntry({ ...after, version, updatedAt: at });
           await db.entries.put(saved);
-          await writeVersion(db, saved, by, at, 'updated');
+          await writeVersion(db, saved, by, at, 'updated', before);
         }
         result.changed.push(before.id);
         result.undo.changes.push({ before, afterVersion: version, deleted: after === 'deleted' });
       }
+      // The worker's stored index catches up from this log (knowledge/store/changes.ts), also after a cold start.
+      await logChange(db, result.changed);
       return result;
     }),
   );
@@ -101,18 +105,19 @@ export async function undoBulk(db: KnowledgeDb, undo: BulkUndo, who: string, opt
   const at = (options.now ?? new Date()).toISOString();
   const ids = undo.changes.map((c) => c.before.id);
   return withStoreErrors(`undoing the change to ${ids.length} ${ids.length === 1 ? 'entry' : 'entries'}`, () =>
-    db.transaction('rw', db.entries, db.entryVersions, async () => {
+    db.transaction('rw', db.entries, db.entryVersions, db.changes, async () => {
       const now = await db.entries.bulkGet(ids);
       const movedOn = undo.changes.filter((c, i) => (c.deleted ? now[i] !== undefined : now[i]?.version !== c.afterVersion)).map((c) => c.before.id);
       if (movedOn.length > 0) {
         const shown = movedOn.slice(0, 5).join(', ') + (movedOn.length > 5 ? ` and ${movedOn.length - 5} more` : '');
         throw new StoreError('refused', `Nothing was undone: ${movedOn.length === 1 ? 'this entry was' : 'these entries were'} changed again since: ${shown}.`);
       }
-      for (const { before, deleted } of undo.changes) {
+      for (const [i, { before, deleted }] of undo.changes.entries()) {
         const saved = validEntry({ ...before, version: await nextVersion(db, before.id), updatedAt: at });
         await db.entries.put(saved);
-        await writeVersion(db, saved, by, at, deleted ? 'created' : 'updated');
+        await writeVersion(db, saved, by, at, deleted ? 'created' : 'updated', now[i]);
       }
+      await logChange(db, ids);
       return { restored: ids };
     }),
   );

@@ -13,7 +13,13 @@ export async function loadHealth(db: KnowledgeDb, options: { now?: Date } = {}):
   const [entries, versions, events] = await db.transaction('r', db.entries, db.entryVersions, db.events, () =>
     Promise.all([db.entries.toArray(), db.entryVersions.toArray(), listEvents(db, { from: healthFrom(now), types: ['shown'] })]),
   );
-  return knowledgeHealth({ entries, versions, events, now });
+  // The current version's row keeps no copy of the entry (knowledge/store/versions.ts): it is the stored entry.
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const complete = versions.flatMap((v) => {
+    const entry = v.entry ?? byId.get(v.id);
+    return entry ? [{ ...v, entry }] : [];
+  });
+  return knowledgeHealth({ entries, versions: complete, events, now });
 }
 
 /** Rows for the knowledge list: every entry with its use and flags (see knowledge/list.ts). */

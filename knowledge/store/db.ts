@@ -6,8 +6,11 @@ import type { StoredEvent } from '../events.ts';
 export interface EntryVersionRow {
   id: string;
   version: number;
-  /** The whole entry as it was after this change (as it was before, for 'deleted'). */
-  entry: Entry;
+  /**
+   * The whole entry as it was after this change (as it was before, for 'deleted'). Stored rows
+   * of an entry's current version leave it out (versions.ts, writeVersion); entryHistory fills it in.
+   */
+  entry?: Entry;
   who: string;
   /** ISO 8601. */
   at: string;
@@ -33,12 +36,26 @@ export interface LearnedRow {
 
 export type EventRow = StoredEvent & { seq?: number };
 
+/** One write to the entries: which ids it added, changed or deleted (see changes.ts). */
+export interface ChangeRow {
+  seq?: number;
+  ids: string[];
+}
+
+/**
+ * The service worker's search index (knowledge/search/binary.ts), split into rows: a head with the
+ * small parts and the change it includes, and the two byte arrays in chunks of bounded size.
+ */
+export type SearchIndexRow = { key: 'head'; seq: number; chunks: { units: number; lists: number }; index: unknown } | { key: string; bytes: Uint8Array };
+
 export type KnowledgeDb = Dexie & {
   entries: EntityTable<Entry, 'id'>;
   entryVersions: Table<EntryVersionRow, [string, number]>;
   settings: EntityTable<SettingRow, 'key'>;
   events: Table<EventRow, number>;
   learned: Table<LearnedRow, number>;
+  changes: Table<ChangeRow, number>;
+  searchIndex: Table<SearchIndexRow, string>;
 };
 
 /** Version 1: the first shipped schema. Kept verbatim: Dexie needs every version to upgrade from it. */
@@ -58,6 +75,20 @@ export const SCHEMA_V2 = {
   learned: '++id, entryId, at',
 } as const;
 
+/**
+ * Version 3 adds the change log (every write to the entries names the ids it touched, so the
+ * worker brings its stored index up to date without reading every entry) and the stored binary
+ * search index. The index used to be a JSON string in a settings row: that row is dropped (the
+ * worker builds the new one once); entries, history, events, learned phrasings and settings stay.
+ */
+export const SCHEMA_V3 = {
+  changes: '++seq',
+  searchIndex: 'key',
+} as const;
+
+/** The settings row that held the JSON search index before version 3. */
+export const OLD_INDEX_CACHE_KEY = 'searchIndexCache';
+
 /** Who the upgrade records in the history rows it creates. */
 export const UPGRADE_WHO = 'agent-assist (upgrade to database v2)';
 
@@ -72,6 +103,9 @@ export function openKnowledgeDb(name = 'agent-assist', options: OpenOptions = {}
   const db = new Dexie(name, options) as KnowledgeDb;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  db.version(3)
+    .stores(SCHEMA_V3)
+    .upgrade((tx) => tx.table('settings').delete(OLD_INDEX_CACHE_KEY));
   return db;
 }
 

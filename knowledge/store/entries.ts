@@ -2,6 +2,7 @@ import { Entry, type EntryStatus } from '../entry.ts';
 import type { KnowledgeDb } from './db.ts';
 import { StoreError, checkWho, withStoreErrors } from './errors.ts';
 import { nextVersion, writeVersion } from './versions.ts';
+import { logChange } from './changes.ts';
 
 export interface EntryFilter {
   status?: EntryStatus;
@@ -63,7 +64,7 @@ export async function saveEntry(db: KnowledgeDb, entry: Entry, who: string, opti
   const by = checkWho(who);
   const at = (options.now ?? new Date()).toISOString();
   return withStoreErrors(`the entry ${JSON.stringify(entry.id)}`, () =>
-    db.transaction('rw', db.entries, db.entryVersions, async () => {
+    db.transaction('rw', db.entries, db.entryVersions, db.changes, async () => {
       const current = await db.entries.get(entry.id);
       const saved = validEntry({
         ...entry,
@@ -72,7 +73,8 @@ export async function saveEntry(db: KnowledgeDb, entry: Entry, who: string, opti
         updatedAt: at,
       });
       await db.entries.put(saved);
-      await writeVersion(db, saved, by, at, current ? 'updated' : 'created');
+      await writeVersion(db, saved, by, at, current ? 'updated' : 'created', current);
+      await logChange(db, [saved.id]);
       return saved;
     }),
   );
@@ -83,12 +85,13 @@ export async function deleteEntry(db: KnowledgeDb, id: string, who: string, opti
   const by = checkWho(who);
   const at = (options.now ?? new Date()).toISOString();
   return withStoreErrors(`deleting ${JSON.stringify(id)}`, () =>
-    db.transaction('rw', db.entries, db.entryVersions, async () => {
+    db.transaction('rw', db.entries, db.entryVersions, db.changes, async () => {
       const current = await db.entries.get(id);
       if (!current) return false;
       const gone: Entry = { ...current, version: await nextVersion(db, id), updatedAt: at };
-      await writeVersion(db, gone, by, at, 'deleted');
+      await writeVersion(db, gone, by, at, 'deleted', current);
       await db.entries.delete(id);
+      await logChange(db, [id]);
       return true;
     }),
   );

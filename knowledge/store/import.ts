@@ -3,7 +3,8 @@ import { formatProblem, type ImportProblem } from '../problems.ts';
 import type { KnowledgeDb } from './db.ts';
 import { sameContent, validEntry, type SaveOptions } from './entries.ts';
 import { StoreError, checkWho, withStoreErrors } from './errors.ts';
-import { nextVersion, writeVersion } from './versions.ts';
+import { keepCopies, nextVersion, versionRow, writeVersion } from './versions.ts';
+import { logChange } from './changes.ts';
 
 /** The part of knowledge/standardise.ts's ImportResult the store needs. */
 export interface ImportToApply {
@@ -29,7 +30,7 @@ export async function applyImport(db: KnowledgeDb, result: ImportToApply, who: s
   const at = (options.now ?? new Date()).toISOString();
   const n = result.entries.length;
   return withStoreErrors(`this import (${n} ${n === 1 ? 'entry' : 'entries'})`, () =>
-    db.transaction('rw', db.entries, db.entryVersions, async () => {
+    db.transaction('rw', db.entries, db.entryVersions, db.changes, async () => {
       const report: ImportReport = { added: [], updated: [], unchanged: [] };
       for (const incoming of result.entries) {
         const current = await db.entries.get(incoming.id);
@@ -46,9 +47,10 @@ export async function applyImport(db: KnowledgeDb, result: ImportToApply, who: s
           updatedAt: current ? at : incoming.updatedAt,
         });
         await db.entries.put(landed);
-        await writeVersion(db, landed, by, at, 'imported');
+        await writeVersion(db, landed, by, at, 'imported', current);
         (current ? report.updated : report.added).push(landed.id);
       }
+      await logChange(db, [...report.added, ...report.updated]);
       return report;
     }),
   );
@@ -74,5 +76,87 @@ function refuseDuplicateIds(entries: Entry[]): void {
       throw new StoreError('refused', `Nothing was imported: id ${JSON.stringify(e.id)} appears twice (${where(first)} and ${where(e)}).`);
     }
     seen.set(e.id, e);
+  }
+}
+
+/** Entries written per step of a batched import: bounded reads and writes, and a turn for progress and cancel. */
+export const IMPORT_BATCH = 2000;
+
+export interface BatchedOptions extends SaveOptions {
+  /** Called after each batch with the entries written so far. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting rolls the whole import back (nothing lands). */
+  signal?: AbortSignal;
+  batch?: number;
+}
+
+/** An import stopped by its AbortSignal: the transaction was rolled back, nothing landed. */
+export class ImportCancelledError extends StoreError {
+  constructor() {
+    super('refused', 'Import cancelled: nothing was imported.');
+  }
+}
+
+/**
+ * applyImport for large imports, from the page that imports (no message to the worker: a
+ * 100k-entry import is over 100 MB). The same rules, in one transaction, written in batches of
+ * bounded size with the current entries and history read per batch (bulk reads, not two per
+ * entry); progress after each batch; an abort or any failure rolls everything back. The change
+ * log names every id, so the worker's index catches up incrementally.
+ */
+export async function applyImportBatched(db: KnowledgeDb, result: ImportToApply, who: string, options: BatchedOptions = {}): Promise<ImportReport> {
+  const by = checkWho(who);
+  refuseErrors(result.problems);
+  refuseDuplicateIds(result.entries);
+  const at = (options.now ?? new Date()).toISOString();
+  const size = options.batch ?? IMPORT_BATCH;
+  const n = result.entries.length;
+  if (options.signal?.aborted) throw new ImportCancelledError();
+  const run = () =>
+    db.transaction('rw', db.entries, db.entryVersions, db.changes, async (tx) => {
+      const report: ImportReport = { added: [], updated: [], unchanged: [] };
+      for (let start = 0; start < n; start += size) {
+        if (options.signal?.aborted) {
+          tx.abort();
+          throw new ImportCancelledError();
+        }
+        const batch = result.entries.slice(start, start + size);
+        const ids = batch.map((e) => e.id);
+        const [current, history] = await Promise.all([db.entries.bulkGet(ids), db.entryVersions.where('id').anyOf(ids).primaryKeys()]);
+        const lastVersion = new Map<string, number>();
+        for (const [id, version] of history) lastVersion.set(id, Math.max(lastVersion.get(id) ?? 0, version));
+        const landed: Entry[] = [];
+        const replaced: Entry[] = [];
+        batch.forEach((incoming, i) => {
+          const cur = current[i];
+          if (cur && sameContent(cur, incoming)) {
+            report.unchanged.push(incoming.id);
+            return;
+          }
+          const next = Math.max(cur?.version ?? 0, lastVersion.get(incoming.id) ?? 0) + 1;
+          landed.push(
+            validEntry({
+              ...incoming,
+              version: cur ? next : Math.max(next, incoming.version),
+              createdAt: cur?.createdAt ?? incoming.createdAt,
+              updatedAt: cur ? at : incoming.updatedAt,
+            }),
+          );
+          if (cur) replaced.push(cur);
+          (cur ? report.updated : report.added).push(incoming.id);
+        });
+        await keepCopies(db, replaced);
+        await db.entries.bulkPut(landed);
+        await db.entryVersions.bulkAdd(landed.map((e) => versionRow(e, by, at, 'imported')));
+        options.onProgress?.(Math.min(n, start + size), n);
+      }
+      await logChange(db, [...report.added, ...report.updated]);
+      return report;
+    });
+  try {
+    return await withStoreErrors(`this import (${n} ${n === 1 ? 'entry' : 'entries'})`, run);
+  } catch (err) {
+    if (options.signal?.aborted) throw new ImportCancelledError();
+    throw err;
   }
 }

@@ -2,9 +2,11 @@ export { openKnowledgeDb, ENTRY_CHANGES, type KnowledgeDb, type EntryVersionRow,
 export { StoreError, type StoreErrorKind } from './errors.ts';
 export { getEntry, listEntries, saveEntry, deleteEntry, sameContent, type EntryFilter, type SaveOptions } from './entries.ts';
 export { entryHistory } from './versions.ts';
-export { applyImport, type ImportToApply, type ImportReport } from './import.ts';
+export { applyImport, applyImportBatched, ImportCancelledError, IMPORT_BATCH, type ImportToApply, type ImportReport, type BatchedOptions } from './import.ts';
 export { getSettings, saveSettings, Settings, GenericSelectors, HelpdeskOrigin, type SettingsPatch } from './settings.ts';
 export { recordEvent, listEvents, addImportedEvents, type EventInput, type EventRange, type RecordOptions } from './events.ts';
 export { addLearned, listLearned, removeLearnedOf, removeLearnedPhrasing, type LearnedInput, type LearnOptions } from './learned.ts';
 export { applyBulk, undoBulk, type BulkAction, type BulkOptions, type BulkResult, type BulkUndo } from './bulk.ts';
 export { loadHealth, loadKnowledgeList, checkImport } from './dashboard.ts';
+export { logChange, lastChange, changesSince } from './changes.ts';
+export { saveSearchIndex, loadSearchIndex, knowledgeSnapshot, entriesByIds, changedSince, INDEX_CHUNK_BYTES } from './search-index.ts';

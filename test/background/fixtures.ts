@@ -3,12 +3,11 @@ import type { Ticket } from '@/knowledge/ticket';
 import type { InsertOutcome, ReadReply, ReadStamp, TabState } from '@/knowledge/messages';
 import { openKnowledgeDb, type KnowledgeDb } from '@/knowledge/store';
 import type { BackgroundDeps } from '@/entrypoints/background/deps';
-import { dexieIndexCache } from '@/entrypoints/background/index-cache';
+import { dexieKnowledgeSource } from '@/entrypoints/background/index-cache';
 import { KnowledgeHolder } from '@/entrypoints/background/knowledge-holder';
 import { loadSamplePack } from '@/entrypoints/background/sample';
 import { sessionShownReads, type SessionArea } from '@/entrypoints/background/shown-reads';
 import { TabStates } from '@/entrypoints/background/tab-states';
-import { listEntries, listLearned } from '@/knowledge/store';
 import samples from '@/knowledge/sample/tickets.json';
 
 export const DAY = '2026-11-23';
@@ -43,11 +42,7 @@ export function sampleTicket(i = 0): { ticket: Ticket; expected: string } {
 }
 
 export function holderFor(db: KnowledgeDb): KnowledgeHolder {
-  return new KnowledgeHolder({
-    entries: () => listEntries(db),
-    learned: async () => (await listLearned(db)).map(({ entryId, text, terms, at }) => ({ entryId, text, terms, at })),
-    ...dexieIndexCache(db),
-  });
+  return new KnowledgeHolder(dexieKnowledgeSource(db));
 }
 
 export interface FakeContent {

@@ -26,7 +26,7 @@ async function learnedOnce() {
 describe('background: learned phrasings listed and removed from the panel', () => {
   it('lists what an insert taught, with the entry title, and the suggestion says it matched a learned phrasing', async () => {
     const { deps, odd, expected } = await learnedOnce();
-    const entryTitle = (await deps.holder.get()).get(expected)!.title;
+    const entryTitle = (await deps.holder.get()).ref(expected)!.title;
     const list = await learnedList(deps);
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ entryId: expected, entryTitle, who: 'an agent' });

@@ -1,8 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { addLearned, listEntries, listLearned, removeLearnedPhrasing } from '@/knowledge/store';
-import { INDEX_CACHE_KEY } from '@/entrypoints/background/index-cache';
-import { fingerprint } from '@/entrypoints/background/knowledge-holder';
+import { addLearned, lastChange, listLearned, loadSearchIndex, removeLearnedPhrasing } from '@/knowledge/store';
 import { loadSample, search } from '@/entrypoints/background/knowledge-handlers';
 import { insert, onTicket, refreshTickets } from '@/entrypoints/background/ticket-handlers';
 import { watchLearned } from '@/entrypoints/background/watch-knowledge';
@@ -15,10 +13,13 @@ function wire(deps: ReturnType<typeof makeDeps>['deps']) {
   return watchLearned(deps.db, () => void deps.holder.learnedChanged().then((ids) => (ids.length ? refreshTickets(deps) : undefined)));
 }
 
+/** The stored index includes every logged change and exactly the store's learned phrasings. */
 async function cacheMatchesStore(db: ReturnType<typeof makeDeps>['db']): Promise<boolean> {
-  const row = (await db.settings.get(INDEX_CACHE_KEY))?.value as { fingerprint: string } | undefined;
-  const learned = (await listLearned(db)).map(({ entryId, text, terms, at }) => ({ entryId, text, terms, at }));
-  return row?.fingerprint === fingerprint(await listEntries(db), learned);
+  const stored = await loadSearchIndex(db);
+  const key = (l: { entryId: string; text: string }) => `${l.entryId}\n${l.text}`;
+  const want = [...new Set((await listLearned(db)).map(key))].sort();
+  const have = (stored?.index.learned ?? []).map(key).sort();
+  return stored?.seq === (await lastChange(db)) && JSON.stringify(have) === JSON.stringify(want);
 }
 
 const WORDS = 'zorblax quimble';

@@ -9,7 +9,7 @@ import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ImportKnowledge } from '@/components/settings/ImportKnowledge';
 import { checkFiles, ImportCancelled, type ReadProgress } from '@/entrypoints/sidepanel/import-files';
-import { applyImport, listEntries, openKnowledgeDb } from '@/knowledge/store';
+import { applyImport, applyImportBatched, listEntries, openKnowledgeDb } from '@/knowledge/store';
 import type { Entry } from '@/knowledge/entry';
 import { byTestId, cleanup, click, render } from './render';
 
@@ -100,5 +100,36 @@ describe('import: a 10,000-row file', () => {
     await until(() => expect(c.querySelector('[data-testid=import-result]')?.textContent).toContain('10000 added'), 60_000);
     expect(apply).toHaveBeenCalledTimes(1);
     expect(await listEntries(db)).toHaveLength(ROWS);
+  }, 120_000);
+
+  it('in the panel: Cancel while the entries are being written lands nothing (the batches written are rolled back)', async () => {
+    const db = openKnowledgeDb(`import-cancel-${Math.random()}`);
+    const cancel = () => [...document.querySelectorAll<HTMLButtonElement>('[data-stage=apply] button')].find((b) => b.textContent === 'Cancel');
+    const written: number[] = [];
+    const apply = (entries: Entry[], onProgress: (done: number, total: number) => void, signal: AbortSignal) =>
+      applyImportBatched(db, { entries, problems: [] }, 'Lead (test)', {
+        batch: 500,
+        signal,
+        onProgress: (done, total) => {
+          onProgress(done, total);
+          written.push(done);
+          // the agent presses Cancel once two batches are written
+          if (done === 1000) cancel()?.click();
+        },
+      }).then(
+        (value) => ({ ok: true as const, value }),
+        (err: Error) => ({ ok: false as const, error: err.message }),
+      );
+    const c = await render(<ImportKnowledge check={(files, signal, onProgress) => checkFiles(files, signal, onProgress)} apply={apply} />);
+    const input = byTestId<HTMLInputElement>(c, 'import-file');
+    Object.defineProperty(input, 'files', { value: [bigCsv(3000)], configurable: true });
+    await act(async () => void input.dispatchEvent(new Event('change', { bubbles: true })));
+    await vi.waitFor(() => expect(c.querySelector('[data-testid=import-check]')?.textContent).toContain('3000 entries ready; 0 errors'), { timeout: 60_000 });
+    await click(byTestId(c, 'import-apply'));
+    await vi.waitFor(() => expect(c.querySelector('[data-testid=import-result]')?.textContent).toBe('Import cancelled: nothing was imported.'), { timeout: 60_000 });
+    expect(written).toEqual([500, 1000]);
+    expect(await listEntries(db)).toHaveLength(0);
+    expect(await db.entryVersions.count()).toBe(0);
+    expect(await db.changes.count()).toBe(0);
   }, 120_000);
 });

@@ -98,9 +98,10 @@ describe('language fallback on the wire to the panel', () => {
     const { suggestionsFor } = await import('../../entrypoints/background/suggestions');
     const { SuggestResultView } = await import('../../knowledge/messages');
     const index = KnowledgeIndex.build(ENTRIES);
-    const view = suggestionsFor(
+    const view = await suggestionsFor(
       ticket('Paket nicht angekommen', 'Hallo, laut Tracking wurde mein Paket gestern delivered, aber es ist nicht da.', { locale: 'de' }),
       index,
+      async (ids) => ids.map((id) => index.get(id)!),
       DAY,
     );
     expect(view.suggestions[0]?.fallback).toEqual({ from: 'de', to: 'en' });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { KnowledgeHolder, fingerprint, type IndexCache } from '../../entrypoints/background/knowledge-holder';
 import { fromBase64, toBase64, VarintWriter, decodeVarints } from '../../knowledge/search/bytes';
 import { KnowledgeIndex } from '../../knowledge/search/index';
 import { IndexLoadError, INDEX_FORMAT, INDEX_FORMAT_VERSION } from '../../knowledge/search/serialise';
@@ -86,28 +85,5 @@ describe('serialised index (format 2: postings saved)', () => {
     expect(decodeVarints(bytes, 0, out, 0, values.length)).toBe(bytes.length);
     expect([...out]).toEqual(values);
     expect(() => decodeVarints(bytes.subarray(0, bytes.length - 1), 0, out, 0, values.length)).toThrow(RangeError);
-  });
-});
-
-describe('the background cache across format versions', () => {
-  it('rebuilds from the entries when the cached index is an older format, and saves the new one', async () => {
-    const learned: never[] = [];
-    const oldJson = JSON.stringify({ format: INDEX_FORMAT, version: 1, tokenise: {}, ranking: {}, entries: ENTRIES, learned });
-    let saved: IndexCache | undefined = { fingerprint: fingerprint(ENTRIES, learned), json: oldJson };
-    const source = {
-      entries: async () => ENTRIES,
-      learned: async () => learned,
-      loadCache: async () => saved,
-      saveCache: async (c: IndexCache) => void (saved = c),
-    };
-    const holder = new KnowledgeHolder(source);
-    const index = await holder.get();
-    expect(holder.origin).toBe('built');
-    expect(index.search('where is my refund')[0]?.id).toBe('refund');
-    expect((JSON.parse(saved.json) as { version: number }).version).toBe(INDEX_FORMAT_VERSION);
-
-    const again = new KnowledgeHolder(source);
-    expect((await again.get()).search('where is my refund')[0]?.id).toBe('refund');
-    expect(again.origin).toBe('cache');
   });
 });

@@ -4,6 +4,7 @@ import type { KnowledgeDb } from '../../knowledge/store/db.ts';
 import { saveEntry } from '../../knowledge/store/entries.ts';
 import { StoreError } from '../../knowledge/store/errors.ts';
 import { entryHistory } from '../../knowledge/store/versions.ts';
+import { changesSince, lastChange } from '../../knowledge/store/changes.ts';
 import { LATER, NOW, entry, freshDb } from './helpers.ts';
 
 let db: KnowledgeDb;
@@ -35,6 +36,17 @@ describe('applyBulk', () => {
       [2, 'updated', 'lead', LATER.toISOString(), 'approved'],
     ]);
     expect(await entryHistory(db, 'c')).toHaveLength(1);
+  });
+
+  it('logs what it changed, and what undo put back, for the worker\'s stored index (the change log)', async () => {
+    db = freshDb();
+    await seed(entry('a', { status: 'draft' }), entry('b'));
+    const seen = await lastChange(db);
+    const result = await applyBulk(db, ['a', 'b'], { kind: 'approve' }, 'lead', { now: LATER });
+    expect((await changesSince(db, seen))?.ids).toEqual(['a']);
+    const afterBulk = await lastChange(db);
+    await undoBulk(db, result.undo, 'lead', { now: LATEST });
+    expect((await changesSince(db, afterBulk))?.ids).toEqual(['a']);
   });
 
   it.each([

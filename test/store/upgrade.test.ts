@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SCHEMA_V1, UPGRADE_WHO, openKnowledgeDb, type KnowledgeDb } from '../../knowledge/store/db.ts';
+import { OLD_INDEX_CACHE_KEY, SCHEMA_V1, SCHEMA_V2, UPGRADE_WHO, openKnowledgeDb, type KnowledgeDb } from '../../knowledge/store/db.ts';
+import { knowledgeSnapshot } from '../../knowledge/store/search-index.ts';
 import { saveEntry } from '../../knowledge/store/entries.ts';
 import { entryHistory } from '../../knowledge/store/versions.ts';
 import { entry } from './helpers.ts';
@@ -10,7 +11,7 @@ afterEach(async () => {
   await db?.delete();
 });
 
-describe('schema upgrade v1 -> v2', () => {
+describe('schema upgrade v1 -> v3', () => {
   it('keeps every v1 entry, setting and event, and gives each entry its first history row', async () => {
     const name = `upgrade-${process.pid}`;
     // The database as version 1 of the extension left it, written with a raw v1 definition.
@@ -29,7 +30,7 @@ describe('schema upgrade v1 -> v2', () => {
 
     db = openKnowledgeDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.entries.toArray()).toEqual([...old].sort((a, b) => a.id.localeCompare(b.id)));
     for (const e of old) {
       const history = await entryHistory(db, e.id);
@@ -42,5 +43,47 @@ describe('schema upgrade v1 -> v2', () => {
     const saved = await saveEntry(db, { ...old[0]!, body: 'Refunds now take 3 days.' }, 'ben');
     expect(saved.version).toBe(4);
     expect((await entryHistory(db, 'refund')).map((h) => h.version)).toEqual([3, 4]);
+  });
+});
+
+describe('schema upgrade v2 -> v3 (change log and binary search index)', () => {
+  it('keeps every entry, version, event, setting and learned phrasing, and drops only the old JSON index', async () => {
+    const name = `upgrade-v2-${process.pid}`;
+    // The database as version 2 of the extension left it, written with a raw v2 definition.
+    const v2 = new Dexie(name);
+    v2.version(2).stores({ ...SCHEMA_V1, ...SCHEMA_V2 });
+    const old = [entry('refund', { version: 3, updatedAt: '2026-03-01T12:00:00Z' }), entry('shipping', { tags: ['shipping'], status: 'draft' })];
+    const versions = old.flatMap((e) =>
+      Array.from({ length: e.version }, (_, i) => ({ id: e.id, version: i + 1, entry: { ...e, version: i + 1 }, who: 'anna', at: e.updatedAt, change: i ? 'updated' : 'created' })),
+    );
+    const learned = [{ entryId: 'refund', text: 'money back please', terms: ['money', 'back'], at: '2026-03-02T10:00:00Z', who: 'an agent' }];
+    const events = [
+      { type: 'shown', at: '2026-03-01T12:00:00Z', ticket: { helpdesk: 'demo', id: 'h1' } },
+      { type: 'copied', at: '2026-03-01T12:01:00Z', entryId: 'refund' },
+    ];
+    await v2.table('entries').bulkAdd(old);
+    await v2.table('entryVersions').bulkAdd(versions);
+    await v2.table('learned').bulkAdd(learned);
+    await v2.table('events').bulkAdd(events);
+    await v2.table('settings').bulkPut([
+      { key: 'agentName', value: 'Anna' },
+      { key: OLD_INDEX_CACHE_KEY, value: { fingerprint: 'x', json: '{"format":"agent-assist/search-index"}' } },
+    ]);
+    v2.close();
+
+    db = openKnowledgeDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.entries.toArray()).toEqual(old);
+    expect(await db.entryVersions.toArray()).toEqual(versions);
+    expect((await db.learned.toArray()).map(({ id: _id, ...l }) => l)).toEqual(learned);
+    expect((await db.events.toArray()).map(({ seq: _seq, ...e }) => e)).toEqual(events);
+    expect(await db.settings.toArray()).toEqual([{ key: 'agentName', value: 'Anna' }]);
+    expect(await db.searchIndex.count()).toBe(0);
+    // nothing logged yet: the worker's first start builds the index from every entry
+    expect((await knowledgeSnapshot(db)).seq).toBe(0);
+    const saved = await saveEntry(db, { ...old[0]!, body: 'Refunds now take 3 days.' }, 'ben');
+    expect(saved.version).toBe(4);
+    expect(await db.changes.toArray()).toEqual([{ seq: 1, ids: ['refund'] }]);
   });
 });

@@ -1,0 +1,85 @@
+import type { Entry } from '../entry.ts';
+import type { StoredIndex } from '../search/binary.ts';
+import { changesSince, lastChange, pruneChanges } from './changes.ts';
+import type { KnowledgeDb, LearnedRow, SearchIndexRow } from './db.ts';
+
+/**
+ * Bytes per stored chunk: no single IndexedDB value (or structured clone) grows with the knowledge
+ * base, and a chunk is well below any message or value size limit.
+ */
+export const INDEX_CHUNK_BYTES = 4 << 20;
+
+const BYTE_PARTS = ['units', 'lists'] as const;
+
+/** Saves the worker's index as including every change up to `seq`, and prunes the change log before it: one transaction. */
+export async function saveSearchIndex(db: KnowledgeDb, seq: number, stored: StoredIndex, chunkBytes = INDEX_CHUNK_BYTES): Promise<void> {
+  const { units, lists, ...head } = stored;
+  const rows: SearchIndexRow[] = [];
+  const chunks = { units: 0, lists: 0 };
+  for (const part of BYTE_PARTS) {
+    const bytes = part === 'units' ? units : lists;
+    for (let at = 0, i = 0; at < bytes.length || i === 0; at += chunkBytes, i++) {
+      rows.push({ key: `${part}.${i}`, bytes: bytes.subarray(at, at + chunkBytes) });
+      chunks[part] = i + 1;
+    }
+  }
+  rows.push({ key: 'head', seq, chunks, index: head });
+  await db.transaction('rw', db.searchIndex, db.changes, async () => {
+    await db.searchIndex.clear();
+    await db.searchIndex.bulkPut(rows);
+    await pruneChanges(db, seq);
+  });
+}
+
+/** The stored index and the change it includes; undefined when there is none (or its rows do not fit together). */
+export async function loadSearchIndex(db: KnowledgeDb): Promise<{ seq: number; index: Partial<StoredIndex> } | undefined> {
+  return db.transaction('r', db.searchIndex, async () => {
+    const head = await db.searchIndex.get('head');
+    if (!head || !('seq' in head)) return undefined;
+    const joined: Partial<Record<(typeof BYTE_PARTS)[number], Uint8Array>> = {};
+    for (const part of BYTE_PARTS) {
+      const n = head.chunks[part];
+      const rows = await db.searchIndex.bulkGet(Array.from({ length: n }, (_, i) => `${part}.${i}`));
+      if (rows.some((r) => !r || !('bytes' in r) || !(r.bytes instanceof Uint8Array))) return undefined;
+      const chunks = rows.map((r) => (r as { bytes: Uint8Array }).bytes);
+      joined[part] = chunks.length === 1 ? chunks[0]! : concat(chunks);
+    }
+    return { seq: head.seq, index: { ...(head.index as Partial<StoredIndex>), ...joined } };
+  });
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** Every entry and learned phrasing, with the last change they include: one consistent read. */
+export async function knowledgeSnapshot(db: KnowledgeDb): Promise<{ entries: Entry[]; learned: LearnedRow[]; seq: number }> {
+  return db.transaction('r', db.entries, db.learned, db.changes, async () => {
+    const [entries, learned, seq] = await Promise.all([db.entries.toArray(), db.learned.toArray(), lastChange(db)]);
+    return { entries, learned: learned.sort((a, b) => (a.id ?? 0) - (b.id ?? 0)), seq };
+  });
+}
+
+/** The entries with these ids that exist, in the order asked. */
+export async function entriesByIds(db: KnowledgeDb, ids: readonly string[]): Promise<Entry[]> {
+  return (await db.entries.bulkGet([...ids])).filter((e): e is Entry => e !== undefined);
+}
+
+/**
+ * The entries changed after change `seq` (undefined for a deleted one) and the newest change,
+ * read together; undefined when the log no longer reaches back to `seq` (then rebuild).
+ */
+export async function changedSince(db: KnowledgeDb, seq: number): Promise<{ seq: number; changed: Map<string, Entry | undefined> } | undefined> {
+  return db.transaction('r', db.entries, db.changes, async () => {
+    const since = await changesSince(db, seq);
+    if (!since) return undefined;
+    const entries = since.ids.length ? await db.entries.bulkGet(since.ids) : [];
+    return { seq: since.seq, changed: new Map(since.ids.map((id, i) => [id, entries[i]])) };
+  });
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { dexieKnowledgeSource } from '@/entrypoints/background/index-cache';
+import { KnowledgeHolder, type KnowledgeSource } from '@/entrypoints/background/knowledge-holder';
+import { loadSample } from '@/entrypoints/background/knowledge-handlers';
+import { onTicket } from '@/entrypoints/background/ticket-handlers';
+import { BINARY_INDEX_VERSION, toStored } from '@/knowledge/search/binary';
+import { KnowledgeIndex } from '@/knowledge/search/index';
+import { deleteEntry, knowledgeSnapshot, lastChange, loadSearchIndex, saveEntry, saveSearchIndex, type KnowledgeDb } from '@/knowledge/store';
+import { suggest } from '@/knowledge/suggest';
+import { DAY, makeDeps, read, sampleTickets } from './fixtures';
+
+/** The real source, counting what a cold start reads. */
+function counted(db: KnowledgeDb) {
+  const real = dexieKnowledgeSource(db);
+  const reads = { snapshots: 0, entries: 0 };
+  const source: KnowledgeSource = {
+    ...real,
+    snapshot: () => (reads.snapshots++, real.snapshot()),
+    entries: (ids) => ((reads.entries += ids.length), real.entries(ids)),
+  };
+  return { source, reads };
+}
+
+/** Suggestions of an index built from everything in the store, holding the entries. */
+async function fresh(db: KnowledgeDb) {
+  const snap = await knowledgeSnapshot(db);
+  return KnowledgeIndex.build(snap.entries, undefined, snap.learned);
+}
+
+const tickets = () => sampleTickets().map((s) => s.ticket);
+const ids = (index: KnowledgeIndex) => tickets().map((t) => suggest(t, index, { day: DAY }).suggestions.map((s) => [s.entry.id, s.confidence]));
+const refIds = async (holder: KnowledgeHolder) => {
+  const index = await holder.get();
+  const { suggestRefs } = await import('@/knowledge/suggest');
+  return tickets().map((t) => suggestRefs(t, index, { day: DAY }).suggestions.map((s) => [s.entry.id, s.confidence]));
+};
+
+describe('cold start of the worker (stored binary index)', () => {
+  it('reads no entry to open, applies the changes logged since the save, and reads only the entries it shows', async () => {
+    const { deps, db } = makeDeps();
+    await loadSample(deps);
+    const all = (await db.entries.toArray()).filter((e) => e.status === 'approved');
+    await saveEntry(db, { ...all[0]!, title: 'Zebra crossing delivery', questions: ['Where is the zebra crossing?'] }, 'lead');
+    await deleteEntry(db, all[1]!.id, 'lead');
+
+    const { source, reads } = counted(db);
+    const cold = new KnowledgeHolder(source);
+    await cold.get();
+    expect(cold.origin).toBe('cache');
+    expect(cold.timings?.entries).toBe(2);
+    expect(reads).toEqual({ snapshots: 0, entries: 0 });
+    expect(await refIds(cold)).toEqual(ids(await fresh(db)));
+    expect(await refIds(cold)).not.toEqual([]);
+
+    const made = makeDeps({ holder: cold }, db.name);
+    const state = await onTicket(made.deps, 1, tickets()[0]!, read());
+    expect(reads.entries).toBe(state.result.suggestions.length);
+    // the catch-up was saved: the next cold start has nothing to apply
+    await expect.poll(async () => (await loadSearchIndex(db))?.seq).toBe(await lastChange(db));
+    const again = new KnowledgeHolder(dexieKnowledgeSource(db));
+    await again.get();
+    expect(again.timings?.entries).toBe(0);
+  });
+
+  it('builds from the entries when the stored index is another version, damaged, or the change log does not reach back', async () => {
+    const { deps, db } = makeDeps();
+    await loadSample(deps);
+    const stored = (await loadSearchIndex(db))!;
+    const cases: [string, () => Promise<void>][] = [
+      ['another version', () => saveSearchIndex(db, stored.seq, { ...toStored(KnowledgeIndex.build([])), version: BINARY_INDEX_VERSION + 1 })],
+      ['damaged', () => db.searchIndex.delete('lists.0').then(() => undefined)],
+      ['log pruned past it', () => saveSearchIndex(db, 0, toStored(KnowledgeIndex.build([])))],
+    ];
+    for (const [why, spoil] of cases) {
+      await spoil();
+      if (why === 'log pruned past it') {
+        const [entry] = await db.entries.toArray();
+        await saveEntry(db, { ...entry!, title: 'Changed once' }, 'lead');
+        await saveEntry(db, { ...entry!, title: 'Changed twice' }, 'lead');
+        await db.changes.where(':id').below(await db.changes.orderBy(':id').lastKey().then(Number)).delete();
+      }
+      const { source, reads } = counted(db);
+      const holder = new KnowledgeHolder(source);
+      expect(await refIds(holder), why).toEqual(ids(await fresh(db)));
+      expect(holder.origin, why).toBe('built');
+      expect(reads.snapshots, why).toBe(1);
+    }
+  });
+
+  it('stores the index in chunks of bounded size and reads it back whole', async () => {
+    const { deps, db } = makeDeps();
+    await loadSample(deps);
+    const index = await deps.holder.get();
+    await saveSearchIndex(db, 7, toStored(index), 1000);
+    const rows = await db.searchIndex.toArray();
+    const chunks = rows.filter((r) => 'bytes' in r);
+    expect(chunks.length).toBeGreaterThan(4);
+    expect(chunks.every((r) => 'bytes' in r && r.bytes.length <= 1000)).toBe(true);
+    const back = await loadSearchIndex(db);
+    expect(back?.seq).toBe(7);
+    expect(back?.index.lists).toEqual(toStored(index).lists);
+    expect(back?.index.units).toEqual(toStored(index).units);
+  });
+});
