@@ -4,7 +4,12 @@ import { KNOWLEDGE_CHANGED_KEY } from '@/knowledge/knowledge-changed';
 import type { MessagesFrom, ProtocolMap } from '@/knowledge/messages';
 import { createClient, createRouter } from '@/knowledge/protocol';
 import type { OwnExtension } from '@/knowledge/senders';
-import { applyImportBatched, getSettings, openKnowledgeDb, StoreError, type KnowledgeDb } from '@/knowledge/store';
+// Straight from the modules, not the store's index: that also re-exports the events and learned
+// phrasings, which bring the redactor (and libphonenumber's metadata) into the panel's bundle.
+import { openKnowledgeDb, type KnowledgeDb } from '@/knowledge/store/db';
+import { StoreError } from '@/knowledge/store/errors';
+import { applyImportBatched } from '@/knowledge/store/import';
+import { getSettings } from '@/knowledge/store/settings';
 import type { PanelApi } from './api';
 
 const messenger = defineExtensionMessaging<ProtocolMap>();

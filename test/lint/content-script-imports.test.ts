@@ -44,3 +44,14 @@ describe('the content script', () => {
     expect(source).toMatch(/from '\.\/html-subset'/);
   });
 });
+
+describe('the side panel', () => {
+  // The redactor runs in the worker, where events and learned phrasings are stored; its phone
+  // metadata (libphonenumber-js) would add about 20 KB gzipped to every panel load.
+  it('does not import the redactor\'s phone metadata or a Node DOM', () => {
+    const packages = packagesImported('entrypoints/sidepanel/main.tsx');
+    expect(packages).toContain('react');
+    expect([...packages].filter((p) => ['libphonenumber-js', 'jsdom'].includes(p))).toEqual([]);
+  });
+});
+
