@@ -4,7 +4,7 @@ import { KNOWLEDGE_CHANGED_KEY } from '@/knowledge/knowledge-changed';
 import type { MessagesFrom, ProtocolMap } from '@/knowledge/messages';
 import { createClient, createRouter } from '@/knowledge/protocol';
 import type { OwnExtension } from '@/knowledge/senders';
-import { applyImportBatched, getSettings, openKnowledgeDb, StoreError, type KnowledgeDb } from '@/knowledge/store';
+import { applyImportBatched, checkImport, getSettings, openKnowledgeDb, StoreError, type KnowledgeDb } from '@/knowledge/store';
 import type { PanelApi } from './api';
 
 const messenger = defineExtensionMessaging<ProtocolMap>();
@@ -112,6 +112,8 @@ export function browserApi(pinned: number | undefined): PanelApi {
         throw err;
       }
     },
+    // Read straight from the store, like applyImport: no message carries a 10k-entry import.
+    checkImport: (entries) => checkImport((knowledgeDb ??= openKnowledgeDb()), entries),
     getSettings: () => worker.send('panelToBackground.getSettings', undefined),
     saveSettings: (patch) => worker.send('panelToBackground.saveSettings', patch),
     listLearned: () => worker.send('panelToBackground.listLearned', undefined),
