@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Entry, MAX_IMPORT_ENTRIES } from './entry.ts';
+import { Entry } from './entry.ts';
 import { NOTE_MAX, RejectReason } from './events.ts';
 import type { SenderKind, SenderOf } from './senders.ts';
 import { Ticket } from './ticket.ts';
@@ -183,8 +183,6 @@ export const InsertRequest = z.object({
 });
 export type InsertRequest = z.infer<typeof InsertRequest>;
 
-/** Entries checked by the panel (knowledge/standardise.ts runs there, off the worker) for the background to land. */
-export const ApplyImportRequest = z.object({ entries: z.array(Entry).max(MAX_IMPORT_ENTRIES) });
 export const ImportReportView = z.object({
   added: z.array(z.string()),
   updated: z.array(z.string()),
@@ -288,7 +286,6 @@ export const MESSAGES = {
   'panelToBackground.search': fromPage(z.object({ text: z.string().max(500), limit: z.number().int().min(1).max(20) }), z.array(ManualHit).max(20)),
   'panelToBackground.knowledgeStatus': fromPage(Nothing, KnowledgeStatus),
   'panelToBackground.loadSample': fromPage(Nothing, outcome(ImportReportView)),
-  'panelToBackground.applyImport': fromPage(ApplyImportRequest, outcome(ImportReportView)),
   'panelToBackground.getSettings': fromPage(Nothing, SettingsView),
   'panelToBackground.saveSettings': fromPage(SettingsPatchView, outcome(SettingsView)),
   'panelToBackground.syncRegistrations': fromPage(Nothing, z.object({ origins: z.array(z.string()) })),

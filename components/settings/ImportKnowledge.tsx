@@ -1,7 +1,8 @@
 import { useId, useRef, useState } from 'react';
-import type { Entry } from '@/knowledge/entry';
+import type { Entry, NotSuggestedReason } from '@/knowledge/entry';
 import type { ImportReportView, Outcome } from '@/knowledge/messages';
 import { formatProblem, type ImportProblem } from '@/knowledge/problems';
+import { describeImport, type ImportWarnings } from '@/knowledge/quality';
 
 export interface Checked {
   entries: Entry[];
@@ -20,13 +21,18 @@ export interface ImportProps {
   check: (files: File[], signal: AbortSignal, onProgress: (p: CheckProgress) => void) => Promise<Checked>;
   /** Lands the entries, all or none; reports entries written and rolls back when `signal` aborts. */
   apply: (entries: Entry[], onProgress: (done: number, total: number) => void, signal: AbortSignal) => Promise<Outcome<ImportReportView>>;
+  /**
+   * The checked entries against what is stored (checkImport): which will not be suggested and
+   * which nearly repeat a stored entry or each other. Shown before Import and in the result line.
+   */
+  warn?: (entries: Entry[]) => Promise<ImportWarnings>;
 }
 
 type Phase =
   | { kind: 'idle' }
   | ({ kind: 'reading' } & CheckProgress)
-  | { kind: 'checked'; result: Checked }
-  | { kind: 'applying'; result: Checked; done: number }
+  | { kind: 'checked'; result: Checked; warnings?: ImportWarnings }
+  | { kind: 'applying'; result: Checked; warnings?: ImportWarnings; done: number }
   | { kind: 'done'; text: string }
   | { kind: 'failed'; text: string };
 
@@ -41,7 +47,64 @@ function progressText(p: CheckProgress): string {
 }
 
 /** Import a knowledge file (any supported format): every problem with file, row and field; all or nothing. */
-export function ImportKnowledge({ check, apply }: ImportProps) {
+/** Entries named in a warning before "and N more": the list stays readable for a 10k import. */
+const NAMED = 10;
+
+function named(ids: readonly string[]): string {
+  return ids.length > NAMED ? `${ids.slice(0, NAMED).join(', ')} and ${ids.length - NAMED} more` : ids.join(', ');
+}
+
+const REASONS: { reason: NotSuggestedReason; words: string }[] = [
+  { reason: 'draft', words: 'draft' },
+  { reason: 'in_review', words: 'in review' },
+  { reason: 'archived', words: 'archived' },
+  { reason: 'overdue', words: 'overdue (review date passed)' },
+];
+
+/** Before Import: entries agents will not be shown, by reason, and possible near-duplicates, each naming the entries. */
+function ImportWarningList({ warnings }: { warnings: ImportWarnings }) {
+  const { notSuggested, nearDuplicates } = warnings;
+  if (!notSuggested.length && !nearDuplicates.length) return null;
+  const dups = nearDuplicates.slice(0, NAMED);
+  return (
+    <div data-testid="import-warnings">
+      {notSuggested.length ? (
+        <>
+          <p>
+            {notSuggested.length} {notSuggested.length === 1 ? 'entry' : 'entries'} will not be suggested to agents:
+          </p>
+          <ul aria-label="Entries that will not be suggested">
+            {REASONS.map(({ reason, words }) => {
+              const ids = notSuggested.filter((n) => n.reasons.includes(reason)).map((n) => n.id);
+              return ids.length ? (
+                <li key={reason} data-reason={reason}>
+                  {ids.length} {words}: {named(ids)}
+                </li>
+              ) : null;
+            })}
+          </ul>
+        </>
+      ) : null}
+      {nearDuplicates.length ? (
+        <>
+          <p>
+            {nearDuplicates.length} possible {nearDuplicates.length === 1 ? 'duplicate' : 'duplicates'}:
+          </p>
+          <ul aria-label="Possible duplicates">
+            {dups.map((d) => (
+              <li key={`${d.id}\u0000${d.of}`} data-where={d.where}>
+                {d.id} {d.exact ? 'repeats' : 'resembles'} {d.where === 'stored' ? 'the stored entry' : 'the imported entry'} {d.of} ({Math.round(d.similarity * 100)}%)
+              </li>
+            ))}
+            {nearDuplicates.length > dups.length ? <li>and {nearDuplicates.length - dups.length} more</li> : null}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+export function ImportKnowledge({ check, apply, warn }: ImportProps) {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const abort = useRef<AbortController | null>(null);
   const id = useId();
@@ -53,24 +116,25 @@ export function ImportKnowledge({ check, apply }: ImportProps) {
     setPhase({ kind: 'reading', stage: 'read', loaded: 0, total: files.reduce((s, f) => s + f.size, 0), file: files[0]!.name });
     try {
       const result = await check(files, abort.current.signal, (p) => setPhase({ kind: 'reading', ...p }));
-      setPhase({ kind: 'checked', result });
+      // Warnings only help when the file could be imported; without them the check still stands.
+      const errors = result.problems.some((p) => p.severity === 'error');
+      const warnings = warn && !errors && result.entries.length ? await warn(result.entries).catch(() => undefined) : undefined;
+      if (abort.current.signal.aborted) throw new Error('cancelled');
+      setPhase({ kind: 'checked', result, ...(warnings ? { warnings } : {}) });
     } catch (err) {
       setPhase(abort.current.signal.aborted ? { kind: 'failed', text: 'Import cancelled: nothing was imported.' } : { kind: 'failed', text: `Could not read the files: ${(err as Error).message}` });
     }
   };
 
-  const land = async (result: Checked) => {
-    setPhase({ kind: 'applying', result, done: 0 });
+  const land = async (result: Checked, warnings: ImportWarnings | undefined) => {
+    setPhase({ kind: 'applying', result, warnings, done: 0 });
     abort.current = new AbortController();
-    const outcome = await apply(result.entries, (done) => setPhase({ kind: 'applying', result, done }), abort.current.signal).catch((err: unknown) => ({ ok: false as const, error: String((err as Error)?.message ?? err) }));
-    setPhase(
-      outcome.ok
-        ? { kind: 'done', text: `Imported: ${outcome.value.added.length} added, ${outcome.value.updated.length} updated, ${outcome.value.unchanged.length} unchanged.` }
-        : { kind: 'failed', text: outcome.error },
-    );
+    const outcome = await apply(result.entries, (done) => setPhase({ kind: 'applying', result, warnings, done }), abort.current.signal).catch((err: unknown) => ({ ok: false as const, error: String((err as Error)?.message ?? err) }));
+    setPhase(outcome.ok ? { kind: 'done', text: `Imported: ${describeImport(outcome.value, warnings ?? { notSuggested: [], nearDuplicates: [] })}` } : { kind: 'failed', text: outcome.error });
   };
 
   const result = phase.kind === 'checked' || phase.kind === 'applying' ? phase.result : null;
+  const warnings = phase.kind === 'checked' || phase.kind === 'applying' ? phase.warnings : undefined;
   const errors = result?.problems.filter((p) => p.severity === 'error').length ?? 0;
   return (
     <section aria-labelledby={`${id}-h`} data-testid="import-knowledge">
@@ -108,7 +172,8 @@ export function ImportKnowledge({ check, apply }: ImportProps) {
               ))}
             </ul>
           ) : null}
-          <button type="button" className="primary" data-testid="import-apply" disabled={errors > 0 || !result.entries.length || phase.kind === 'applying'} onClick={() => void land(result)}>
+          {warnings ? <ImportWarningList warnings={warnings} /> : null}
+          <button type="button" className="primary" data-testid="import-apply" disabled={errors > 0 || !result.entries.length || phase.kind === 'applying'} onClick={() => void land(result, warnings)}>
             Import {result.entries.length} {result.entries.length === 1 ? 'entry' : 'entries'}
           </button>{' '}
           {errors > 0 ? <span className="muted">Fix the errors first: nothing is imported while any remain.</span> : null}

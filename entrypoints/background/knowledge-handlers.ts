@@ -28,12 +28,6 @@ export async function loadSample(deps: BackgroundDeps): Promise<Outcome<ImportRe
   return land(deps, await deps.samplePack(), SAMPLE_WHO);
 }
 
-/** Lands entries the panel already checked (importFiles ran there): all of them, or none. */
-export async function importEntries(deps: BackgroundDeps, entries: Entry[]): Promise<Outcome<ImportReportView>> {
-  const settings = await getSettings(deps.db);
-  return land(deps, entries, `${agentOf(settings) ?? 'an agent'} (import in the side panel)`);
-}
-
 async function land(deps: BackgroundDeps, entries: Entry[], who: string): Promise<Outcome<ImportReportView>> {
   try {
     const report = await applyImport(deps.db, { entries, problems: [] }, who);

@@ -4,7 +4,7 @@ import { createClient, createRouter, namesFor, type Route } from '@/knowledge/pr
 import type { OwnExtension } from '@/knowledge/senders';
 import { getSettings } from '@/knowledge/store';
 import type { BackgroundDeps, ContentLink } from './deps';
-import { feedback, importEntries, knowledgeStatus, loadSample, readSettings, search, writeSettings } from './knowledge-handlers';
+import { feedback, knowledgeStatus, loadSample, readSettings, search, writeSettings } from './knowledge-handlers';
 import { forgetLearned, learnedList } from './learned-handlers';
 import { messenger } from './messenger';
 import { getTabState, insert, noTicket, onReadFailed, onTicket, readSelection } from './ticket-handlers';
@@ -37,7 +37,6 @@ export function workerHandlers(deps: BackgroundDeps): Handlers<'worker'> {
     'panelToBackground.search': (d) => search(deps, d.text, d.limit),
     'panelToBackground.knowledgeStatus': () => knowledgeStatus(deps),
     'panelToBackground.loadSample': () => loadSample(deps),
-    'panelToBackground.applyImport': (d) => importEntries(deps, d.entries),
     'panelToBackground.getSettings': () => readSettings(deps),
     'panelToBackground.saveSettings': (d) => writeSettings(deps, d),
     'panelToBackground.listLearned': () => learnedList(deps),

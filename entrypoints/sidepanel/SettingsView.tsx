@@ -83,6 +83,7 @@ export function SettingsView({ api, settings, onSaved, onKnowledgeChanged, say }
       <SelectorsForm list={settings.genericSelectors} onSave={(list) => void save({ genericSelectors: list }, 'Selectors saved.')} />
       <ImportKnowledge
         check={(files, signal, onProgress) => checkFiles(files, signal, onProgress)}
+        warn={(entries) => api.checkImport(entries)}
         apply={async (entries, onProgress, signal) => {
           const out = await api.applyImport(entries, { onProgress, signal });
           if (out.ok) onKnowledgeChanged();

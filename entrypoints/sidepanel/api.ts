@@ -13,6 +13,7 @@ import type {
   TabState,
 } from '@/knowledge/messages';
 import type { Entry } from '@/knowledge/entry';
+import type { ImportWarnings } from '@/knowledge/quality';
 
 export interface ApplyProgress {
   onProgress?: (done: number, total: number) => void;
@@ -42,6 +43,8 @@ export interface PanelApi {
    * batches (no message carries them: 100k entries are over 100 MB), then has the worker catch up.
    */
   applyImport(entries: Entry[], progress?: ApplyProgress): Promise<Outcome<ImportReportView>>;
+  /** Before applyImport: which checked entries will not be suggested, and which nearly repeat stored ones or each other. */
+  checkImport(entries: Entry[]): Promise<ImportWarnings>;
   getSettings(): Promise<SettingsView>;
   saveSettings(patch: SettingsPatchView): Promise<Outcome<SettingsView>>;
   /** The phrasings the search learned from inserted answers, oldest first. */

@@ -9,6 +9,7 @@ import type { OwnExtension } from '@/knowledge/senders';
 import { openKnowledgeDb, type KnowledgeDb } from '@/knowledge/store/db';
 import { StoreError } from '@/knowledge/store/errors';
 import { applyImportBatched } from '@/knowledge/store/import';
+import { checkImport } from '@/knowledge/store/import-check';
 import { getSettings } from '@/knowledge/store/settings';
 import type { PanelApi } from './api';
 
@@ -117,6 +118,8 @@ export function browserApi(pinned: number | undefined): PanelApi {
         throw err;
       }
     },
+    // Read straight from the store, like applyImport: no message carries a 10k-entry import.
+    checkImport: (entries) => checkImport((knowledgeDb ??= openKnowledgeDb()), entries),
     getSettings: () => worker.send('panelToBackground.getSettings', undefined),
     saveSettings: (patch) => worker.send('panelToBackground.saveSettings', patch),
     listLearned: () => worker.send('panelToBackground.listLearned', undefined),

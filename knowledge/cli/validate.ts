@@ -1,14 +1,23 @@
 import { IMPORT_FORMATS, type FormatId } from '../formats/record.ts';
 import { hasErrors } from '../problems.ts';
+import { importWarnings } from '../quality.ts';
 import { UsageError, describeProblems, importPaths, parseCommandArgs, type CliIO } from './io.ts';
+import { dayArg } from './search.ts';
+import { describeWarnings } from './warnings.ts';
 
-export const usage = 'validate <files|folders…> [--from json|csv|markdown|zendesk-macros|zendesk-guide]';
+export const usage = 'validate <files|folders…> [--from json|csv|markdown|zendesk-macros|zendesk-guide] [--day YYYY-MM-DD]';
 
-/** Prints every problem as `file row N, field: message`; exit 1 when any is an error. */
+/**
+ * Prints every problem as `file row N, field: message`, then the entries that will not be
+ * suggested (as of --day, today by default) and possible near-duplicates; exit 1 when any problem is an error.
+ */
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { from: { type: 'string' } });
+  const { values, positionals } = parseCommandArgs(args, { from: { type: 'string' }, day: { type: 'string' } });
+  const day = dayArg(values.day);
   const result = await importPaths(positionals, sourceFormat(values.from));
   for (const line of describeProblems(result.problems)) io.out(line);
+  const findings = importWarnings(result.entries, [], { now: new Date(`${day}T00:00:00Z`) });
+  for (const line of describeWarnings(findings, result.entries.length, day)) io.out(line);
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   const warnings = result.problems.length - errors;
   const files = result.files.length;

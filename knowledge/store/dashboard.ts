@@ -1,7 +1,5 @@
-import type { Entry } from '../entry.ts';
 import { healthFrom, knowledgeHealth, type KnowledgeHealth } from '../health.ts';
 import { buildList, listEventsFrom, type ListRow } from '../list.ts';
-import { importWarnings, type ImportWarnings } from '../quality.ts';
 import type { KnowledgeDb } from './db.ts';
 import { listEvents } from './events.ts';
 
@@ -35,13 +33,4 @@ export async function loadKnowledgeList(db: KnowledgeDb, options: { now?: Date; 
   );
   const events = [...recent, ...flags];
   return buildList(entries, events, { now, duplicateIds: options.duplicateIds });
-}
-
-/**
- * The import's warnings against what is stored: near-duplicates of stored entries (and of each
- * other) and entries that will not be suggested. Call it for the dry run, and pass its result to
- * describeImport (knowledge/quality.ts) with the ImportReport after applyImport.
- */
-export async function checkImport(db: KnowledgeDb, incoming: readonly Entry[], options: { now?: Date } = {}): Promise<ImportWarnings> {
-  return importWarnings(incoming, await db.entries.toArray(), options);
 }

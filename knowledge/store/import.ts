@@ -1,4 +1,4 @@
-import type { Entry } from '../entry.ts';
+import { MAX_IMPORT_ENTRIES, type Entry } from '../entry.ts';
 import { formatProblem, type ImportProblem } from '../problems.ts';
 import type { KnowledgeDb } from './db.ts';
 import { sameContent, validEntry, type SaveOptions } from './entries.ts';
@@ -26,6 +26,7 @@ export interface ImportReport {
 export async function applyImport(db: KnowledgeDb, result: ImportToApply, who: string, options: SaveOptions = {}): Promise<ImportReport> {
   const by = checkWho(who);
   refuseErrors(result.problems);
+  refuseTooMany(result.entries);
   refuseDuplicateIds(result.entries);
   const at = (options.now ?? new Date()).toISOString();
   const n = result.entries.length;
@@ -65,6 +66,13 @@ function refuseErrors(problems: ImportProblem[]): void {
     'refused',
     [`Nothing was imported: fix ${errors.length === 1 ? 'this error' : `these ${errors.length} errors`} first.`, ...shown, ...more].join('\n'),
   );
+}
+
+/** The same limit as the check (importFiles): the apply step must not land what the check would refuse. */
+function refuseTooMany(entries: Entry[]): void {
+  if (entries.length <= MAX_IMPORT_ENTRIES) return;
+  const n = (k: number) => k.toLocaleString('en');
+  throw new StoreError('refused', `Nothing was imported: this import holds ${n(entries.length)} entries; one import takes at most ${n(MAX_IMPORT_ENTRIES)}: split the files and import them one after another.`);
 }
 
 function refuseDuplicateIds(entries: Entry[]): void {
@@ -107,6 +115,7 @@ export class ImportCancelledError extends StoreError {
 export async function applyImportBatched(db: KnowledgeDb, result: ImportToApply, who: string, options: BatchedOptions = {}): Promise<ImportReport> {
   const by = checkWho(who);
   refuseErrors(result.problems);
+  refuseTooMany(result.entries);
   refuseDuplicateIds(result.entries);
   const at = (options.now ?? new Date()).toISOString();
   const size = options.batch ?? IMPORT_BATCH;

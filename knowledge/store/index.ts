@@ -7,6 +7,7 @@ export { getSettings, saveSettings, Settings, GenericSelectors, HelpdeskOrigin, 
 export { recordEvent, listEvents, addImportedEvents, type EventInput, type EventRange, type RecordOptions } from './events.ts';
 export { addLearned, listLearned, removeLearnedOf, removeLearnedPhrasing, type LearnedInput, type LearnOptions } from './learned.ts';
 export { applyBulk, undoBulk, type BulkAction, type BulkOptions, type BulkResult, type BulkUndo } from './bulk.ts';
-export { loadHealth, loadKnowledgeList, checkImport } from './dashboard.ts';
+export { loadHealth, loadKnowledgeList } from './dashboard.ts';
+export { checkImport } from './import-check.ts';
 export { logChange, lastChange, changesSince } from './changes.ts';
 export { saveSearchIndex, loadSearchIndex, knowledgeSnapshot, entriesByIds, changedSince, INDEX_CHUNK_BYTES } from './search-index.ts';

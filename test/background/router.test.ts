@@ -22,12 +22,20 @@ function worker() {
 }
 
 describe('the worker refuses what the review did from a helpdesk tab’s content script', () => {
-  it('applyImport: nothing lands (not even an approved entry with a phishing link)', async () => {
+  it('loadSample: nothing lands', async () => {
+    const { route, db } = worker();
+    await expect(route('panelToBackground.loadSample', undefined, helpdeskTab())).rejects.toThrow(/loadSample: refused/);
+    expect(await db.entries.count()).toBe(0);
+  });
+
+  it('no message lands entries sent to the worker: the panel writes its imports to the store itself', async () => {
     const { route, db } = worker();
     const { deps } = makeDeps();
     await loadSample(deps);
     const entry = { ...(await deps.db.entries.toArray())[0]!, id: 'phish', body: 'Verify at [your bank](https://evil.example/verify)' };
-    await expect(route('panelToBackground.applyImport', { entries: [entry] }, helpdeskTab())).rejects.toThrow(/applyImport: refused/);
+    for (const sender of [helpdeskTab(), panel]) {
+      await expect(route('panelToBackground.applyImport', { entries: [entry] }, sender)).rejects.toThrow(/applyImport: not a message this receiver answers/);
+    }
     expect(await db.entries.count()).toBe(0);
   });
 

@@ -9,7 +9,7 @@ import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ImportKnowledge } from '@/components/settings/ImportKnowledge';
 import { checkFiles, ImportCancelled, type ReadProgress } from '@/entrypoints/sidepanel/import-files';
-import { applyImport, applyImportBatched, listEntries, openKnowledgeDb } from '@/knowledge/store';
+import { applyImport, applyImportBatched, checkImport, listEntries, openKnowledgeDb } from '@/knowledge/store';
 import type { Entry } from '@/knowledge/entry';
 import { byTestId, cleanup, click, render } from './render';
 
@@ -67,7 +67,8 @@ describe('import: a 10,000-row file', () => {
     };
     const check = (files: readonly File[], signal: AbortSignal, onProgress: (p: ReadProgress) => void) =>
       checkFiles(files, signal, (p) => onProgress((last = p)), pause);
-    const c = await render(<ImportKnowledge check={check} apply={apply} />);
+    // The warnings run over all 10,000 entries in one go (about 0.15 s in Node, measured once with 10k stored too).
+    const c = await render(<ImportKnowledge check={check} apply={apply} warn={(entries) => checkImport(db, entries)} />);
     const input = byTestId<HTMLInputElement>(c, 'import-file');
     // The check updates the panel from its own timers, as in a page: while waiting for that, React is told
     // it is not in an act() test environment (it would hold the updates back, or warn about each).
@@ -97,7 +98,7 @@ describe('import: a 10,000-row file', () => {
     await choose();
     await until(() => expect(c.querySelector('[data-testid=import-check]')?.textContent).toContain('10000 entries ready; 0 errors'), 60_000);
     await click(byTestId(c, 'import-apply'));
-    await until(() => expect(c.querySelector('[data-testid=import-result]')?.textContent).toContain('10000 added'), 60_000);
+    await until(() => expect(c.querySelector('[data-testid=import-result]')?.textContent).toBe('Imported: 10000 added, 0 updated, 0 unchanged.'), 60_000);
     expect(apply).toHaveBeenCalledTimes(1);
     expect(await listEntries(db)).toHaveLength(ROWS);
   }, 120_000);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startDemoHelpdesk, type DemoHelpdesk } from '../demo/server';
-import { entry } from '../sidepanel/fake-api';
 import { contentScriptWorld, envelope, type Reply } from './content-world';
 import { ensureDemoBuild, launchWithExtension, openPanelAsTab, tabIdOf, type Launched } from './harness';
 
@@ -71,11 +70,10 @@ afterAll(async () => {
 });
 
 describe('a helpdesk tab’s content script may not ask what only the panel may', () => {
-  it('applyImport is refused: no entry (here an approved one with a phishing link) lands', async () => {
+  it('loadSample is refused: no entry lands', async () => {
     const content = await contentScriptWorld(tabA, ext.extensionId);
-    const phish = entry('verify-account', 'Verify your account', 'Please verify at [your bank](https://evil.example/verify).');
-    const reply = await content.send('panelToBackground.applyImport', { entries: [phish] });
-    expect(reply?.err?.message).toMatch(/applyImport: refused/);
+    const reply = await content.send('panelToBackground.loadSample', undefined);
+    expect(reply?.err?.message).toMatch(/loadSample: refused/);
     expect(await fromPanel('panelToBackground.knowledgeStatus')).toEqual({ res: { total: 0, suggestable: 0 } });
     await content.detach();
   });

@@ -31,6 +31,57 @@ describe('kb CLI', () => {
     expect(r.out.split('\n').at(-1)).toBe('3 files, 4 valid entries, 0 errors, 1 warning: ready to import.');
   });
 
+  describe('entries agents will not be shown, and near-duplicates', () => {
+    const REFUND = 'Once your return arrives we check it and refund you within 5 working days; cards take 3 to 10 days.';
+    const CSV = [
+      'id,title,body,status,review_by',
+      `refund,How long does a refund take?,"${REFUND}",approved,2099-01-31`,
+      `refund-2,Refund: how long does it take?,"${REFUND} PayPal is faster.",approved,2099-01-31`,
+      'gift,Gift cards,Gift cards never expire.,draft,2099-01-31',
+      'vouchers,Vouchers,Vouchers are sent by post within a week.,draft,2099-01-31',
+      'old,Old price list,Prices as of last year.,archived,2099-01-31',
+      'warranty,Warranty claims,"Send the receipt and a photo of the fault, we answer within two days.",approved,2026-11-30',
+      'returns,Returns,Returns are free within 30 days.,in_review,2026-11-30',
+    ].join('\n');
+    const EXPECTED = [
+      'warning: 5 of 7 entries will not be suggested to agents: 2 drafts, 1 in review, 1 archived, 2 overdue (review date before 2026-12-02).',
+      '  drafts: gift, vouchers',
+      '  in review: returns',
+      '  archived: old',
+      '  overdue (review date before 2026-12-02): warranty, returns',
+      'warning: 1 possible near-duplicate:',
+    ];
+
+    it('validate counts them by reason, names every entry, and lists the pairs; the file is still ready to import', async () => {
+      const file = path.join(tmp(), 'kb.csv');
+      writeFileSync(file, CSV);
+      const r = await kb('validate', file, '--day', '2026-12-02');
+      expect(r.code).toBe(0);
+      const lines = r.out.split('\n');
+      expect(lines.slice(0, 6)).toEqual(EXPECTED);
+      expect(lines[6]).toMatch(/^ {2}refund-2 resembles refund \(\d+%\)$/);
+      expect(lines.at(-1)).toBe('1 file, 7 valid entries, 0 errors, 0 warnings: ready to import.');
+      // A day before the review dates passed, those two are no longer overdue.
+      expect((await kb('validate', file, '--day', '2026-11-30')).out).toContain('warning: 4 of 7 entries will not be suggested to agents: 2 drafts, 1 in review, 1 archived.');
+    });
+
+    it('import says the same on stderr and writes the file all the same', async () => {
+      const dir = tmp();
+      writeFileSync(path.join(dir, 'kb.csv'), CSV);
+      const out = path.join(dir, 'kb.json');
+      const r = await kb('import', path.join(dir, 'kb.csv'), '--out', out, '--day', '2026-12-02');
+      expect(r.code).toBe(0);
+      expect(r.err.split('\n').slice(0, 6)).toEqual(EXPECTED);
+      expect(JSON.parse(readFileSync(out, 'utf8')).entries).toHaveLength(7);
+    });
+
+    it('a clean file gets no such lines', async () => {
+      const file = path.join(tmp(), 'kb.csv');
+      writeFileSync(file, CSV.split('\n').slice(0, 2).join('\n'));
+      expect((await kb('validate', file, '--day', '2026-12-02')).out).toBe('1 file, 1 valid entries, 0 errors, 0 warnings: ready to import.');
+    });
+  });
+
   it('import refuses to write anything when there are errors', async () => {
     const out = path.join(tmp(), 'kb.json');
     const r = await kb('import', fx('returns.csv'), '--out', out);

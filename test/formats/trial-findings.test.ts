@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_ENTRIES, type Entry } from '../../knowledge/entry.ts';
-import { ApplyImportRequest } from '../../knowledge/messages.ts';
+import { applyImport, applyImportBatched, openKnowledgeDb } from '../../knowledge/store/index.ts';
 import { exportEntries, importFiles } from '../../knowledge/standardise.ts';
 import { NOW, importText, lines, utf8 } from './helpers.ts';
 
@@ -93,10 +93,14 @@ describe('Markdown export file names', () => {
 });
 
 describe('the import check and the apply step agree on how many entries one import may hold', () => {
-  it('the apply message takes exactly MAX_IMPORT_ENTRIES', () => {
-    const one = entry('a');
-    expect(ApplyImportRequest.safeParse({ entries: Array(MAX_IMPORT_ENTRIES).fill(one) }).success).toBe(true);
-    expect(ApplyImportRequest.safeParse({ entries: Array(MAX_IMPORT_ENTRIES + 1).fill(one) }).success).toBe(false);
+  it('the apply step (the panel writes the store itself) refuses more than MAX_IMPORT_ENTRIES before writing anything', async () => {
+    const db = openKnowledgeDb(`too-many-${Math.random()}`);
+    const many = Array.from({ length: MAX_IMPORT_ENTRIES + 1 }, (_, i) => entry(`e${i}`));
+    const refusal = 'Nothing was imported: this import holds 50,001 entries; one import takes at most 50,000: split the files and import them one after another.';
+    await expect(applyImportBatched(db, { entries: many, problems: [] }, 'Lead (test)')).rejects.toThrow(refusal);
+    await expect(applyImport(db, { entries: many, problems: [] }, 'Lead (test)')).rejects.toThrow(refusal);
+    expect(await db.entries.count()).toBe(0);
+    await db.delete();
   });
 
   it('the check refuses more, naming the count and the limit', () => {

@@ -47,7 +47,6 @@ const DATA: { [N in MessageName]: MessageData<N> } = {
   'panelToBackground.search': { text: 'refund', limit: 5 },
   'panelToBackground.knowledgeStatus': undefined,
   'panelToBackground.loadSample': undefined,
-  'panelToBackground.applyImport': { entries: [] },
   'panelToBackground.getSettings': undefined,
   'panelToBackground.saveSettings': { agentSignature: 'Mallory' },
   'panelToBackground.syncRegistrations': undefined,

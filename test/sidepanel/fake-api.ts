@@ -2,6 +2,7 @@ import { vi } from 'vitest';
 import type { Entry } from '@/knowledge/entry';
 import type { InsertOutcome, InsertRequest, LearnedPhrasingView, ManualHit, RemoveLearnedRequest, SettingsView, SuggestionView, TabState } from '@/knowledge/messages';
 import type { PanelApi } from '@/entrypoints/sidepanel/api';
+import type { ImportWarnings } from '@/knowledge/quality';
 
 export const TAB = 42;
 
@@ -110,6 +111,7 @@ export function fakeApi(state: TabState, overrides: Partial<PanelApi> = {}) {
     },
     loadSample: vi.fn(async () => ({ ok: true as const, value: { added: ['a'], updated: [], unchanged: [] } })),
     applyImport: vi.fn(async () => ({ ok: true as const, value: { added: [], updated: [], unchanged: [] } })),
+    checkImport: vi.fn(async (_entries: Entry[]): Promise<ImportWarnings> => ({ notSuggested: [], nearDuplicates: [] })),
     getSettings: vi.fn(async () => SETTINGS),
     saveSettings: vi.fn(async () => ({ ok: true as const, value: SETTINGS })),
     ...fakeLearned(),

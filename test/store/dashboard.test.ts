@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyBulk } from '../../knowledge/store/bulk.ts';
-import { checkImport, loadHealth, loadKnowledgeList } from '../../knowledge/store/dashboard.ts';
+import { loadHealth, loadKnowledgeList } from '../../knowledge/store/dashboard.ts';
+import { checkImport } from '../../knowledge/store/import-check.ts';
 import { applyImport } from '../../knowledge/store/import.ts';
 import { describeImport } from '../../knowledge/quality.ts';
 import type { KnowledgeDb } from '../../knowledge/store/db.ts';
