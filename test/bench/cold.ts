@@ -9,6 +9,7 @@ import { ensureDemoBuild, launchWithExtension, openPanelAsTab, openRealPanel, ta
 import { percentile } from './measure';
 import { generateEntries } from './synthetic';
 import type { BenchTable } from './table';
+import { pollUntil } from '../e2e/poll';
 
 /**
  * What agents meet, in headless Chromium with the demo build and the real side panel, at 10k and
@@ -98,12 +99,14 @@ async function readToRender(page: Page, panel: Page, id: string): Promise<number
 /** Stops every service worker over CDP (a page-level session) and waits until ours reports it stopped. */
 async function stopWorker(cdp: CDPSession, status: Map<string, string>, extensionId: string): Promise<void> {
   await cdp.send('ServiceWorker.stopAllWorkers');
-  for (let i = 0; i < 200; i++) {
-    const ours = [...status].filter(([url]) => url.includes(extensionId));
-    if (ours.length && ours.every(([, s]) => s === 'stopped')) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('the service worker did not stop');
+  await pollUntil(
+    () => {
+      const ours = [...status].filter(([url]) => url.includes(extensionId));
+      return ours.length && ours.every(([, s]) => s === 'stopped') ? true : undefined;
+    },
+    'the service worker to stop',
+    { everyMs: 25, limitMs: 5_000 },
+  );
 }
 
 /** The worker's heap after a garbage collection, over a browser-level CDP session attached to the worker (MB). */
