@@ -31,7 +31,7 @@ export interface ImportProps {
 type Phase =
   | { kind: 'idle' }
   | ({ kind: 'reading' } & CheckProgress)
-  | { kind: 'checked'; result: Checked; warnings?: ImportWarnings }
+  | { kind: 'checked'; result: Checked; warnings?: ImportWarnings; warnFailed?: string }
   | { kind: 'applying'; result: Checked; warnings?: ImportWarnings; done: number }
   | { kind: 'done'; text: string }
   | { kind: 'failed'; text: string };
@@ -118,9 +118,16 @@ export function ImportKnowledge({ check, apply, warn }: ImportProps) {
       const result = await check(files, abort.current.signal, (p) => setPhase({ kind: 'reading', ...p }));
       // Warnings only help when the file could be imported; without them the check still stands.
       const errors = result.problems.some((p) => p.severity === 'error');
-      const warnings = warn && !errors && result.entries.length ? await warn(result.entries).catch(() => undefined) : undefined;
+      let warnings: ImportWarnings | undefined;
+      let warnFailed: string | undefined;
+      if (warn && !errors && result.entries.length) {
+        warnings = await warn(result.entries).catch((err: unknown) => {
+          warnFailed = String((err as Error)?.message ?? err);
+          return undefined;
+        });
+      }
       if (abort.current.signal.aborted) throw new Error('cancelled');
-      setPhase({ kind: 'checked', result, ...(warnings ? { warnings } : {}) });
+      setPhase({ kind: 'checked', result, ...(warnings ? { warnings } : {}), ...(warnFailed ? { warnFailed } : {}) });
     } catch (err) {
       setPhase(abort.current.signal.aborted ? { kind: 'failed', text: 'Import cancelled: nothing was imported.' } : { kind: 'failed', text: `Could not read the files: ${(err as Error).message}` });
     }
@@ -173,6 +180,11 @@ export function ImportKnowledge({ check, apply, warn }: ImportProps) {
             </ul>
           ) : null}
           {warnings ? <ImportWarningList warnings={warnings} /> : null}
+          {phase.kind === 'checked' && phase.warnFailed ? (
+            <p role="status" data-testid="import-warnings-failed">
+              Could not look for near-duplicates and entries agents will not be shown ({phase.warnFailed}). The entries above can still be imported.
+            </p>
+          ) : null}
           <button type="button" className="primary" data-testid="import-apply" disabled={errors > 0 || !result.entries.length || phase.kind === 'applying'} onClick={() => void land(result, warnings)}>
             Import {result.entries.length} {result.entries.length === 1 ? 'entry' : 'entries'}
           </button>{' '}

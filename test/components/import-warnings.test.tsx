@@ -80,6 +80,19 @@ describe('the panel import warns about entries agents will not see and about nea
     await db.delete();
   });
 
+  it('when the warnings cannot be worked out, it says so and the import is still offered', async () => {
+    const db = freshDb();
+    const apply = async (entries: Entry[]) => ({ ok: true as const, value: await applyImport(db, { entries, problems: [] }, 'Lead (test)') });
+    const c = await render(<ImportKnowledge check={checkFiles} apply={apply} warn={() => Promise.reject(new Error('the database is closed'))} />);
+    const input = byTestId<HTMLInputElement>(c, 'import-file');
+    Object.defineProperty(input, 'files', { value: [file(CSV.split('\n').filter((l, i) => i === 0 || l.startsWith('shipping')).join('\n'), 'kb.csv')], configurable: true });
+    await act(async () => void input.dispatchEvent(new Event('change', { bubbles: true })));
+    await turnsUntil(c, '[data-testid=import-warnings-failed]');
+    expect(byTestId(c, 'import-warnings-failed').textContent).toContain('(the database is closed)');
+    expect(byTestId<HTMLButtonElement>(c, 'import-apply').disabled).toBe(false);
+    await db.delete();
+  });
+
   it('in the side panel: Settings asks the panel api for the warnings and reports them with the result', async () => {
     const { api, c } = await openSettings();
     api.checkImport.mockResolvedValue({ notSuggested: [{ id: 'gift', reasons: ['draft'] }], nearDuplicates: [] });
