@@ -16,8 +16,8 @@ export function useUnsavedGuard(dirty: boolean) {
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       if (!dirtyRef.current) return;
       e.preventDefault();
-      // Older Chromium asks only when returnValue is set.
-      e.returnValue = '';
+      // Older browsers ask only when returnValue holds a text.
+      e.returnValue = LEAVE_QUESTION;
     };
     addEventListener('beforeunload', onBeforeUnload);
     return () => {
