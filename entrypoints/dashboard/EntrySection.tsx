@@ -236,8 +236,7 @@ function useDuplicates(form: EntryForm | undefined, entry: Entry | undefined, st
       setFound(importWarnings([{ ...candidate, id: candidate.id || '\u0000new' }], others).nearDuplicates.filter((d) => d.where === 'stored'));
     }, DUPLICATE_CHECK_MS);
     return () => clearTimeout(timer);
-    // the key holds what the check reads of the form
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `key` holds what the check reads of the form: other fields (owner, tags) do not re-run it.
   }, [key, stored, entry]);
   return found;
 }
