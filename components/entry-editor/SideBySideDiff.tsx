@@ -23,7 +23,10 @@ export function SideBySideDiff({ rows, left, right }: { rows: DiffRow[]; left: s
         <tbody>
           {rows.map((r, i) => (
             <tr key={i} className={`diff-${r.kind}`}>
-              <th scope="row">{(r.left ?? r.right)!.field}</th>
+              <th scope="row">
+                {/* a field's later lines (the answer's) name it for screen readers only */}
+                <span className={i > 0 && field(rows[i - 1]!) === field(r) ? 'visually-hidden' : undefined}>{field(r)}</span>
+              </th>
               <td>{r.left && <Side side={r.left} mark="del" />}</td>
               <td>{r.right && <Side side={r.right} mark="ins" />}</td>
             </tr>
@@ -33,6 +36,8 @@ export function SideBySideDiff({ rows, left, right }: { rows: DiffRow[]; left: s
     </div>
   );
 }
+
+const field = (r: DiffRow) => (r.left ?? r.right)!.field;
 
 function Side({ side, mark }: { side: DiffSide; mark: 'del' | 'ins' }) {
   const Mark = mark;

@@ -30,7 +30,7 @@ export function VersionHistory({ versions, busy, dirty, onRestore }: { versions:
   return (
     <section className="history" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>History</h3>
-      <p className="muted">Tick two versions to compare them side by side.</p>
+      {versions.length > 1 && <p className="muted">Tick two versions to compare them side by side.</p>}
       <table className="data-table history-table" data-testid="history">
         <caption className="visually-hidden">Versions of this entry, newest first</caption>
         <thead>
@@ -68,7 +68,11 @@ export function VersionHistory({ versions, busy, dirty, onRestore }: { versions:
           })}
         </tbody>
       </table>
-      {pair ? <SideBySideDiff rows={pair.rows} left={pair.left} right={pair.right} /> : <p className="muted">Tick two versions to compare them.</p>}
+      {pair ? (
+        <SideBySideDiff rows={pair.rows} left={pair.left} right={pair.right} />
+      ) : (
+        <p className="muted">{versions.length < 2 ? 'One version so far: the next save adds another.' : 'Tick two versions to compare them.'}</p>
+      )}
     </section>
   );
 }

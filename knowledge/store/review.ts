@@ -35,11 +35,26 @@ export async function moveEntry(db: KnowledgeDb, id: string, to: EntryStatus, wh
       }),
     );
   }
+  if (to === 'approved' && options.secondPerson) {
+    const last = await db.entryVersions.where('[id+version]').between([id, 0], [id, Infinity]).last();
+    if (last && personOf(last.who) === personOf(checkWho(who))) return { ok: false, reason: refusal(last.who) };
+  }
   const result = await applyBulk(db, [id], ACTIONS[to], who, options);
-  const refused = result.refused[0];
-  if (refused) return { ok: false, reason: `Not approved: its last change was made by ${checkWho(who)}, and approval needs a second person. Ask another lead to approve it.` };
+  if (result.refused[0]) return { ok: false, reason: refusal(who) };
   if (result.missing.length) return { ok: false, reason: `The entry ${id} is no longer in the knowledge base.` };
   return { ok: true, entry: (await db.entries.get(id))! };
+}
+
+/**
+ * The person behind a "who": the name without where the change was made ("Lee (dashboard)" and
+ * "Lee (import in the dashboard)" are one person, who may not approve their own import).
+ */
+export function personOf(who: string): string {
+  return who.trim().replace(/\s*\([^()]*\)$/, '').toLowerCase();
+}
+
+function refusal(who: string): string {
+  return `Not approved: its last change was made by ${who.trim()}, and approval needs a second person. Ask another lead to approve it.`;
 }
 
 export interface EditedSave {

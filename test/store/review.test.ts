@@ -38,6 +38,16 @@ describe('review workflow', () => {
     expect(await moveEntry(db, 'a', 'approved', 'lee', { secondPerson: false })).toMatchObject({ ok: true });
   });
 
+  it('counts a change made elsewhere by the same lead as theirs ("Lee (import in the dashboard)" is "Lee (dashboard)")', async () => {
+    db = freshDb();
+    await saveEntry(db, entry('a', { status: 'in_review' }), 'Lee Lead (import in the dashboard)', { now: NOW });
+    expect(await moveEntry(db, 'a', 'approved', 'Lee Lead (dashboard)', { secondPerson: true })).toEqual({
+      ok: false,
+      reason: expect.stringContaining('made by Lee Lead (import in the dashboard), and approval needs a second person'),
+    });
+    expect(await moveEntry(db, 'a', 'approved', 'Sam Second (dashboard)', { secondPerson: true })).toMatchObject({ ok: true, entry: { status: 'approved' } });
+  });
+
   it('sends a change to an approved entry back to review when a second person must approve', async () => {
     db = freshDb();
     const a = await saveEntry(db, entry('a'), 'anna', { now: NOW });
