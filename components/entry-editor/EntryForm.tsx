@@ -2,7 +2,7 @@ import { useId, useMemo } from 'react';
 import { Markdown } from '@/components/Markdown';
 import { FIELD_LABELS, type EntryForm as Form, type FormErrors } from '@/knowledge/editor/entry-form';
 import { lintPlaceholders } from '@/knowledge/editor/placeholder-lint';
-import { LIMITS } from '@/knowledge/entry';
+import { LIMITS, type EntrySource } from '@/knowledge/entry';
 import { CustomFields } from './CustomFields';
 import { Field } from './Field';
 import { PlaceholderLint } from './PlaceholderLint';
@@ -13,7 +13,24 @@ import { QuestionList } from './QuestionList';
  * entry-form.ts); the answer with a live preview through the panel's own renderer and the
  * placeholder linter. Props in, callbacks out: the section loads and saves.
  */
-export function EntryFormView({ form, errors, isNew, saving, onChange, onSave }: { form: Form; errors: FormErrors; isNew: boolean; saving: boolean; onChange: (f: Form) => void; onSave: () => void }) {
+export function EntryFormView({
+  form,
+  errors,
+  isNew,
+  saving,
+  source,
+  onChange,
+  onSave,
+}: {
+  form: Form;
+  errors: FormErrors;
+  isNew: boolean;
+  saving: boolean;
+  /** Where the stored entry came from (kept as it was: it says which file to fix at the source). */
+  source?: EntrySource;
+  onChange: (f: Form) => void;
+  onSave: () => void;
+}) {
   const id = useId();
   const set = <K extends keyof Form>(key: K, value: Form[K]) => onChange({ ...form, [key]: value });
   const problems = useMemo(() => lintPlaceholders(form.body), [form.body]);
@@ -34,6 +51,12 @@ export function EntryFormView({ form, errors, isNew, saving, onChange, onSave }:
       ) : (
         <p className="muted">
           Id: <code>{form.id}</code>
+          {source && (
+            <span data-testid="entry-source">
+              {' \u00b7 '}
+              {source.format === 'manual' ? 'written in the dashboard' : `from ${source.file}${source.row !== undefined ? `, row ${source.row}` : source.path ? `, ${source.path}` : ''} (${source.format})`}
+            </span>
+          )}
         </p>
       )}
       <Field id={`${id}-title`} label={FIELD_LABELS.title} error={errors.title}>

@@ -6,9 +6,10 @@ import { TryIt } from '@/components/entry-editor/TryIt';
 import { VersionHistory } from '@/components/entry-editor/VersionHistory';
 import { StatusMessage, type Status } from '@/components/StatusMessage';
 import { candidateOf, checkForm, emptyForm, formOf, sameForm, type EntryForm, type FormErrors } from '@/knowledge/editor/entry-form';
+import { draftDuplicates } from '@/knowledge/editor/near-duplicates';
 import { pastedTicket, tryIt, tryItIndex } from '@/knowledge/editor/try-it';
 import { describeWhyNotSuggested, type Entry, type EntryStatus } from '@/knowledge/entry';
-import { importWarnings, type ImportDuplicate } from '@/knowledge/quality';
+import type { ImportDuplicate } from '@/knowledge/quality';
 import type { KnowledgeIndex } from '@/knowledge/search/index';
 import type { EntryVersionRow, LearnedRow } from '@/knowledge/store/db';
 import { StoreError } from '@/knowledge/store/errors';
@@ -93,8 +94,19 @@ export function EntrySection({ api, id }: { api: DashboardApi; id?: string }) {
     })) as FormErrors;
   }, [checked, storeErrors, submitted, form, baseline]);
 
-  const duplicates = useDuplicates(form, entry, loaded?.stored);
+  // One search index per read of the knowledge, built when first needed: try it and the duplicate check share it.
   const index = useRef<{ stored: Entry[]; index: KnowledgeIndex }>(undefined);
+  const indexOf = useMemo(
+    () =>
+      loaded
+        ? () => {
+            if (index.current?.stored !== loaded.stored) index.current = { stored: loaded.stored, index: tryItIndex(loaded.stored, loaded.learned) };
+            return index.current.index;
+          }
+        : undefined,
+    [loaded],
+  );
+  const duplicates = useDuplicates(form, entry, indexOf);
 
   if (!data || !form) return <p className="muted">Reading the entry{'\u2026'}</p>;
   if ('error' in data) return <p className="notice notice-error">{data.error}</p>;
@@ -181,9 +193,8 @@ export function EntrySection({ api, id }: { api: DashboardApi; id?: string }) {
   };
 
   const runTry = async (subject: string, message: string) => {
-    if (!checked?.ok) return { error: 'Fix the fields marked in the form first: try it ranks the entry as edited.' };
-    if (index.current?.stored !== data.stored) index.current = { stored: data.stored, index: tryItIndex(data.stored, data.learned) };
-    return tryIt(index.current.index, checked.entry, pastedTicket(subject, message), data.threshold !== undefined ? { threshold: data.threshold } : {});
+    if (!checked?.ok || !indexOf) return { error: 'Fix the fields marked in the form first: try it ranks the entry as edited.' };
+    return tryIt(indexOf(), checked.entry, pastedTicket(subject, message), data.threshold !== undefined ? { threshold: data.threshold } : {});
   };
 
   return (
@@ -196,7 +207,7 @@ export function EntrySection({ api, id }: { api: DashboardApi; id?: string }) {
       <StatusMessage status={status} />
       <div className="editor-columns">
         <div className="editor-main">
-          <EntryFormView form={form} errors={errors} isNew={!entry} saving={busy} onChange={setForm} onSave={() => void save()} />
+          <EntryFormView form={form} errors={errors} isNew={!entry} saving={busy} {...(entry ? { source: entry.source } : {})} onChange={setForm} onSave={() => void save()} />
           <DuplicateWarning found={duplicates} titles={new Map(data.stored.map((e) => [e.id, e.title]))} hrefOf={hrefOf} />
         </div>
         <aside className="editor-side" aria-label="Review and try it">
@@ -224,19 +235,18 @@ export function EntrySection({ api, id }: { api: DashboardApi; id?: string }) {
 const STATUS_DONE: Record<EntryStatus, string> = { draft: 'Back to draft', in_review: 'Sent to review', approved: 'Approved', archived: 'Archived (deleted)' };
 
 /** Stored entries the form nearly repeats, checked once typing pauses. */
-function useDuplicates(form: EntryForm | undefined, entry: Entry | undefined, stored: Entry[] | undefined): ImportDuplicate[] {
+function useDuplicates(form: EntryForm | undefined, entry: Entry | undefined, indexOf: (() => KnowledgeIndex) | undefined): ImportDuplicate[] {
   const [found, setFound] = useState<ImportDuplicate[]>([]);
   const key = form ? JSON.stringify([form.id, form.title, form.body, form.questions, form.locale]) : '';
   useEffect(() => {
-    if (!form || !stored) return;
+    if (!form || !indexOf) return;
     const timer = setTimeout(() => {
-      const candidate = candidateOf(form, entry) as Entry;
       if (!form.title.trim() && !form.body.trim()) return setFound([]);
-      const others = stored.filter((e) => e.status !== 'archived');
-      setFound(importWarnings([{ ...candidate, id: candidate.id || '\u0000new' }], others).nearDuplicates.filter((d) => d.where === 'stored'));
+      const candidate = candidateOf(form, entry) as Entry;
+      setFound(draftDuplicates(indexOf(), { ...candidate, id: candidate.id || '\u0000new' }));
     }, DUPLICATE_CHECK_MS);
     return () => clearTimeout(timer);
     // `key` holds what the check reads of the form: other fields (owner, tags) do not re-run it.
-  }, [key, stored, entry]);
+  }, [key, indexOf, entry]);
   return found;
 }

@@ -49,6 +49,7 @@ const statusText = (c: HTMLElement) => byTestId(c, 'status').textContent ?? '';
 describe('entry editor', () => {
   it('shows an inline error from the import schema, refuses to save, then saves a new version as the lead', async () => {
     const { api, c } = await openEditor('refund');
+    expect(byTestId(c, 'entry-source').textContent).toContain('from answers.csv, row 2 (csv)');
     await type(field(c, 'title'), '   ');
     const title = field(c, 'title');
     expect(title.getAttribute('aria-invalid')).toBe('true');
