@@ -4,6 +4,9 @@ import type { DiffRow, DiffSide } from '@/knowledge/editor/version-diff';
  * Two versions side by side: one table row per line, the field named in the first column; what
  * the left version lost is struck through (del), what the right one gained is marked (ins), so the
  * difference reads without colour too.
+ * Why not a diff-view library: the maintained React 19 one (react-diff-viewer-continued 4.4)
+ * brings Emotion, refractor (Prism grammars) and js-yaml for what is here a two-column table of
+ * field lines; the `diff` package (already used for edit ratios) does the alignment.
  */
 export function SideBySideDiff({ rows, left, right }: { rows: DiffRow[]; left: string; right: string }) {
   const changed = rows.filter((r) => r.kind !== 'same').length;
