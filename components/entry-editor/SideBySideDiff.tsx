@@ -10,6 +10,7 @@ import type { DiffRow, DiffSide } from '@/knowledge/editor/version-diff';
  */
 export function SideBySideDiff({ rows, left, right }: { rows: DiffRow[]; left: string; right: string }) {
   const changed = rows.filter((r) => r.kind !== 'same').length;
+  // rows may be the changed ones only: a field's name shows again wherever its lines are not adjacent
   return (
     <div className="diff-scroll">
       <table className="side-by-side" data-testid="version-diff">

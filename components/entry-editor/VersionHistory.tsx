@@ -19,6 +19,7 @@ export function VersionHistory({ versions, busy, dirty, onRestore }: { versions:
   const id = useId();
   const newest = versions.at(-1)?.version;
   const [picked, setPicked] = useState<number[]>(() => versions.slice(-2).map((v) => v.version));
+  const [onlyChanges, setOnlyChanges] = useState(false);
   const shown = picked.filter((p) => versions.some((v) => v.version === p)).sort((a, b) => a - b);
   const [a, b] = shown;
   const pair = useMemo(() => {
@@ -69,7 +70,14 @@ export function VersionHistory({ versions, busy, dirty, onRestore }: { versions:
         </tbody>
       </table>
       {pair ? (
-        <SideBySideDiff rows={pair.rows} left={pair.left} right={pair.right} />
+        <>
+          <p className="plain">
+            <label>
+              <input type="checkbox" data-testid="only-changes" checked={onlyChanges} onChange={(e) => setOnlyChanges(e.target.checked)} /> Only the lines that differ
+            </label>
+          </p>
+          <SideBySideDiff rows={onlyChanges ? pair.rows.filter((r) => r.kind !== 'same') : pair.rows} left={pair.left} right={pair.right} />
+        </>
       ) : (
         <p className="muted">{versions.length < 2 ? 'One version so far: the next save adds another.' : 'Tick two versions to compare them.'}</p>
       )}

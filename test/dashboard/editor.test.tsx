@@ -158,6 +158,10 @@ describe('entry editor', () => {
     expect(shown.querySelector('caption')!.textContent).toBe('Version 1 and Version 3: 3 lines differ');
     expect([...shown.querySelectorAll('del')].map((d) => d.textContent)).toEqual(['policy', 'lead', '14']);
     expect([...shown.querySelectorAll('ins')].map((d) => d.textContent)).toEqual(['rules', 'ben', '30']);
+    const rowCount = () => byTestId(c, 'version-diff').querySelectorAll('tbody tr').length;
+    expect(rowCount()).toBeGreaterThan(3);
+    await click(byTestId(c, 'only-changes'));
+    expect(rowCount()).toBe(3);
 
     await click(byTestId(c, 'restore-1'));
     await until(() => statusText(c).includes('Version 1 restored as version 4'));
