@@ -13,7 +13,7 @@ import type { ImportDuplicate } from '@/knowledge/quality';
 import type { KnowledgeIndex } from '@/knowledge/search/index';
 import type { EntryVersionRow, LearnedRow } from '@/knowledge/store/db';
 import { StoreError } from '@/knowledge/store/errors';
-import { moveEntry, restoreVersion, saveEdited } from '@/knowledge/store/review';
+import { moveEntry, restoreVersion, saveEdited } from '@/knowledge/store/workflow';
 import { getSettings } from '@/knowledge/store/settings';
 import { entryHistory } from '@/knowledge/store/versions';
 import type { DashboardApi } from './api';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { KnowledgeDb } from '../../knowledge/store/db.ts';
 import { saveEntry } from '../../knowledge/store/entries.ts';
 import { StoreError } from '../../knowledge/store/errors.ts';
-import { moveEntry, restoreVersion, saveEdited } from '../../knowledge/store/review.ts';
+import { moveEntry, restoreVersion, saveEdited } from '../../knowledge/store/workflow.ts';
 import { getSettings, saveSettings } from '../../knowledge/store/settings.ts';
 import { entryHistory } from '../../knowledge/store/versions.ts';
 import { LATER, NOW, entry, freshDb } from './helpers.ts';
