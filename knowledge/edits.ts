@@ -28,13 +28,16 @@ export function editHunks(suggested: string, inserted: string): EditHunk[] | und
   if (suggested === inserted) return [];
   const parts = diffWordsWithSpace(suggested, inserted);
   const hunks: EditHunk[] = [];
+  // Context comes from the suggested text around the change (which is what the entry's body
+  // holds), also when another change is close by.
+  let at = 0;
   let i = 0;
   while (i < parts.length) {
     if (!parts[i]!.added && !parts[i]!.removed) {
+      at += parts[i]!.value.length;
       i++;
       continue;
     }
-    const start = i;
     let removed = '';
     let added = '';
     while (i < parts.length && (parts[i]!.added || parts[i]!.removed)) {
@@ -42,12 +45,12 @@ export function editHunks(suggested: string, inserted: string): EditHunk[] | und
       else removed += parts[i]!.value;
       i++;
     }
+    const start = at;
+    at += removed.length;
     // A change made of whitespace only (a line break, a double space) is no edit of the answer.
     if (removed.trim() === '' && added.trim() === '') continue;
     if (removed.length > HUNK_TEXT_MAX || added.length > HUNK_TEXT_MAX || hunks.length === HUNKS_MAX) return undefined;
-    const prev = start > 0 ? parts[start - 1]!.value : '';
-    const next = i < parts.length ? parts[i]!.value : '';
-    hunks.push({ before: tail(prev), removed, added, after: head(next) });
+    hunks.push({ before: tail(suggested.slice(0, start)), removed, added, after: head(suggested.slice(at)) });
   }
   return hunks;
 }

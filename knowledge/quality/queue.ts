@@ -3,7 +3,7 @@ import { REJECT_REASONS, type RejectReason, type StoredEvent } from '../events.t
 import { DUE_SOON_DAYS, NEVER_SUGGESTED_DAYS, USE_DAYS, millis } from '../list.ts';
 import { findDuplicates, sharedQuestions, type DuplicatePair } from '../quality.ts';
 import { FINDING_KINDS, type Finding, type FindingKind, type FlagSummary, type Fix, type RejectionSummary } from './findings.ts';
-import { digest, proposeRevisions } from './revisions.ts';
+import { describeChange, digest, proposeRevisions } from './revisions.ts';
 
 /**
  * The review queue: everything a lead should look at, each with its reason and one-click fix
@@ -31,6 +31,12 @@ export interface QueueInput {
   lead?: string;
   /** When the page has scanned for duplicates already (the list's filter does). */
   duplicates?: readonly DuplicatePair[];
+  /**
+   * false when no events were recorded or given (a knowledge file alone, `kb quality` without
+   * --events): "never suggested" and "unused" cannot be told, so those findings are left out
+   * rather than naming every entry.
+   */
+  eventsKnown?: boolean;
 }
 
 export interface ReviewQueue {
@@ -115,7 +121,7 @@ export function reviewQueue(input: QueueInput): ReviewQueue {
         also: [{ kind: 'edit', label: 'Edit', id: e.id }, archive([e.id])],
         reviewBy: e.reviewBy,
       });
-      if (e.reviewBy < archiveBefore && !u?.shown90) unusedOverdue.push(e.id);
+      if (input.eventsKnown !== false && e.reviewBy < archiveBefore && !u?.shown90) unusedOverdue.push(e.id);
     } else if (e.reviewBy !== undefined && e.reviewBy <= soon) {
       add({
         key: `due_soon:${e.id}:${e.reviewBy}`,
@@ -138,7 +144,7 @@ export function reviewQueue(input: QueueInput): ReviewQueue {
       });
     }
     const suggestable = e.status === 'approved' && (e.reviewBy === undefined || e.reviewBy >= day);
-    if (suggestable && !u?.shown90 && Date.parse(e.createdAt) <= daysFrom(now, -NEVER_SUGGESTED_DAYS).getTime()) {
+    if (input.eventsKnown !== false && suggestable && !u?.shown90 && Date.parse(e.createdAt) <= daysFrom(now, -NEVER_SUGGESTED_DAYS).getTime()) {
       add({
         key: `never_suggested:${e.id}`,
         kind: 'never_suggested',
@@ -191,7 +197,7 @@ export function reviewQueue(input: QueueInput): ReviewQueue {
 
   for (const p of proposeRevisions(live, input.events)) {
     const share = `${p.edited} of ${p.inserts} inserts since its last change were edited by ${Math.round(p.meanEditRatio * 100)}% on average`;
-    const changes = p.typical.map((h) => (h.removed.trim() ? `"${h.removed.trim()}" → "${h.added.trim()}"` : `added "${h.added.trim()}"`));
+    const changes = p.typical.map(describeChange);
     const entry = byId.get(p.entryId)!;
     add({
       key: `revision:${p.entryId}:${p.baseVersion}:${p.digest}`,

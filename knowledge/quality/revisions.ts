@@ -170,3 +170,16 @@ export function digest(text: string): string {
   }
   return (h >>> 0).toString(16).padStart(8, '0');
 }
+
+/**
+ * A change in words, widened to whole words ("4" -> "5" inside "£4.95" reads "£4.95" → "£5.95"),
+ * Markdown emphasis left out, long additions cut.
+ */
+export function describeChange(h: EditHunk): string {
+  const left = /\S*\s*$/.exec(h.before)![0];
+  const right = /^\s*\S*/.exec(h.after)![0];
+  const plain = (s: string) => s.replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
+  const cut = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
+  if (!h.removed.trim() && h.added.trim().length > 30) return `added "${cut(plain(h.added))}"`;
+  return `"${cut(plain(left + h.removed + right))}" → "${cut(plain(left + h.added + right))}"`;
+}
