@@ -1,6 +1,7 @@
 import type { DashboardApi } from './api';
 import { ImportSection } from './ImportSection';
 import { KnowledgeSection } from './KnowledgeSection';
+import { ReviewSection } from './ReviewSection';
 import { SECTIONS, routeHash, useRoute } from './route';
 
 /** The leads' and trainers' page: a full tab beside the helpdesk, with one section at a time. */
@@ -24,7 +25,7 @@ export function App({ api }: { api: DashboardApi }) {
         </nav>
       </header>
       <main className="dash-main">
-        {route.section === 'import' ? <ImportSection api={api} /> : <KnowledgeSection api={api} />}
+        {route.section === 'import' ? <ImportSection api={api} /> : route.section === 'review' ? <ReviewSection api={api} /> : <KnowledgeSection api={api} />}
       </main>
     </div>
   );

@@ -2,12 +2,13 @@ import { useEffect, useState } from 'react';
 
 /**
  * The dashboard's sections, addressed by the URL's hash so a link, the back button and a reload
- * land where the lead was: `#knowledge`, `#import`, `#entry/<id>` (the entry editor).
+ * land where the lead was: `#knowledge`, `#review`, `#import`, `#entry/<id>` (the entry editor).
  */
-export type Route = { section: 'knowledge' } | { section: 'import' } | { section: 'entry'; id: string };
+export type Route = { section: 'knowledge' } | { section: 'review' } | { section: 'import' } | { section: 'entry'; id: string };
 
 export const SECTIONS = [
   { section: 'knowledge', label: 'Knowledge' },
+  { section: 'review', label: 'Review queue' },
   { section: 'import', label: 'Import' },
 ] as const satisfies readonly { section: Route['section']; label: string }[];
 
@@ -15,6 +16,7 @@ export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#\/?/, '');
   const [head, ...rest] = raw.split('/');
   if (head === 'import') return { section: 'import' };
+  if (head === 'review') return { section: 'review' };
   if (head === 'entry' && rest.length) {
     try {
       return { section: 'entry', id: decodeURIComponent(rest.join('/')) };

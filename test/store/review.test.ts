@@ -102,7 +102,11 @@ describe('the review queue in the store', () => {
     const overdue = q.findings.find((f) => f.kind === 'overdue')!;
     await applyFix(db, overdue.fix, 'lea', { now: LATER });
     const after = await loadReviewQueue(db, { now: LATER });
-    expect(after.findings.map((f) => f.kind)).toEqual(['never_suggested', 'never_suggested']);
+    // No events recorded: whether they were suggested in 90 days cannot be told, so nothing is said.
+    expect(after.findings).toEqual([]);
+    // Events reaching back 90 days: neither was shown in them.
+    await recordEvent(db, { type: 'no_confident_answer', ticket, at: new Date(LATER.getTime() - 91 * 86_400_000).toISOString() });
+    expect((await loadReviewQueue(db, { now: LATER })).findings.map((f) => f.kind)).toEqual(['never_suggested', 'never_suggested']);
     expect(await db.entries.get('b')).toMatchObject({ questions: [], reviewBy: '2027-05-23' });
     await expect(applyFix(db, { kind: 'edit', label: 'Edit', id: 'a' }, 'lea')).rejects.toThrow(/fixed in the editor/);
   });
