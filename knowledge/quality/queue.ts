@@ -108,6 +108,7 @@ export function reviewQueue(input: QueueInput): ReviewQueue {
   const soon = today(daysFrom(now, DUE_SOON_DAYS));
   const archiveBefore = today(daysFrom(now, -ARCHIVE_OVERDUE_DAYS));
   const unusedOverdue: string[] = [];
+  const categoryOwners = ownersByCategory(input.entries);
   for (const e of live) {
     const u = use.get(e.id);
     const shownWords = u?.shown30 ? ` Agents were shown it ${times(u.shown30)} in the last ${USE_DAYS} days.` : '';
@@ -134,7 +135,7 @@ export function reviewQueue(input: QueueInput): ReviewQueue {
       });
     }
     if (e.owner.trim() === '') {
-      const owner = likelyOwner(e, input.entries) ?? input.lead?.trim();
+      const owner = (e.tags[0] !== undefined ? categoryOwners.get(e.tags[0]) : undefined) ?? input.lead?.trim();
       add({
         key: `no_owner:${e.id}`,
         kind: 'no_owner',
@@ -291,13 +292,18 @@ function keeper(a: Entry & { translationOf?: string }, b: Entry & { translationO
   return a.id < b.id ? [a, b] : [b, a];
 }
 
-/** The owner of most entries sharing this entry's first tag (the category's owner). */
-function likelyOwner(e: Entry, entries: readonly Entry[]): string | undefined {
-  const tag = e.tags[0];
-  if (tag === undefined) return undefined;
-  const counts = new Map<string, number>();
-  for (const o of entries) if (o.owner && o.tags[0] === tag) counts.set(o.owner, (counts.get(o.owner) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+/** For each first tag (an entry's category), the owner of most entries of it. */
+function ownersByCategory(entries: readonly Entry[]): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const e of entries) {
+    const tag = e.tags[0];
+    if (tag === undefined || !e.owner.trim()) continue;
+    const m = counts.get(tag) ?? new Map<string, number>();
+    counts.set(tag, m.set(e.owner, (m.get(e.owner) ?? 0) + 1));
+  }
+  const out = new Map<string, string>();
+  for (const [tag, m] of counts) out.set(tag, [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0]);
+  return out;
 }
 
 /** The entry's own spelling of a shared question (sharedQuestions matches them case- and punctuation-blind). */

@@ -120,7 +120,7 @@ describe('reviewQueue', () => {
     const q = reviewQueue({ entries: [e], events, now: NOW });
     const [rev] = ofKind(q.findings, 'revision');
     expect(rev!.fix).toEqual({ kind: 'accept_revision', label: 'Accept the agents\u2019 edit as a new version', id: 'returns', baseVersion: 1, body: 'Returns are free within 60 days. Print the label in your account.' });
-    expect(rev!.reason).toBe('Agents change returns before inserting it (3 of 4 inserts since its last change were edited by 26% on average); the typical edit: "30" → "60". Offered to maria@example.com as a revision.');
+    expect(rev!.reason).toBe('Agents change returns before inserting it (3 of 4 inserts since its last change were edited by 26% on average); the typical edit: "within 30 days." → "within 60 days.". Offered to maria@example.com as a revision.');
     const again = reviewQueue({ entries: [e], events, now: NOW, dismissed: new Set([rev!.key]) });
     expect(ofKind(again.findings, 'revision')).toEqual([]);
     expect(again.dismissed).toBe(1);
