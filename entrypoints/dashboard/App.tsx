@@ -4,6 +4,7 @@ import { ImportSection } from './ImportSection';
 import { KnowledgeSection } from './KnowledgeSection';
 import { SECTIONS, routeHash, useRoute, type Route } from './route';
 import { SettingsSection } from './SettingsSection';
+import { ReviewSection } from './ReviewSection';
 
 /** The leads' and trainers' page: a full tab beside the helpdesk, with one section at a time. */
 export function App({ api }: { api: DashboardApi }) {
@@ -39,6 +40,8 @@ function Section({ api, route }: { api: DashboardApi; route: Route }) {
   switch (route.section) {
     case 'import':
       return <ImportSection api={api} />;
+    case 'review':
+      return <ReviewSection api={api} />;
     case 'settings':
       return <SettingsSection api={api} />;
     case 'entry':

@@ -2,13 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 
 /**
  * The dashboard's sections, addressed by the URL's hash so a link, the back button and a reload
- * land where the lead was: `#knowledge`, `#import`, `#settings`, `#entry/<id>` (the entry
+ * land where the lead was: `#knowledge`, `#review`, `#import`, `#settings`, `#entry/<id>` (the entry
  * editor), `#entry/new` (a new entry; an entry whose id is "new" is `#entry/%6Eew`).
  */
-export type Route = { section: 'knowledge' } | { section: 'import' } | { section: 'settings' } | { section: 'entry'; id: string } | { section: 'new-entry' };
+export type Route = { section: 'knowledge' } | { section: 'review' } | { section: 'import' } | { section: 'settings' } | { section: 'entry'; id: string } | { section: 'new-entry' };
 
 export const SECTIONS = [
   { section: 'knowledge', label: 'Knowledge' },
+  { section: 'review', label: 'Review queue' },
   { section: 'import', label: 'Import' },
   { section: 'settings', label: 'Settings' },
 ] as const satisfies readonly { section: Route['section']; label: string }[];
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
   const [head, ...rest] = raw.split('/');
   if (head === 'import') return { section: 'import' };
   if (head === 'settings') return { section: 'settings' };
+  if (head === 'review') return { section: 'review' };
   if (head === 'entry' && rest.length) {
     if (rest.join('/') === 'new') return { section: 'new-entry' };
     try {

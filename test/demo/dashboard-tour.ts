@@ -20,7 +20,7 @@ export async function dashboardTour(ext: Launched, dir: string, say: (s: string)
   }
   await shot(page, '6-dashboard-health.png');
   say(`  \u2713 dashboard: ${(await page.getByTestId('health-share').textContent())?.trim()}`);
-  return editorTour(ext, dir, say);
+  return (await reviewQueue(page, shot, say)) && (await editorTour(ext, dir, say));
 }
 
 /**
@@ -61,5 +61,24 @@ async function editorTour(ext: Launched, dir: string, say: (s: string) => void):
   await diff.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(dir, '9-dashboard-diff.png'), fullPage: true });
   say(`  \u2713 history: ${(await diff.locator('caption').textContent())?.trim()}`);
+  return true;
+}
+
+/** The review queue with the sample activity loaded (so it shows agents' rejections, flags and edits). */
+async function reviewQueue(page: Page, shot: (p: Page, name: string) => Promise<unknown>, say: (s: string) => void): Promise<boolean> {
+  await page.goto(page.url().replace(/#.*$/, '#review'));
+  const summary = page.getByTestId('review-summary');
+  if (!(await summary.waitFor({ timeout: 15_000 }).then(() => true, () => false))) {
+    say('  \u2717 the review queue did not show');
+    return false;
+  }
+  const sample = page.getByTestId('load-sample-activity');
+  if (await sample.isVisible()) {
+    await sample.click();
+    await page.getByText(/Sample activity loaded/).waitFor();
+  }
+  await page.locator('[data-testid="finding"][data-kind="revision"]').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+  await shot(page, '10-dashboard-queue.png');
+  say(`  \u2713 review queue: ${(await summary.textContent())?.trim()}`);
   return true;
 }
