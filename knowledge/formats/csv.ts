@@ -9,16 +9,16 @@ const COLUMNS: Record<string, FieldKey | 'source_format' | 'source_file' | 'sour
   id: 'id', title: 'title', body: 'body', questions: 'questions', tags: 'tags', locale: 'locale',
   status: 'status', owner: 'owner', review_by: 'reviewBy', created_at: 'createdAt', updated_at: 'updatedAt',
   version: 'version', source_format: 'source_format', source_file: 'source_file', source_row: 'source_row',
-  source_path: 'source_path',
+  source_path: 'source_path', translation_group: 'translationGroup',
 };
 /** Names people also use for the same columns. */
 const ALIASES: Record<string, string> = {
   answer: 'body', question: 'questions', tag: 'tags', language: 'locale',
-  reviewby: 'review_by', createdat: 'created_at', updatedat: 'updated_at',
+  reviewby: 'review_by', createdat: 'created_at', updatedat: 'updated_at', translationgroup: 'translation_group', translation_of: 'translation_group',
 };
 export const CSV_COLUMNS = Object.keys(COLUMNS);
 const REQUIRED = ['title', 'body'];
-const NAMES: Partial<Record<FieldKey, string>> = { reviewBy: 'review_by', createdAt: 'created_at', updatedAt: 'updated_at', source: 'source_format' };
+const NAMES: Partial<Record<FieldKey, string>> = { reviewBy: 'review_by', createdAt: 'created_at', updatedAt: 'updated_at', source: 'source_format', translationGroup: 'translation_group' };
 
 /**
  * Cells, header cells included, starting like a formula (OWASP's list: = + - @ tab CR) are
@@ -156,7 +156,7 @@ export function writeCsv(entries: readonly Entry[]): string {
   const rows = entries.map((e) => [
     e.id, e.title, e.body, e.questions.join('\n'), e.tags.join(', '), e.locale, e.status, e.owner,
     e.reviewBy ?? '', e.createdAt, e.updatedAt, String(e.version), e.source.format, e.source.file,
-    e.source.row === undefined ? '' : String(e.source.row), e.source.path ?? '',
+    e.source.row === undefined ? '' : String(e.source.row), e.source.path ?? '', e.translationGroup ?? '',
     ...customKeys.map((k) => e.custom[k] ?? ''),
   ].map(escapeFormula));
   // The byte-order mark makes Excel open the file as UTF-8.

@@ -106,5 +106,5 @@ function contentOf(e: Entry): unknown[] {
   const custom = Object.keys(e.custom)
     .sort()
     .map((k) => [k, e.custom[k]]);
-  return [e.title, e.body, e.questions, e.tags, e.locale, e.status, e.owner, e.reviewBy ?? null, custom];
+  return [e.title, e.body, e.questions, e.tags, e.locale, e.status, e.owner, e.reviewBy ?? null, custom, e.translationGroup ?? null];
 }
