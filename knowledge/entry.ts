@@ -134,3 +134,15 @@ export function freshness(entry: Pick<Entry, 'reviewBy'>, day: string = today())
   soon.setUTCDate(soon.getUTCDate() + 30);
   return entry.reviewBy <= soon.toISOString().slice(0, 10) ? 'due-soon' : 'fresh';
 }
+
+/** What a team lead would call the same entry: everything but bookkeeping (version, dates, where it was read from). */
+export function sameContent(a: Entry, b: Entry): boolean {
+  return JSON.stringify(contentOf(a)) === JSON.stringify(contentOf(b));
+}
+
+function contentOf(e: Entry): unknown[] {
+  const custom = Object.keys(e.custom)
+    .sort()
+    .map((k) => [k, e.custom[k]]);
+  return [e.title, e.body, e.questions, e.tags, e.locale, e.status, e.owner, e.reviewBy ?? null, custom, e.translationGroup ?? null];
+}
