@@ -18,7 +18,7 @@ const csv = [
   'id,title,body,status,review_by,locale',
   'refund,Refund time,Refunds reach your card within 5 working days.,approved,2027-01-01,en',
   'shipping,Shipping cost,Shipping is free above 50 euros.,approved,2026-01-01,en',
-  'gift,Gift cards,Gift cards never expire.,draft,,en',
+  'gift,Gift cards,Gift cards never expire.,approved,,en',
   'broken,Broken,,approved,,en',
   'refund-copy,Refund timing,Refunds reach your card within 5 working days.,approved,,en',
 ].join('\n');
