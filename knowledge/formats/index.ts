@@ -2,7 +2,7 @@ import type { Entry } from '../entry.ts';
 import { readCsv, writeCsv } from './csv.ts';
 import { readCanonical, writeCanonical } from './json.ts';
 import { markdownFileNames, readMarkdown, writeMarkdown } from './markdown.ts';
-import type { ExportFormat, FormatId, FormatReader, ParsedFile, TextFile } from './record.ts';
+import type { ExportFormat, FormatId, FormatReader, ParsedFile, ReadOptions, TextFile } from './record.ts';
 import { readZendeskGuide } from './zendesk-guide.ts';
 import { readZendeskMacros } from './zendesk-macros.ts';
 import { readHelpScoutSavedReplies } from './helpscout-saved-replies.ts';
@@ -15,7 +15,7 @@ export { IMPORT_FORMATS, EXPORT_FORMATS, type FormatId, type ExportFormat } from
 /** Every importable format, with what a person calls it. */
 export const FORMATS: Record<FormatId, FormatReader & { label: string }> = {
   json: { label: 'Agent Assist knowledge (JSON)', read: readCanonical },
-  csv: { label: 'CSV spreadsheet', read: readCsv },
+  csv: { label: 'CSV spreadsheet', read: (file, options) => readCsv(file, options?.csvMapping ? { mapping: options.csvMapping } : {}) },
   markdown: { label: 'Markdown with front matter', read: readMarkdown },
   'zendesk-macros': { label: 'Zendesk macros (API JSON)', read: readZendeskMacros },
   'zendesk-guide': { label: 'Zendesk Guide articles and translations (API JSON)', read: readZendeskGuide },
@@ -59,8 +59,8 @@ function detectJson(text: string): FormatId {
   return 'json';
 }
 
-export function readFile(format: FormatId, file: TextFile): ParsedFile {
-  return FORMATS[format].read(file);
+export function readFile(format: FormatId, file: TextFile, options?: ReadOptions): ParsedFile {
+  return FORMATS[format].read(file, options);
 }
 
 /**

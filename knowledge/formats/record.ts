@@ -54,8 +54,13 @@ export interface ParsedFile {
   problems: ImportProblem[];
 }
 
+/** Choices a reader takes besides the file: for CSV, which column holds what. */
+export interface ReadOptions {
+  csvMapping?: Readonly<Record<string, string>>;
+}
+
 export interface FormatReader {
-  read(file: TextFile): ParsedFile;
+  read(file: TextFile, options?: ReadOptions): ParsedFile;
 }
 
 /** A file's base name, for `source.file` and messages. */

@@ -9,5 +9,6 @@ export { addLearned, listLearned, removeLearnedOf, removeLearnedPhrasing, type L
 export { applyBulk, undoBulk, type BulkAction, type BulkOptions, type BulkResult, type BulkUndo } from './bulk.ts';
 export { loadHealth, loadKnowledgeList } from './dashboard.ts';
 export { checkImport, planStoredImport } from './import-check.ts';
+export { rememberCsvMapping, rememberedCsvMapping } from './csv-mappings.ts';
 export { logChange, lastChange, changesSince } from './changes.ts';
 export { saveSearchIndex, loadSearchIndex, knowledgeSnapshot, entriesByIds, changedSince, INDEX_CHUNK_BYTES } from './search-index.ts';
