@@ -39,12 +39,16 @@ export function describeDelimiter(d: string): string {
   return DELIMITER_NAMES[d] ?? JSON.stringify(d);
 }
 
-export function detectFiles(files: readonly { name: string; bytes: Uint8Array }[], options: DetectOptions = {}): DetectedFile[] {
+export function detectFiles(files: readonly { name: string; bytes: Uint8Array; size?: number }[], options: DetectOptions = {}): DetectedFile[] {
   return files.map((file) => detectFile(file, options));
 }
 
-export function detectFile(file: { name: string; bytes: Uint8Array }, options: DetectOptions = {}): DetectedFile {
-  const out: DetectedFile = { name: file.name, size: file.bytes.length };
+/**
+ * `bytes` may be only the start of the file (a page reads the first 256 KB of each dropped file);
+ * then `size` is the whole file's size.
+ */
+export function detectFile(file: { name: string; bytes: Uint8Array; size?: number }, options: DetectOptions = {}): DetectedFile {
+  const out: DetectedFile = { name: file.name, size: file.size ?? file.bytes.length };
   const parts = file.name.split(/[\\/]/);
   // Folders carry system files: .DS_Store, Thumbs.db, __MACOSX/ copies, editor backups.
   if (parts.some((p) => p.startsWith('.') || p === '__MACOSX') || /^(thumbs\.db|desktop\.ini)$/i.test(parts.at(-1) ?? '')) {
@@ -54,7 +58,7 @@ export function detectFile(file: { name: string; bytes: Uint8Array }, options: D
     return { ...out, skipped: `not a knowledge file (Agent Assist reads ${IMPORTABLE_EXTENSIONS.join(', ')})` };
   }
   // The first 256 KB decide the encoding and the format; the check reads the whole file.
-  const decoded = decodeHead(file.bytes);
+  const decoded = decodeHead(file.bytes, out.size);
   if (!decoded.ok) return { ...out, error: decoded.message };
   const format = detectFormat(file.name, decoded.text);
   if (!format) return { ...out, skipped: `not a knowledge file (Agent Assist reads ${IMPORTABLE_EXTENSIONS.join(', ')})` };
@@ -73,11 +77,15 @@ const HEAD = 256 * 1024;
  * The encoding from the first 256 KB. The cut may fall inside a character (a UTF-8 sequence, a
  * UTF-16 surrogate pair): up to three bytes are dropped before the prefix counts as not UTF-8.
  */
-function decodeHead(bytes: Uint8Array): ReturnType<typeof decodeText> {
-  if (bytes.length <= HEAD) return decodeText(bytes);
+function decodeHead(bytes: Uint8Array, size: number): ReturnType<typeof decodeText> {
+  const head = bytes.subarray(0, HEAD);
+  if (head.length >= size) return decodeText(head);
   for (let cut = 0; cut < 4; cut++) {
-    const d = decodeText(bytes.subarray(0, HEAD - cut));
+    const d = decodeText(head.subarray(0, head.length - cut));
     if (d.ok && d.encoding !== 'windows-1252') return d;
   }
-  return decodeText(bytes.subarray(0, HEAD));
+  return decodeText(head);
 }
+
+/** How much of a file detectFile needs. */
+export const DETECT_BYTES = HEAD;

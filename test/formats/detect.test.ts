@@ -64,5 +64,9 @@ describe('detectFiles: what a dropped folder holds, before any check', () => {
     const text = `id,title,body\n${'a'.repeat(256 * 1024 - 15)}é${'b'.repeat(100)},x,y\n`;
     expect(detectFiles([{ name: 'big.csv', bytes: utf8(text) }])[0]).toMatchObject({ encoding: 'utf-8' });
     expect(detectFiles([{ name: 'big.csv', bytes: utf8(text) }])[0]!.warning).toBeUndefined();
+    // A page hands over only the first bytes and the whole size.
+    const bytes = utf8(text);
+    expect(detectFiles([{ name: 'big.csv', bytes: bytes.slice(0, 256 * 1024), size: bytes.length }])[0]).toMatchObject({ encoding: 'utf-8', size: bytes.length });
+    expect(detectFiles([{ name: 'big.csv', bytes: bytes.slice(0, 256 * 1024), size: bytes.length }])[0]!.warning).toBeUndefined();
   });
 });
