@@ -58,11 +58,12 @@ export interface PlanInput {
   files: readonly FileSummary[];
 }
 
-export function planImport(result: PlanInput, stored: readonly Entry[], conflicts: ConflictChoice = DEFAULT_CONFLICTS, options: { now?: Date } = {}): ImportPlan {
+export function planImport(result: PlanInput, stored: readonly Entry[], conflicts: ConflictChoice = DEFAULT_CONFLICTS, options: { now?: Date; maxEntries?: number } = {}): ImportPlan {
   const now = options.now ?? new Date();
   const day = today(now);
   const byId = new Map(stored.map((e) => [e.id, e]));
-  const limits = importLimitProblems(result.entries, conflicts);
+  // importFiles already reports a count over the limit; the choice's problems are new here.
+  const limits = importLimitProblems(result.entries, conflicts, options.maxEntries).filter((l) => !result.problems.some((p) => p.message === l.message));
   const problems = [...result.problems, ...limits];
 
   const landing: Entry[] = [];

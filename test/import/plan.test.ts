@@ -80,6 +80,17 @@ describe('planImport: the dry run the wizard lists', () => {
   });
 });
 
+describe('planImport and the entry limit', () => {
+  it('reports a count over the limit once, whether importFiles already found it or the plan does', () => {
+    const many = Array.from({ length: 4 }, (_, i) => entry(`x${i}`));
+    const once = planImport({ entries: many, problems: [], files: [] }, [], undefined, { now: NOW, maxEntries: 3 });
+    expect(once.problems.filter((p) => /one import takes at most 3:/.test(p.message))).toHaveLength(1);
+    expect(once.canApply).toBe(false);
+    const again = planImport({ entries: many, problems: once.problems, files: [] }, [], undefined, { now: NOW, maxEntries: 3 });
+    expect(again.problems.filter((p) => /one import takes at most 3:/.test(p.message))).toHaveLength(1);
+  });
+});
+
 describe('planStoredImport then applyImportBatched with the same choice', () => {
   const dbs: KnowledgeDb[] = [];
   afterEach(async () => {
