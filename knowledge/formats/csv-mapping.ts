@@ -80,7 +80,11 @@ function normalise(h: string): string {
 
 const CANDIDATES = Object.entries(SYNONYMS).flatMap(([target, names]) => names.map((name) => ({ target, name })));
 const EXACT = new Map(CANDIDATES.map((c) => [c.name, c.target]));
-const fuse = new Fuse(CANDIDATES, { keys: ['name'], includeScore: true, threshold: 0.4, ignoreLocation: true });
+let fuse: Fuse<(typeof CANDIDATES)[number]> | undefined;
+/** Built on first use: pages that import this module without mapping a CSV pay nothing. */
+function similarNames(): Fuse<(typeof CANDIDATES)[number]> {
+  return (fuse ??= new Fuse(CANDIDATES, { keys: ['name'], includeScore: true, threshold: 0.4, ignoreLocation: true }));
+}
 
 /**
  * Proposes a target per column: a remembered mapping first (the lead's own choice), then standard
@@ -96,7 +100,7 @@ export function proposeCsvMapping(headers: readonly string[], remembered?: CsvMa
     const norm = normalise(header);
     const exact = EXACT.get(norm);
     if (exact) return { header, index, target: exact, confidence: 0.9, reason: 'synonym' as MatchReason };
-    const best = norm ? fuse.search(norm)[0] : undefined;
+    const best = norm ? similarNames().search(norm)[0] : undefined;
     if (best) return { header, index, target: best.item.target, confidence: Math.round((1 - (best.score ?? 1)) * 0.8 * 100) / 100, reason: 'similar' as MatchReason };
     return { header, index, target: 'custom', confidence: 0, reason: 'none' as MatchReason };
   });
