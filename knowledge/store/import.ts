@@ -98,6 +98,17 @@ export interface BatchedOptions extends SaveOptions {
   batch?: number;
 }
 
+/**
+ * The last version in the history of every id (an entry deleted and imported again keeps
+ * counting): its keys only, read once (the history has no index by id since version 6).
+ */
+async function lastVersions(db: KnowledgeDb): Promise<Map<string, number>> {
+  const last = new Map<string, number>();
+  // keys come sorted by [id, version]: the last one of each id is its highest
+  for (const [id, version] of await db.entryVersions.toCollection().primaryKeys()) last.set(id, version);
+  return last;
+}
+
 /** An import stopped by its AbortSignal: the transaction was rolled back, nothing landed. */
 export class ImportCancelledError extends StoreError {
   constructor() {
@@ -124,6 +135,7 @@ export async function applyImportBatched(db: KnowledgeDb, result: ImportToApply,
   const run = () =>
     db.transaction('rw', db.entries, db.entryVersions, db.changes, async (tx) => {
       const report: ImportReport = { added: [], updated: [], unchanged: [] };
+      const lastVersion = await lastVersions(db);
       for (let start = 0; start < n; start += size) {
         if (options.signal?.aborted) {
           tx.abort();
@@ -131,9 +143,7 @@ export async function applyImportBatched(db: KnowledgeDb, result: ImportToApply,
         }
         const batch = result.entries.slice(start, start + size);
         const ids = batch.map((e) => e.id);
-        const [current, history] = await Promise.all([db.entries.bulkGet(ids), db.entryVersions.where('id').anyOf(ids).primaryKeys()]);
-        const lastVersion = new Map<string, number>();
-        for (const [id, version] of history) lastVersion.set(id, Math.max(lastVersion.get(id) ?? 0, version));
+        const current = await db.entries.bulkGet(ids);
         const landed: Entry[] = [];
         const replaced: Entry[] = [];
         batch.forEach((incoming, i) => {
