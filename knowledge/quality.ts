@@ -33,7 +33,13 @@ interface Fingerprint {
   locale: string;
   /** Sorted, unique term numbers. */
   terms: Uint32Array;
-  plain: string;
+  /** Title and body normalised (plainOf): made only for entries that take part in a pair or have no terms. */
+  plain?: string;
+  words: Words;
+}
+
+function plainOf(f: Fingerprint): string {
+  return (f.plain ??= normalised(`${f.words.title}\n${f.words.body}`));
 }
 
 /** The similarity of two entries (0..1); entries of different locales are 0. */
@@ -166,8 +172,7 @@ function fingerprint(e: Words, dict: Map<string, number>): Fingerprint {
     if (n === undefined) dict.set(t, (n = dict.size));
     terms.add(n);
   }
-  const plain = normalised(`${e.title}\n${e.body}`);
-  return { id: e.id, locale: e.locale, terms: Uint32Array.from(terms).sort(), plain };
+  return { id: e.id, locale: e.locale, terms: Uint32Array.from(terms).sort(), words: e };
 }
 
 /** Placeholders and link targets are the same in many unrelated entries; they say nothing about the topic. */
@@ -176,7 +181,7 @@ function stripMarkup(body: string): string {
 }
 
 function similarity(a: Fingerprint, b: Fingerprint): number {
-  if (a.terms.length === 0 || b.terms.length === 0) return a.plain === b.plain ? 1 : 0;
+  if (a.terms.length === 0 || b.terms.length === 0) return plainOf(a) === plainOf(b) ? 1 : 0;
   let i = 0;
   let j = 0;
   let shared = 0;
@@ -224,7 +229,7 @@ function pairsAbove(left: readonly Fingerprint[], right: readonly Fingerprint[],
         if (y.locale !== x.locale) continue;
         const s = similarity(x, y);
         if (s < threshold) continue;
-        const exact = x.plain === y.plain;
+        const exact = plainOf(x) === plainOf(y);
         const [a, b] = x.id < y.id ? [x.id, y.id] : [y.id, x.id];
         out.push(same ? { a, b, similarity: s, exact } : { a: x.id, b: y.id, similarity: s, exact });
       }
