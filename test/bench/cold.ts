@@ -210,7 +210,7 @@ async function measure(size: number, quick: boolean): Promise<SizeResult> {
     await page.goto(`${demo.origin}/tickets/${ids[0]}`);
     const tabId = await tabIdOf(ext, page);
     const importer = await openPanelAsTab(ext, tabId);
-    // One import takes at most MAX_IMPORT_ENTRIES entries (the check refuses more): 100k is two imports, one after the other.
+    // One import takes at most MAX_IMPORT_ENTRIES entries (the check refuses more): more files are imported one after the other.
     let [check, imported, written] = [0, 0, 0];
     const perImport = Math.max(1, Math.floor(MAX_IMPORT_ENTRIES / FILE_ENTRIES));
     for (let i = 0; i < files.length; i += perImport) {
@@ -305,7 +305,7 @@ export async function run(options: { quick?: boolean } = {}): Promise<BenchTable
       columns: ['entries', 'files', 'check in the panel (s)', 'import + index catch-up (s)', 'of which batches written (s)', 'worker heap after GC (MB)', 'IndexedDB (MB)'],
       rows: results.map((r) => [r.size, Math.ceil(r.size / FILE_ENTRIES), r.check / 1000, r.import / 1000, r.written / 1000, r.heapMb, r.idbMb]),
       notes: [
-        `Targets: import of 10k < 3 s, 100k < 30 s; heap and IndexedDB at 100k < 150 MB. Files of ${FILE_ENTRIES.toLocaleString('en')} entries (JSON); one import takes at most ${MAX_IMPORT_ENTRIES.toLocaleString('en')} entries, so 100k is two imports one after the other (times summed).`,
+        `Targets: import of 10k < 3 s, 100k < 30 s; heap and IndexedDB at 100k < 150 MB. Files of ${FILE_ENTRIES.toLocaleString('en')} entries (JSON); one import takes at most ${MAX_IMPORT_ENTRIES.toLocaleString('en')} entries (more would be imported in several, times summed).`,
         '"check": choosing the files until the Import button is enabled (read, parse and check in the panel); "import": the click until "Imported:", which waits for the worker to apply the change log.',
         'Heap: HeapProfiler.collectGarbage then Runtime.getHeapUsage on the worker target, after the warm tickets. IndexedDB: navigator.storage.estimate().usageDetails.indexedDB of the extension origin (entries, their history, the stored index).',
       ],
