@@ -73,7 +73,9 @@ export class KnowledgeHolder {
 
   /**
    * Applies every change logged since the index was saved (added, changed, deleted entries) and
-   * saves it; returns the ids applied. Any caller may run it: the ids it is told about are in the log.
+   * queues its save; returns the ids applied. Any caller may run it: the ids it is told about are
+   * in the log. The save runs after the reply (an import's page waits for this, not for writing
+   * the index); a worker stopped before it ends applies the same log again at its next start.
    */
   async changed(_ids?: readonly string[]): Promise<string[]> {
     const index = await this.get();
@@ -83,7 +85,7 @@ export class KnowledgeHolder {
         await this.rebuild();
         return [];
       }
-      if (ids.length) await this.save(index);
+      if (ids.length) void this.serially(() => this.save(index));
       return ids;
     });
   }

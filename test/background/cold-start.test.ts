@@ -87,6 +87,24 @@ describe('cold start of the worker (stored binary index)', () => {
     }
   });
 
+  it('answers a change before the index is saved: the import waits for the catch-up, not for the save', async () => {
+    const { deps, db } = makeDeps();
+    await loadSample(deps);
+    const real = dexieKnowledgeSource(db);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const holder = new KnowledgeHolder({ ...real, saveIndex: async (seq, index) => (await held, real.saveIndex(seq, index)) });
+    await holder.get();
+    const [first] = await db.entries.toArray();
+    await saveEntry(db, { ...first!, title: 'Zebra crossing delivery' }, 'lead');
+    // the save is held: changed() still answers, with the change applied
+    expect(await holder.changed()).toEqual([first!.id]);
+    expect((await holder.get()).ref(first!.id)?.title).toBe('Zebra crossing delivery');
+    expect((await loadSearchIndex(db))?.seq).toBeLessThan(await lastChange(db));
+    release();
+    await expect.poll(async () => (await loadSearchIndex(db))?.seq).toBe(await lastChange(db));
+  });
+
   it('stores the index in chunks of bounded size and reads it back whole', async () => {
     const { deps, db } = makeDeps();
     await loadSample(deps);
