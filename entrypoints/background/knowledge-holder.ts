@@ -85,7 +85,8 @@ export class KnowledgeHolder {
         await this.rebuild();
         return [];
       }
-      if (ids.length) void this.serially(() => this.save(index));
+      // after the reply: the save, then the score bounds the first tickets would otherwise work out
+      if (ids.length) void this.serially(async () => (await this.save(index), index.warm()));
       return ids;
     });
   }
