@@ -136,21 +136,25 @@ export async function applyImportBatched(db: KnowledgeDb, result: ImportToApply,
     db.transaction('rw', db.entries, db.entryVersions, db.changes, async (tx) => {
       const report: ImportReport = { added: [], updated: [], unchanged: [] };
       const lastVersion = await lastVersions(db);
+      // Every stored entry of the import's ids first (bulk reads, no writes yet), so that the next
+      // batch is prepared while the previous one is written: IndexedDB writes in the browser's
+      // process, the checks run in this page, and neither waits for the other.
+      const ids = result.entries.map((e) => e.id);
+      const stored = (await Promise.all(Array.from({ length: Math.ceil(n / size) }, (_, b) => db.entries.bulkGet(ids.slice(b * size, (b + 1) * size))))).flat();
+      let writing: Promise<unknown> | undefined;
       for (let start = 0; start < n; start += size) {
         if (options.signal?.aborted) {
           tx.abort();
           throw new ImportCancelledError();
         }
-        const batch = result.entries.slice(start, start + size);
-        const ids = batch.map((e) => e.id);
-        const current = await db.entries.bulkGet(ids);
         const landed: Entry[] = [];
         const replaced: Entry[] = [];
-        batch.forEach((incoming, i) => {
-          const cur = current[i];
+        for (let i = start; i < Math.min(n, start + size); i++) {
+          const incoming = result.entries[i]!;
+          const cur = stored[i];
           if (cur && sameContent(cur, incoming)) {
             report.unchanged.push(incoming.id);
-            return;
+            continue;
           }
           const next = Math.max(cur?.version ?? 0, lastVersion.get(incoming.id) ?? 0) + 1;
           landed.push(
@@ -163,12 +167,20 @@ export async function applyImportBatched(db: KnowledgeDb, result: ImportToApply,
           );
           if (cur) replaced.push(cur);
           (cur ? report.updated : report.added).push(incoming.id);
-        });
-        await keepCopies(db, replaced);
-        await db.entries.bulkPut(landed);
-        await db.entryVersions.bulkAdd(landed.map((e) => versionRow(e, by, at, 'imported')));
-        options.onProgress?.(Math.min(n, start + size), n);
+        }
+        // (an update first keeps a copy of the entry it replaces in its history row)
+        if (replaced.length) await keepCopies(db, replaced);
+        // Dexie's own promises, started here in the transaction: awaited in the next step or below; a failure rolls the transaction back either way
+        const batch = Promise.all([db.entries.bulkPut(landed), db.entryVersions.bulkAdd(landed.map((e) => versionRow(e, by, at, 'imported')))]);
+        batch.catch(() => undefined);
+        if (writing) {
+          await writing;
+          options.onProgress?.(start, n);
+        }
+        writing = batch;
       }
+      if (writing) await writing;
+      if (n) options.onProgress?.(n, n);
       await logChange(db, [...report.added, ...report.updated]);
       return report;
     });
