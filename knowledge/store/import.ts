@@ -118,10 +118,11 @@ export class ImportCancelledError extends StoreError {
 
 /**
  * applyImport for large imports, from the page that imports (no message to the worker: a
- * 100k-entry import is over 100 MB). The same rules, in one transaction, written in batches of
- * bounded size with the current entries and history read per batch (bulk reads, not two per
- * entry); progress after each batch; an abort or any failure rolls everything back. The change
- * log names every id, so the worker's index catches up incrementally.
+ * 100k-entry import is over 100 MB). The same rules, in one transaction: the stored entries and
+ * the history's keys read first (bulk reads, not two per entry), then written in batches of
+ * bounded size, each prepared while the one before is written; progress after each batch; an
+ * abort or any failure rolls everything back. The change log names every id, so the worker's
+ * index catches up incrementally.
  */
 export async function applyImportBatched(db: KnowledgeDb, result: ImportToApply, who: string, options: BatchedOptions = {}): Promise<ImportReport> {
   const by = checkWho(who);
