@@ -72,10 +72,12 @@ export class KnowledgeHolder {
   }
 
   /**
-   * Applies every change logged since the index was saved (added, changed, deleted entries) and
-   * queues its save; returns the ids applied. Any caller may run it: the ids it is told about are
-   * in the log. The save runs after the reply (an import's page waits for this, not for writing
-   * the index); a worker stopped before it ends applies the same log again at its next start.
+   * Applies every change logged since the index was saved (added, changed, deleted entries),
+   * saves it and works out the score bounds of its common terms (KnowledgeIndex.warm); returns
+   * the ids applied. Any caller may run it: the ids it is told about are in the log. All of it
+   * before the answer: the page that imported waits for it, and the first ticket after an import
+   * then finds the worker idle and the index as warm as before (saving or warming after the answer
+   * made that ticket wait seconds at 100k).
    */
   async changed(_ids?: readonly string[]): Promise<string[]> {
     const index = await this.get();
@@ -85,8 +87,10 @@ export class KnowledgeHolder {
         await this.rebuild();
         return [];
       }
-      // after the reply: the save, then the score bounds the first tickets would otherwise work out
-      if (ids.length) void this.serially(async () => (await this.save(index), index.warm()));
+      if (ids.length) {
+        await this.save(index);
+        index.warm();
+      }
       return ids;
     });
   }
