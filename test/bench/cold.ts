@@ -48,7 +48,8 @@ async function knowledgeFiles(size: number): Promise<string[]> {
  */
 async function importThroughPanel(ext: Launched, panel: Page, files: string[], first: boolean): Promise<[number, number, number]> {
   if (first) await panel.getByTestId('open-settings').click();
-  const profile = process.env.BENCH_PROFILE ? pageCaller(await panel.context().newCDPSession(panel)) : undefined;
+  const session = process.env.BENCH_PROFILE ? await panel.context().newCDPSession(panel) : undefined;
+  const profile = session ? pageCaller(session) : undefined;
   if (profile) await startProfile(profile);
   const t0 = Date.now();
   await panel.getByTestId('import-file').setInputFiles(files);
@@ -77,6 +78,7 @@ async function importThroughPanel(ext: Launched, panel: Page, files: string[], f
     console.log(['panel, import:', ...topSelfTime(await stopProfile(profile))].join('\n  '));
     console.log(['worker, import:', ...topSelfTime(await stopProfile(worker!.call))].join('\n  '));
     await worker!.detach();
+    await session!.detach().catch(() => undefined);
   }
   const written = await panel.evaluate(() => (window as unknown as { benchWritten?: number }).benchWritten);
   return [t1 - t0, done - t1, written === undefined ? NaN : written - t1];
