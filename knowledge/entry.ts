@@ -30,8 +30,12 @@ export const LIMITS = {
   customValue: 5_000,
 } as const;
 
-/** Entries one import may land: the import check refuses more, and so does the apply message. */
-export const MAX_IMPORT_ENTRIES = 50_000;
+/**
+ * Entries one import may land: the import check refuses more, and so does the apply step. No
+ * message carries an import (the page that imports checks and writes it in batches, store/import.ts),
+ * so the limit is what a page holds comfortably: 100k entries import at once.
+ */
+export const MAX_IMPORT_ENTRIES = 150_000;
 
 /** Stable ids: letters, digits and . _ : - (so they survive CSV, file names and URLs). */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;

@@ -286,6 +286,9 @@ function bySimilarity(p: DuplicatePair, q: DuplicatePair): number {
   return q.similarity - p.similarity || (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : 1);
 }
 
+/** The most entries a term may be in and still find candidates (see pairsAbove). */
+const CANDIDATE_DF_MAX = 100;
+
 /**
  * Pairs (x from `left`, y from `right`) at or above the threshold. Candidates come from an
  * inverted index over `right` that skips the most common terms; `same` = left and right are one
@@ -300,8 +303,10 @@ function pairsAbove(left: readonly Fingerprint[], right: readonly Fingerprint[],
       list.push(k);
     }
   });
-  // A term in more than this many entries is skipped for finding candidates (not for scoring).
-  const common = Math.max(50, Math.ceil(right.length / 100));
+  // A term in more than this many entries is skipped for finding candidates (not for scoring): 1%
+  // of them, between 50 and 100. Above 10k entries the 1% grew the candidate lists with the
+  // entries, and the check with their square (40 s for 40k entries, minutes for 100k).
+  const common = Math.max(50, Math.min(CANDIDATE_DF_MAX, Math.ceil(right.length / 100)));
   const out: DuplicatePair[] = [];
   const seen = new Int32Array(right.length).fill(-1);
   left.forEach((x, i) => {

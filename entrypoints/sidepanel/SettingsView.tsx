@@ -8,7 +8,7 @@ import { SelectorsForm } from '@/components/settings/SelectorsForm';
 import type { Status } from '@/components/StatusMessage';
 import type { PanelApi } from './api';
 import { HOSTED_HELPDESKS, originPattern, toOrigin } from '@/knowledge/hosted-helpdesks';
-import { checkFiles } from '@/components/import/read-files';
+import { checkFiles, messageTurn } from '@/components/import/read-files';
 
 export interface SettingsProps {
   api: PanelApi;
@@ -82,7 +82,7 @@ export function SettingsView({ api, settings, onSaved, onKnowledgeChanged, say }
       />
       <SelectorsForm list={settings.genericSelectors} onSave={(list) => void save({ genericSelectors: list }, 'Selectors saved.')} />
       <ImportKnowledge
-        check={(files, signal, onProgress) => checkFiles(files, signal, onProgress)}
+        check={(files, signal, onProgress) => checkFiles(files, signal, onProgress, messageTurn)}
         warn={(entries) => api.checkImport(entries)}
         apply={async (entries, onProgress, signal) => {
           const out = await api.applyImport(entries, { onProgress, signal });

@@ -22,16 +22,10 @@ export async function getEntry(db: KnowledgeDb, id: string): Promise<Entry | und
   return db.entries.get(id);
 }
 
-/** Entries matching every given filter, sorted by id. One filter uses an index; the rest are checked in memory. */
+/** Entries matching every given filter, sorted by id. The entries have no secondary index (db.ts, version 6): filtered in memory. */
 export async function listEntries(db: KnowledgeDb, filter: EntryFilter = {}): Promise<Entry[]> {
   const { status, owner, locale, tag, reviewBefore } = filter;
-  let found: Entry[];
-  if (tag !== undefined) found = await db.entries.where('tags').equals(tag).toArray();
-  else if (status !== undefined) found = await db.entries.where('status').equals(status).toArray();
-  else if (owner !== undefined) found = await db.entries.where('owner').equals(owner).toArray();
-  else if (locale !== undefined) found = await db.entries.where('locale').equals(locale).toArray();
-  else if (reviewBefore !== undefined) found = await db.entries.where('reviewBy').below(reviewBefore).toArray();
-  else found = await db.entries.toArray();
+  const found = await db.entries.toArray();
   return found
     .filter(
       (e) =>

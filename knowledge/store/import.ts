@@ -98,6 +98,17 @@ export interface BatchedOptions extends ImportOptions {
   batch?: number;
 }
 
+/**
+ * The last version in the history of every id (an entry deleted and imported again keeps
+ * counting): its keys only, read once (the history has no index by id since version 6).
+ */
+async function lastVersions(db: KnowledgeDb): Promise<Map<string, number>> {
+  const last = new Map<string, number>();
+  // keys come sorted by [id, version]: the last one of each id is its highest
+  for (const [id, version] of await db.entryVersions.toCollection().primaryKeys()) last.set(id, version);
+  return last;
+}
+
 /** An import stopped by its AbortSignal: the transaction was rolled back, nothing landed. */
 export class ImportCancelledError extends StoreError {
   constructor() {
@@ -107,10 +118,11 @@ export class ImportCancelledError extends StoreError {
 
 /**
  * applyImport for large imports, from the page that imports (no message to the worker: a
- * 100k-entry import is over 100 MB). The same rules, in one transaction, written in batches of
- * bounded size with the current entries and history read per batch (bulk reads, not two per
- * entry); progress after each batch; an abort or any failure rolls everything back. The change
- * log names every id, so the worker's index catches up incrementally.
+ * 100k-entry import is over 100 MB). The same rules, in one transaction: the stored entries and
+ * the history's keys read first (bulk reads, not two per entry), then written in batches of
+ * bounded size, each prepared while the one before is written; progress after each batch; an
+ * abort or any failure rolls everything back. The change log names every id, so the worker's
+ * index catches up incrementally.
  */
 export async function applyImportBatched(db: KnowledgeDb, result: ImportToApply, who: string, options: BatchedOptions = {}): Promise<ImportReport> {
   const by = checkWho(who);
@@ -124,28 +136,31 @@ export async function applyImportBatched(db: KnowledgeDb, result: ImportToApply,
   const run = () =>
     db.transaction('rw', db.entries, db.entryVersions, db.changes, async (tx) => {
       const report: ImportReport = { added: [], updated: [], unchanged: [], kept: [] };
+      const lastVersion = await lastVersions(db);
+      // Every stored entry of the import's ids first (bulk reads, no writes yet), so that the next
+      // batch is prepared while the previous one is written: IndexedDB writes in the browser's
+      // process, the checks run in this page, and neither waits for the other.
+      const ids = result.entries.map((e) => e.id);
+      const stored = (await Promise.all(Array.from({ length: Math.ceil(n / size) }, (_, b) => db.entries.bulkGet(ids.slice(b * size, (b + 1) * size))))).flat();
+      let writing: Promise<unknown> | undefined;
       for (let start = 0; start < n; start += size) {
         if (options.signal?.aborted) {
           tx.abort();
           throw new ImportCancelledError();
         }
-        const batch = result.entries.slice(start, start + size);
-        const ids = batch.map((e) => e.id);
-        const [current, history] = await Promise.all([db.entries.bulkGet(ids), db.entryVersions.where('id').anyOf(ids).primaryKeys()]);
-        const lastVersion = new Map<string, number>();
-        for (const [id, version] of history) lastVersion.set(id, Math.max(lastVersion.get(id) ?? 0, version));
         const landed: Entry[] = [];
         const replaced: Entry[] = [];
-        batch.forEach((given, i) => {
-          const cur = current[i];
+        for (let i = start; i < Math.min(n, start + size); i++) {
+          const given = result.entries[i]!;
+          const cur = stored[i];
           const incoming = resolveIncoming(given, cur, policyFor(conflicts, given.id));
           if (!incoming) {
             report.kept.push(given.id);
-            return;
+            continue;
           }
           if (cur && sameContent(cur, incoming)) {
             report.unchanged.push(incoming.id);
-            return;
+            continue;
           }
           const next = Math.max(cur?.version ?? 0, lastVersion.get(incoming.id) ?? 0) + 1;
           landed.push(
@@ -158,12 +173,20 @@ export async function applyImportBatched(db: KnowledgeDb, result: ImportToApply,
           );
           if (cur) replaced.push(cur);
           (cur ? report.updated : report.added).push(incoming.id);
-        });
-        await keepCopies(db, replaced);
-        await db.entries.bulkPut(landed);
-        await db.entryVersions.bulkAdd(landed.map((e) => versionRow(e, by, at, 'imported')));
-        options.onProgress?.(Math.min(n, start + size), n);
+        }
+        // (an update first keeps a copy of the entry it replaces in its history row)
+        if (replaced.length) await keepCopies(db, replaced);
+        // Dexie's own promises, started here in the transaction: awaited in the next step or below; a failure rolls the transaction back either way
+        const batch = Promise.all([db.entries.bulkPut(landed), db.entryVersions.bulkAdd(landed.map((e) => versionRow(e, by, at, 'imported')))]);
+        batch.catch(() => undefined);
+        if (writing) {
+          await writing;
+          options.onProgress?.(start, n);
+        }
+        writing = batch;
       }
+      if (writing) await writing;
+      if (n) options.onProgress?.(n, n);
       await logChange(db, [...report.added, ...report.updated]);
       return report;
     });

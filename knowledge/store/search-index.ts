@@ -19,7 +19,8 @@ export async function saveSearchIndex(db: KnowledgeDb, seq: number, stored: Stor
   for (const part of BYTE_PARTS) {
     const bytes = part === 'units' ? units : lists;
     for (let at = 0, i = 0; at < bytes.length || i === 0; at += chunkBytes, i++) {
-      rows.push({ key: `${part}.${i}`, bytes: bytes.subarray(at, at + chunkBytes) });
+      // a copy, not a view: IndexedDB stores a view's whole buffer (each chunk held all of it, 6 x 13 MB at 100k)
+      rows.push({ key: `${part}.${i}`, bytes: bytes.slice(at, at + chunkBytes) });
       chunks[part] = i + 1;
     }
   }

@@ -10,6 +10,7 @@ import { percentile } from './measure';
 import { generateEntries } from './synthetic';
 import type { BenchTable } from './table';
 import { pollUntil } from '../e2e/poll';
+import { pageCaller, startProfile, stopProfile, topSelfTime, type Call } from './cpu-profile';
 
 /**
  * What agents meet, in headless Chromium with the demo build and the real side panel, at 10k and
@@ -45,13 +46,22 @@ async function knowledgeFiles(size: number): Promise<string[]> {
  * Through Settings > Import: choose the files, wait for the check, import, wait for "Imported:".
  * Returns [check ms, import ms, of which writing the batches ms].
  */
-async function importThroughPanel(panel: Page, files: string[], first: boolean): Promise<[number, number, number]> {
+async function importThroughPanel(ext: Launched, panel: Page, files: string[], first: boolean): Promise<[number, number, number]> {
   if (first) await panel.getByTestId('open-settings').click();
+  const session = process.env.BENCH_PROFILE ? await panel.context().newCDPSession(panel) : undefined;
+  const profile = session ? pageCaller(session) : undefined;
+  if (profile) await startProfile(profile);
   const t0 = Date.now();
   await panel.getByTestId('import-file').setInputFiles(files);
   await panel.getByTestId('import-apply').waitFor({ timeout: 600_000 });
   await panel.waitForFunction(() => !(document.querySelector('[data-testid=import-apply]') as HTMLButtonElement | null)?.disabled, undefined, { timeout: 600_000 });
   const t1 = Date.now();
+  const worker = profile ? await workerCaller(ext) : undefined;
+  if (profile) {
+    console.log(['panel, check:', ...topSelfTime(await stopProfile(profile))].join('\n  '));
+    await startProfile(profile);
+    await startProfile(worker!.call);
+  }
   await panel.evaluate(() => {
     // when the last batch is written (the progress bar full): the rest is the commit and the worker's catch-up
     const g = window as unknown as { benchWritten?: number };
@@ -64,6 +74,12 @@ async function importThroughPanel(panel: Page, files: string[], first: boolean):
   await panel.getByTestId('import-apply').click();
   await panel.getByText(/Imported:/).waitFor({ timeout: 900_000 });
   const done = Date.now();
+  if (profile) {
+    console.log(['panel, import:', ...topSelfTime(await stopProfile(profile))].join('\n  '));
+    console.log(['worker, import:', ...topSelfTime(await stopProfile(worker!.call))].join('\n  '));
+    await worker!.detach();
+    await session!.detach().catch(() => undefined);
+  }
   const written = await panel.evaluate(() => (window as unknown as { benchWritten?: number }).benchWritten);
   return [t1 - t0, done - t1, written === undefined ? NaN : written - t1];
 }
@@ -109,34 +125,40 @@ async function stopWorker(cdp: CDPSession, status: Map<string, string>, extensio
   );
 }
 
-/** The worker's heap after a garbage collection, over a browser-level CDP session attached to the worker (MB). */
-async function workerHeapMb(ext: Launched): Promise<number> {
+/** CDP calls on the extension's service worker, over a browser-level session attached to it. */
+async function workerCaller(ext: Launched): Promise<{ call: Call; detach(): Promise<void> }> {
   const browser = await ext.cdp();
   const session = await browser.newBrowserCDPSession();
-  try {
-    const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-    const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(ext.extensionId));
-    if (!target) throw new Error('no service worker target');
-    const { sessionId } = (await session.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
-    const replies = new Map<number, (r: unknown) => void>();
-    const bus = session as unknown as { on(e: string, f: (p: { sessionId: string; message: string }) => void): void };
-    bus.on('Target.receivedMessageFromTarget', (p) => {
-      const msg = JSON.parse(p.message) as { id?: number; result?: unknown };
-      if (p.sessionId === sessionId && msg.id !== undefined) replies.get(msg.id)?.(msg.result);
+  const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(ext.extensionId));
+  if (!target) throw new Error('no service worker target');
+  const { sessionId } = (await session.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
+  const replies = new Map<number, (r: unknown) => void>();
+  const bus = session as unknown as { on(e: string, f: (p: { sessionId: string; message: string }) => void): void };
+  bus.on('Target.receivedMessageFromTarget', (p) => {
+    const msg = JSON.parse(p.message) as { id?: number; result?: unknown };
+    if (p.sessionId === sessionId && msg.id !== undefined) replies.get(msg.id)?.(msg.result);
+  });
+  let next = 1;
+  const call: Call = (method, params) =>
+    new Promise<unknown>((resolve) => {
+      const id = next++;
+      replies.set(id, resolve);
+      void session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
     });
-    let next = 1;
-    const call = (method: string) =>
-      new Promise<unknown>((resolve) => {
-        const id = next++;
-        replies.set(id, resolve);
-        void session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
-      });
-    await call('HeapProfiler.enable');
-    await call('HeapProfiler.collectGarbage');
-    const usage = (await call('Runtime.getHeapUsage')) as { usedSize: number };
+  return { call, detach: () => session.detach().catch(() => undefined) };
+}
+
+/** The worker's heap after a garbage collection (MB). */
+async function workerHeapMb(ext: Launched): Promise<number> {
+  const worker = await workerCaller(ext);
+  try {
+    await worker.call('HeapProfiler.enable');
+    await worker.call('HeapProfiler.collectGarbage');
+    const usage = (await worker.call('Runtime.getHeapUsage')) as { usedSize: number };
     return usage.usedSize / 1024 / 1024;
   } finally {
-    await session.detach().catch(() => undefined);
+    await worker.detach();
   }
 }
 
@@ -190,11 +212,11 @@ async function measure(size: number, quick: boolean): Promise<SizeResult> {
     await page.goto(`${demo.origin}/tickets/${ids[0]}`);
     const tabId = await tabIdOf(ext, page);
     const importer = await openPanelAsTab(ext, tabId);
-    // One import takes at most MAX_IMPORT_ENTRIES entries (the check refuses more): 100k is two imports, one after the other.
+    // One import takes at most MAX_IMPORT_ENTRIES entries (the check refuses more): more files are imported one after the other.
     let [check, imported, written] = [0, 0, 0];
     const perImport = Math.max(1, Math.floor(MAX_IMPORT_ENTRIES / FILE_ENTRIES));
     for (let i = 0; i < files.length; i += perImport) {
-      const [c, m, w] = await importThroughPanel(importer, files.slice(i, i + perImport), i === 0);
+      const [c, m, w] = await importThroughPanel(ext, importer, files.slice(i, i + perImport), i === 0);
       [check, imported, written] = [check + c, imported + m, written + w];
     }
     await importer.close();
@@ -285,7 +307,7 @@ export async function run(options: { quick?: boolean } = {}): Promise<BenchTable
       columns: ['entries', 'files', 'check in the panel (s)', 'import + index catch-up (s)', 'of which batches written (s)', 'worker heap after GC (MB)', 'IndexedDB (MB)'],
       rows: results.map((r) => [r.size, Math.ceil(r.size / FILE_ENTRIES), r.check / 1000, r.import / 1000, r.written / 1000, r.heapMb, r.idbMb]),
       notes: [
-        `Targets: import of 10k < 3 s, 100k < 30 s; heap and IndexedDB at 100k < 150 MB. Files of ${FILE_ENTRIES.toLocaleString('en')} entries (JSON); one import takes at most ${MAX_IMPORT_ENTRIES.toLocaleString('en')} entries, so 100k is two imports one after the other (times summed).`,
+        `Targets: import of 10k < 3 s, 100k < 30 s; heap and IndexedDB at 100k < 150 MB. Files of ${FILE_ENTRIES.toLocaleString('en')} entries (JSON); one import takes at most ${MAX_IMPORT_ENTRIES.toLocaleString('en')} entries (more would be imported in several, times summed).`,
         '"check": choosing the files until the Import button is enabled (read, parse and check in the panel); "import": the click until "Imported:", which waits for the worker to apply the change log.',
         'Heap: HeapProfiler.collectGarbage then Runtime.getHeapUsage on the worker target, after the warm tickets. IndexedDB: navigator.storage.estimate().usageDetails.indexedDB of the extension origin (entries, their history, the stored index).',
       ],

@@ -93,10 +93,11 @@ describe('Markdown export file names', () => {
 });
 
 describe('the import check and the apply step agree on how many entries one import may hold', () => {
+  const n = (x: number) => x.toLocaleString('en');
   it('the apply step (the panel writes the store itself) refuses more than MAX_IMPORT_ENTRIES before writing anything', async () => {
     const db = openKnowledgeDb(`too-many-${Math.random()}`);
     const many = Array.from({ length: MAX_IMPORT_ENTRIES + 1 }, (_, i) => entry(`e${i}`));
-    const refusal = 'Nothing was imported: this import holds 50,001 entries; one import takes at most 50,000: split the files and import them one after another.';
+    const refusal = `Nothing was imported: this import holds ${n(MAX_IMPORT_ENTRIES + 1)} entries; one import takes at most ${n(MAX_IMPORT_ENTRIES)}: split the files and import them one after another.`;
     await expect(applyImportBatched(db, { entries: many, problems: [] }, 'Lead (test)')).rejects.toThrow(refusal);
     await expect(applyImport(db, { entries: many, problems: [] }, 'Lead (test)')).rejects.toThrow(refusal);
     expect(await db.entries.count()).toBe(0);
@@ -107,7 +108,7 @@ describe('the import check and the apply step agree on how many entries one impo
     const rows = Array.from({ length: MAX_IMPORT_ENTRIES + 1 }, (_, i) => `e${i},T${i},A${i}`);
     const big = importFiles([{ name: 'big.csv', bytes: utf8(`id,title,body\n${rows.join('\n')}\n`) }], { now: NOW });
     expect(lines(big)).toEqual([
-      'big.csv: this import holds 50,001 entries; one import takes at most 50,000: split the files and import them one after another',
+      `big.csv: this import holds ${n(MAX_IMPORT_ENTRIES + 1)} entries; one import takes at most ${n(MAX_IMPORT_ENTRIES)}: split the files and import them one after another`,
     ]);
     expect(big.files[0]?.errors).toBe(1);
   }, 120_000);

@@ -34,3 +34,24 @@ describe('pruned query evaluation', () => {
     }
   });
 });
+
+describe('warm (after an import, before the next ticket)', () => {
+  const { topics } = loadSeedTopics();
+  const entries = generateEntries(600, { topics });
+  const queries = generateQueries(entries, 20, 600);
+
+  it('works out the score bounds of the common terms up front, and ranks exactly as before', () => {
+    const cold = KnowledgeIndex.build(entries);
+    const warmed = KnowledgeIndex.build(entries);
+    warmed.warm();
+    const ix = warmed.inverted;
+    const { boundRev } = (warmed as unknown as { scratch: { boundRev: Float64Array } }).scratch;
+    const common = ix.terms.flatMap((_, id) => (ix.df[id]! >= Math.max(256, ix.liveDocs / 16) ? [id] : []));
+    expect(common.length).toBeGreaterThan(10);
+    expect(common.every((id) => boundRev[id] === ix.revision)).toBe(true);
+    for (const [i, q] of queries.entries()) {
+      const parts = ticketQuery(asTicket(q, i)).parts;
+      expect(warmed.query(parts, { limit: 3 }).hits).toEqual(cold.query(parts, { limit: 3 }).hits);
+    }
+  });
+});

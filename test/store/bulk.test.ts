@@ -155,9 +155,9 @@ describe('undoBulk', () => {
     });
     const { undo, changed } = await applyBulk(db, ids, { kind: 'approve' }, 'lead', { now: LATER });
     expect(changed).toHaveLength(500);
-    expect(await db.entries.where('status').equals('approved').count()).toBe(500);
+    expect(await db.entries.filter((e) => e.status === 'approved').count()).toBe(500);
     await undoBulk(db, undo, 'lead', { now: LATEST });
-    expect(await db.entries.where('status').equals('draft').count()).toBe(500);
+    expect(await db.entries.filter((e) => e.status === 'draft').count()).toBe(500);
     expect(await db.entryVersions.count()).toBe(1000);
   });
 });

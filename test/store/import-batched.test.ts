@@ -46,6 +46,29 @@ describe('applyImportBatched (the panel writes large imports itself, in batches)
     expect(progress).toEqual(Array.from({ length: 7 }, (_, i) => [Math.min(65, (i + 1) * 10), 65]));
   });
 
+  it('reads every stored entry it replaces before the first write, and prepares each batch while the one before is written', async () => {
+    const db = await seeded();
+    const calls: string[] = [];
+    for (const [table, ops] of [
+      [db.entries, ['bulkGet', 'bulkPut']],
+      [db.entryVersions, ['bulkAdd']],
+    ] as const) {
+      for (const op of ops) {
+        const t = table as unknown as Record<string, (...a: unknown[]) => unknown>;
+        const real = t[op]!.bind(table);
+        t[op] = (...a: unknown[]) => (calls.push(op), real(...a));
+      }
+    }
+    await applyImportBatched(db, { entries: incoming, problems: [] }, 'ben', {
+      batch: 10,
+      // when batch k is reported written, batch k + 1 has already been handed to IndexedDB
+      onProgress: (done) => calls.push(`written ${done}`),
+    });
+    const firstWrite = calls.indexOf('bulkPut');
+    expect(calls.lastIndexOf('bulkGet')).toBeLessThan(firstWrite);
+    expect(calls.slice(firstWrite, firstWrite + 5)).toEqual(['bulkPut', 'bulkAdd', 'bulkPut', 'bulkAdd', 'written 10']);
+  });
+
   it('cancelled half-way: nothing landed, not even the batches already written', async () => {
     const db = await seeded();
     const before = await contents(db);

@@ -1,8 +1,9 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { OLD_INDEX_CACHE_KEY, SCHEMA_V1, SCHEMA_V2, UPGRADE_WHO, openKnowledgeDb, type KnowledgeDb } from '../../knowledge/store/db.ts';
+import { OLD_INDEX_CACHE_KEY, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, UPGRADE_WHO, openKnowledgeDb, type KnowledgeDb } from '../../knowledge/store/db.ts';
 import { knowledgeSnapshot } from '../../knowledge/store/search-index.ts';
-import { saveEntry } from '../../knowledge/store/entries.ts';
+import { listEntries, saveEntry } from '../../knowledge/store/entries.ts';
+import { applyImportBatched } from '../../knowledge/store/import.ts';
 import { entryHistory } from '../../knowledge/store/versions.ts';
 import { entry } from './helpers.ts';
 
@@ -11,7 +12,7 @@ afterEach(async () => {
   await db?.delete();
 });
 
-describe('schema upgrade v1 -> v3', () => {
+describe('schema upgrade v1 -> v6', () => {
   it('keeps every v1 entry, setting and event, and gives each entry its first history row', async () => {
     const name = `upgrade-${process.pid}`;
     // The database as version 1 of the extension left it, written with a raw v1 definition.
@@ -30,7 +31,7 @@ describe('schema upgrade v1 -> v3', () => {
 
     db = openKnowledgeDb(name);
     await db.open();
-    expect(db.verno).toBeGreaterThanOrEqual(3);
+    expect(db.verno).toBeGreaterThanOrEqual(6);
     expect(await db.entries.toArray()).toEqual([...old].sort((a, b) => a.id.localeCompare(b.id)));
     for (const e of old) {
       const history = await entryHistory(db, e.id);
@@ -46,7 +47,7 @@ describe('schema upgrade v1 -> v3', () => {
   });
 });
 
-describe('schema upgrade v2 -> v3 (change log and binary search index)', () => {
+describe('schema upgrade v2 -> v6 (change log and binary search index)', () => {
   it('keeps every entry, version, event, setting and learned phrasing, and drops only the old JSON index', async () => {
     const name = `upgrade-v2-${process.pid}`;
     // The database as version 2 of the extension left it, written with a raw v2 definition.
@@ -73,7 +74,7 @@ describe('schema upgrade v2 -> v3 (change log and binary search index)', () => {
 
     db = openKnowledgeDb(name);
     await db.open();
-    expect(db.verno).toBeGreaterThanOrEqual(3);
+    expect(db.verno).toBeGreaterThanOrEqual(6);
     expect(await db.entries.toArray()).toEqual(old);
     expect(await db.entryVersions.toArray()).toEqual(versions);
     expect((await db.learned.toArray()).map(({ id: _id, ...l }) => l)).toEqual(learned);
@@ -85,5 +86,62 @@ describe('schema upgrade v2 -> v3 (change log and binary search index)', () => {
     const saved = await saveEntry(db, { ...old[0]!, body: 'Refunds now take 3 days.' }, 'ben');
     expect(saved.version).toBe(4);
     expect(await db.changes.toArray()).toEqual([{ seq: 1, ids: ['refund'] }]);
+  });
+});
+
+describe('schema upgrade v3 -> v6 (no secondary indexes)', () => {
+  it('keeps every entry, version, event, setting, learned phrasing, change and the stored index, and drops the indexes', async () => {
+    const name = `upgrade-v3-${process.pid}`;
+    // The database as version 3 of the extension left it, written with a raw v3 definition.
+    const v3 = new Dexie(name);
+    v3.version(3).stores({ ...SCHEMA_V1, ...SCHEMA_V2, ...SCHEMA_V3 });
+    const old = [entry('refund', { version: 2, updatedAt: '2026-03-01T12:00:00Z' }), entry('shipping', { tags: ['shipping', 'returns'], status: 'draft' })];
+    const versions = [
+      { id: 'gone', version: 1, entry: entry('gone'), who: 'anna', at: '2026-02-01T10:00:00Z', change: 'created' },
+      { id: 'gone', version: 2, entry: entry('gone', { version: 2 }), who: 'anna', at: '2026-02-02T10:00:00Z', change: 'deleted' },
+      { id: 'refund', version: 1, entry: entry('refund'), who: 'anna', at: '2026-02-01T10:00:00Z', change: 'created' },
+      { id: 'refund', version: 2, who: 'ben', at: '2026-03-01T12:00:00Z', change: 'updated' },
+      { id: 'shipping', version: 1, who: 'anna', at: '2026-01-05T09:00:00Z', change: 'imported' },
+    ];
+    const learned = [{ entryId: 'refund', text: 'money back please', terms: ['money', 'back'], at: '2026-03-02T10:00:00Z', who: 'an agent' }];
+    const events = [{ type: 'copied', at: '2026-03-01T12:01:00Z', entryId: 'refund' }];
+    const index = [
+      { key: 'head', seq: 2, chunks: { units: 1, lists: 1 }, index: { format: 'x' } },
+      { key: 'lists.0', bytes: new Uint8Array([1, 2, 3]) },
+      { key: 'units.0', bytes: new Uint8Array([4]) },
+    ];
+    await v3.table('entries').bulkAdd(old);
+    await v3.table('entryVersions').bulkAdd(versions);
+    await v3.table('learned').bulkAdd(learned);
+    await v3.table('events').bulkAdd(events);
+    await v3.table('settings').put({ key: 'agentName', value: 'Anna' });
+    await v3.table('changes').bulkAdd([{ ids: ['refund'] }, { ids: ['shipping'] }]);
+    await v3.table('searchIndex').bulkAdd(index);
+    v3.close();
+
+    db = openKnowledgeDb(name);
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect(db.entries.schema.indexes).toEqual([]);
+    expect(db.entryVersions.schema.indexes).toEqual([]);
+    const stores = db.backendDB().transaction(['entries', 'entryVersions'], 'readonly');
+    expect([...stores.objectStore('entries').indexNames, ...stores.objectStore('entryVersions').indexNames]).toEqual([]);
+    expect(await db.entries.toArray()).toEqual(old);
+    expect(await db.entryVersions.toArray()).toEqual(versions);
+    expect((await db.learned.toArray()).map(({ id: _id, ...l }) => l)).toEqual(learned);
+    expect((await db.events.toArray()).map(({ seq: _seq, ...e }) => e)).toEqual(events);
+    expect(await db.settings.toArray()).toEqual([{ key: 'agentName', value: 'Anna' }]);
+    expect(await db.changes.toArray()).toEqual([
+      { seq: 1, ids: ['refund'] },
+      { seq: 2, ids: ['shipping'] },
+    ]);
+    expect(await db.searchIndex.toArray()).toEqual(index);
+    // The lookups that used the indexes still work: history by id, and filtered lists.
+    expect((await entryHistory(db, 'refund')).map((h) => h.version)).toEqual([1, 2]);
+    expect((await listEntries(db, { tag: 'returns' })).map((e) => e.id)).toEqual(['shipping']);
+    expect((await listEntries(db, { status: 'approved' })).map((e) => e.id)).toEqual(['refund']);
+    // An entry deleted before the upgrade and imported again keeps counting its versions.
+    await applyImportBatched(db, { entries: [entry('gone', { body: 'Back again.' })], problems: [] }, 'ben');
+    expect((await entryHistory(db, 'gone')).map((h) => h.version)).toEqual([1, 2, 3]);
   });
 });
