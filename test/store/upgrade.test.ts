@@ -89,8 +89,8 @@ describe('schema upgrade v2 -> v6 (change log and binary search index)', () => {
   });
 });
 
-describe('schema upgrade v3 -> v6 (no secondary indexes)', () => {
-  it('keeps every entry, version, event, setting, learned phrasing, change and the stored index, and drops the indexes', async () => {
+describe('schema upgrade v3 -> v6 (no per-entry secondary indexes)', () => {
+  it('keeps every entry, version, event, setting, learned phrasing, change and the stored index, and drops the indexes but the translation group's', async () => {
     const name = `upgrade-v3-${process.pid}`;
     // The database as version 3 of the extension left it, written with a raw v3 definition.
     const v3 = new Dexie(name);
@@ -122,7 +122,8 @@ describe('schema upgrade v3 -> v6 (no secondary indexes)', () => {
     db = openKnowledgeDb(name);
     await db.open();
     expect(db.verno).toBe(6);
-    expect(db.entries.schema.indexes).toEqual([]);
+    // Only the translation group stays (IndexedDB skips entries without one: see SCHEMA_V6).
+    expect(db.entries.schema.indexes.map((i) => i.name)).toEqual(['translationGroup']);
     expect(db.entryVersions.schema.indexes).toEqual([]);
     const stores = db.backendDB().transaction(['entries', 'entryVersions'], 'readonly');
     expect([...stores.objectStore('entries').indexNames, ...stores.objectStore('entryVersions').indexNames]).toEqual([]);
