@@ -23,10 +23,10 @@ export function keyTerms(ticket: Ticket, max = KEY_TERMS_MAX): string[] {
   let position = 0;
   for (const part of query.parts.slice(0, 2)) {
     const text = redact(part.text, { names }).replace(REDACTED, ' ');
-    for (const { term, word } of tokeniseWithWords(text, ticket.locale, DEFAULT_TOKENISE_OPTIONS)) {
+    for (const { term, word } of tokeniseWithWords(text, query.locale, DEFAULT_TOKENISE_OPTIONS)) {
       position++;
       // The search keeps negations and question words for ranking; they say nothing about a topic.
-      if (NUMBERISH.test(word) || word.length > 40 || isStopWord(word, ticket.locale ?? DEFAULT_TOKENISE_OPTIONS.defaultLocale)) continue;
+      if (NUMBERISH.test(word) || word.length > 40 || isStopWord(word, query.locale ?? DEFAULT_TOKENISE_OPTIONS.defaultLocale)) continue;
       const seen = scores.get(term);
       if (seen) seen.score += part.weight;
       else scores.set(term, { word: word.replace(/’/g, "'"), score: part.weight, first: position });
