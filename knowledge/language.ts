@@ -1,4 +1,5 @@
 import { detectAll } from 'tinyld/light';
+import { isStopWord } from './search/tokenise';
 
 /**
  * The language of a text, told from the text: the ticket's language in the worker's suggestion
@@ -32,56 +33,74 @@ const SAMPLE = 1000;
 /** Below this share of the two best scores the text says too little (one shared word, a name). */
 export const MIN_CONFIDENCE = 0.6;
 
-/** How many of the best guesses the fallback may be among to win an unsure call. */
-const CANDIDATES = 3;
-
 const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
 
 /**
- * Chinese or Japanese by script: a Han character or kana counts as much as a Latin word, so
- * "在 Deezer 上 播放 Dana 的 歌" is Chinese and an English ticket signed 王伟 stays English.
+ * Chinese or Japanese by script: a Han character or kana counts as two Latin words (a Chinese
+ * word is one or two characters), so "给 The Tenor Wore Tapshoes 五 分" is Chinese and an English
+ * ticket signed 王伟 stays English.
  */
 function byScript(text: string): DetectedLanguage | undefined {
   const kana = count(text, KANA);
   const han = count(text, HAN);
   if (kana + han === 0) return undefined;
   const latin = count(text, LATIN_WORD);
-  if (kana > 0 && kana + han >= latin) return 'ja';
-  if (han > 0 && han >= latin) return 'zh';
+  if (kana > 0 && 2 * (kana + han) >= latin) return 'ja';
+  if (han > 0 && 2 * han >= latin) return 'zh';
   return undefined;
 }
 
-/** Latin-script candidates, best first, with the scores tinyld gives them. */
-function candidates(sample: string): { lang: string; accuracy: number }[] {
-  return detectAll(sample, { only: LATIN }).filter((c) => c.accuracy > 0);
+/** The best guess; `sure` when the text says enough. */
+interface Guess {
+  language: DetectedLanguage;
+  confidence: number;
+  sure: boolean;
+  /** The two best Latin-script guesses, when unsure. */
+  close: string[];
+}
+
+/** How many of tinyld's best guesses the function words choose among on a hesitant call. */
+const VOTERS = 3;
+/** Below this share of the two best scores the function words are asked. */
+const VOTE_BELOW = 0.9;
+/** One word ("refund", "Danke") is too little to be sure of. */
+const MIN_WORDS = 2;
+
+function guess(text: string): Guess | undefined {
+  const sample = text.slice(0, SAMPLE);
+  const script = byScript(sample);
+  if (script) return { language: script, confidence: 1, sure: true, close: [] };
+  const list = detectAll(sample, { only: LATIN }).filter((c) => c.accuracy > 0);
+  const [first, second] = list;
+  if (!first) return undefined;
+  const confidence = first.accuracy / (first.accuracy + (second?.accuracy ?? 0));
+  const words = sample.toLowerCase().match(/\p{L}+(?:['’]\p{L}+)*/gu) ?? [];
+  if (confidence < MIN_CONFIDENCE) {
+    // Character statistics hesitate on a short text ("Regnet es heute?" looks Spanish): its function
+    // words (the tokeniser's stop words) decide among the best guesses when one language has most.
+    const votes = list.slice(0, VOTERS).map((c) => ({ lang: c.lang, n: words.filter((w) => isStopWord(w, c.lang)).length }));
+    votes.sort((a, b) => b.n - a.n);
+    if (votes[0]!.n > (votes[1]?.n ?? 0)) return { language: votes[0]!.lang as DetectedLanguage, confidence, sure: true, close: [] };
+  }
+  const sure = confidence >= MIN_CONFIDENCE && words.length >= MIN_WORDS;
+  return { language: first.lang as DetectedLanguage, confidence, sure, close: sure ? [] : list.slice(0, 2).map((c) => c.lang) };
 }
 
 /** The language of `text`, or undefined when it says too little (a number, a name, one common word). */
 export function detectLanguage(text: string): Detected | undefined {
-  const sample = text.slice(0, SAMPLE);
-  const script = byScript(sample);
-  if (script) return { language: script, confidence: 1 };
-  const [first, second] = candidates(sample);
-  if (!first) return undefined;
-  const confidence = first.accuracy / (first.accuracy + (second?.accuracy ?? 0));
-  return confidence >= MIN_CONFIDENCE ? { language: first.lang as DetectedLanguage, confidence } : undefined;
+  const g = guess(text);
+  return g?.sure ? { language: g.language, confidence: g.confidence } : undefined;
 }
 
 /**
  * The language to tokenise `text` in. When the text says too little to be sure, `fallback` (the
- * knowledge base's main language, a locale the helpdesk states) wins if it is one of the
- * candidates; otherwise the best guess does: a short German question tokenised as German finds
- * the German entries, and a short English one in an English knowledge base stays English.
+ * knowledge base's main language, a locale the helpdesk states) wins if it is one of the two best
+ * guesses; otherwise the best guess does: a short German question tokenised as German finds the
+ * German entries, and a short English one in an English knowledge base stays English.
  */
 export function languageOf(text: string, fallback?: string): string | undefined {
-  const sample = text.slice(0, SAMPLE);
-  const script = byScript(sample);
-  if (script) return script;
-  const list = candidates(sample);
-  const [first, second] = list;
-  if (!first) return fallback;
-  const sure = first.accuracy / (first.accuracy + (second?.accuracy ?? 0)) >= MIN_CONFIDENCE;
-  if (sure || !fallback) return first.lang;
-  const base = fallback.toLowerCase().split('-')[0];
-  return list.slice(0, CANDIDATES).some((c) => c.lang === base) ? fallback : first.lang;
+  const g = guess(text);
+  if (!g) return fallback;
+  if (g.sure || !fallback) return g.language;
+  return g.close.includes(fallback.toLowerCase().split('-')[0]!) ? fallback : g.language;
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { isSuggestable } from '../entry.ts';
 import { languageOf } from '../language.ts';
-import { mainLocale } from '../search/fallback.ts';
+import { mainLocale, textQuery } from '../search/fallback.ts';
 import type { KnowledgeIndex } from '../search/index.ts';
 import { decide, toSuggestions, type Suggestion } from '../suggest.ts';
 import { DEFAULT_THRESHOLD } from '../search/calibration.ts';
@@ -54,8 +54,9 @@ export async function readQueries(file: string | undefined, needRelevant = false
  * from the text when not given; the index's default when the text says too little).
  */
 export function answer(index: KnowledgeIndex, text: string, day: string, limit: number, lang?: string): { abstained: boolean; suggestions: Suggestion[] } {
-  const locale = lang ?? languageOf(text, mainLocale(index));
-  const result = index.query([{ text, weight: 1 }], { limit: Math.max(limit, 3), filter: (e) => isSuggestable(e, day), ...(locale ? { locale } : {}) });
+  const main = mainLocale(index);
+  const { parts, locale } = textQuery(index, text, lang ?? languageOf(text, main) ?? main);
+  const result = index.query(parts, { limit: Math.max(limit, 3), filter: (e) => isSuggestable(e, day), locale });
   const suggestions = toSuggestions(result, index, day);
   return { abstained: decide(suggestions, DEFAULT_THRESHOLD).abstained, suggestions: suggestions.slice(0, limit) };
 }
