@@ -61,8 +61,6 @@ interface Guess {
 
 /** How many of tinyld's best guesses the function words choose among on a hesitant call. */
 const VOTERS = 3;
-/** Below this share of the two best scores the function words are asked. */
-const VOTE_BELOW = 0.9;
 /** One word ("refund", "Danke") is too little to be sure of. */
 const MIN_WORDS = 2;
 
