@@ -74,7 +74,7 @@ function guess(text: string): Guess | undefined {
   const confidence = first.accuracy / (first.accuracy + (second?.accuracy ?? 0));
   const words = sample.toLowerCase().match(/\p{L}+(?:['’]\p{L}+)*/gu) ?? [];
   if (confidence < MIN_CONFIDENCE) {
-    // Character statistics hesitate on a short text ("Regnet es heute?" looks Spanish): its function
+    // Character statistics hesitate on a short text ("Il est cassé" reads as French or Portuguese): its function
     // words (the tokeniser's stop words) decide among the best guesses when one language has most.
     const votes = list.slice(0, VOTERS).map((c) => ({ lang: c.lang, n: words.filter((w) => isStopWord(w, c.lang)).length }));
     votes.sort((a, b) => b.n - a.n);
