@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { answer } from '../../knowledge/cli/rank';
+import { answer, readQueries } from '../../knowledge/cli/rank';
 import { KnowledgeIndex } from '../../knowledge/search/index';
 import { suggest } from '../../knowledge/suggest';
 import { DAY, entry, ticket } from './fixtures';
@@ -32,6 +35,19 @@ describe('a query is tokenised in its own language', () => {
   it('kb rank: a Chinese query is segmented and meets the Chinese entry word by word', () => {
     expect(top(MULTI, '我的退款还没到')?.entry.id).toBe('refund-zh');
     expect(top(MULTI, '我忘记密码了')?.entry.id).toBe('password-zh');
+  });
+
+  it('kb rank: a query line may carry "lang"; a malformed one is named by file and line', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kb-lang-'));
+    const good = path.join(dir, 'good.jsonl');
+    writeFileSync(good, '{"id":"a","text":"Pakete beschädigt","lang":"de"}\n{"id":"b","text":"where is my parcel"}\n');
+    expect(await readQueries(good)).toEqual([
+      { id: 'a', text: 'Pakete beschädigt', lang: 'de' },
+      { id: 'b', text: 'where is my parcel' },
+    ]);
+    const bad = path.join(dir, 'bad.jsonl');
+    writeFileSync(bad, '{"id":"a","text":"ok"}\n{"id":"b","text":"Hallo","lang":"German"}\n');
+    await expect(readQueries(bad)).rejects.toThrow(`${bad} line 2, lang: expected a language code such as "de" or "pt-BR"`);
   });
 
   it("kb rank: a Spanish query's stop words never match an English entry", () => {
