@@ -29,7 +29,7 @@ const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const HAN = /\p{Script=Han}/gu;
 const LATIN_WORD = /\p{Script=Latin}+/gu;
 /** Only the start of a long message is read: it decides, and it keeps a long thread cheap. */
-const SAMPLE = 1000;
+const SAMPLE = 500;
 /** Below this share of the two best scores the text says too little (one shared word, a name). */
 export const MIN_CONFIDENCE = 0.6;
 
