@@ -64,7 +64,7 @@ const QUESTION_WORDS = new Set([
 ]);
 
 /**
- * Chinese function words: particles, pronouns, copula, measure words. @orama/stopwords' Mandarin
+ * Chinese function words: particles, pronouns, the copula. @orama/stopwords' Mandarin
  * list (794 words) also drops content words ("上", "下", "中", "多少", numbers), and took xSID's
  * Chinese top-1 from 74 to 64 on the validation split.
  */
@@ -82,7 +82,7 @@ const LANGUAGES: Record<string, { stem: (w: string) => string; stop: string[] }>
   it: { stem: it, stop: itStop },
   nl: { stem: nl, stop: nlStop },
   pt: { stem: pt, stop: ptStop },
-  // No stemmer: words are segmented (see words()), inflection is written as separate words.
+  // No stemmer: words are segmented (see rawWords()); inflection is mostly written as separate words.
   zh: { stem: (w) => w, stop: ZH_STOP },
   ja: { stem: (w) => w, stop: jaStop },
 };
