@@ -22,6 +22,9 @@ export default defineConfig({
     ...(browser === 'firefox' ? { optional_permissions: OPTIONAL_HOSTS } : {}),
     ...(mode === 'demo' || process.env.AGENT_ASSIST_DEMO === '1' ? { host_permissions: DEMO_HOSTS } : {}),
     action: { default_title: 'Open Agent Assist' },
+    // The dashboard is the extension's options page too: the toolbar button's menu ("Options") and
+    // the browser's extension page open it in a tab, with no extra permission (a context menu would need one).
+    options_ui: { page: 'dashboard.html', open_in_tab: true },
     commands: {
       'open-panel': {
         suggested_key: { default: 'Alt+Shift+A' },

@@ -73,6 +73,9 @@ export function App({ api }: { api: PanelApi }) {
           <button type="button" aria-pressed={view === 'settings'} data-testid="open-settings" onClick={() => setView('settings')}>
             Settings
           </button>
+          <button type="button" data-testid="open-dashboard" title="Knowledge, review and import, in a tab" onClick={() => api.openDashboard()}>
+            Dashboard
+          </button>
         </nav>
       </header>
       <main>

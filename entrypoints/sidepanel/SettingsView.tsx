@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RemoveLearnedRequest, SettingsPatchView, SettingsView as Settings } from '@/knowledge/messages';
 import { HelpdeskList } from '@/components/settings/HelpdeskList';
-import { ImportKnowledge } from '@/components/settings/ImportKnowledge';
+import { ImportKnowledge } from '@/components/import/ImportKnowledge';
 import { LearnedPhrasings } from '@/components/settings/LearnedPhrasings';
 import { ProfileForm } from '@/components/settings/ProfileForm';
 import { SelectorsForm } from '@/components/settings/SelectorsForm';
 import type { Status } from '@/components/StatusMessage';
 import type { PanelApi } from './api';
-import { HOSTED_HELPDESKS, originPattern, toOrigin } from './hosted-helpdesks';
-import { checkFiles } from './import-files';
+import { HOSTED_HELPDESKS, originPattern, toOrigin } from '@/knowledge/hosted-helpdesks';
+import { checkFiles } from '@/components/import/read-files';
 
 export interface SettingsProps {
   api: PanelApi;

@@ -60,4 +60,6 @@ export interface PanelApi {
     remove(patterns: readonly string[]): Promise<boolean>;
   };
   syncRegistrations(): Promise<string[]>;
+  /** Opens the leads' and trainers' dashboard in a tab (`section`: its hash, e.g. 'import'). */
+  openDashboard(section?: string): void;
 }

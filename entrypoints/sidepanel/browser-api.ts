@@ -144,5 +144,8 @@ export function browserApi(pinned: number | undefined): PanelApi {
     async syncRegistrations() {
       return (await worker.send('panelToBackground.syncRegistrations', undefined)).origins;
     },
+    openDashboard(section) {
+      void browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${section ? `#${section}` : ''}`) });
+    },
   };
 }

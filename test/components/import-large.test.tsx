@@ -7,8 +7,8 @@
 import { File as NodeFile } from 'node:buffer';
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ImportKnowledge } from '@/components/settings/ImportKnowledge';
-import { checkFiles, ImportCancelled, type ReadProgress } from '@/entrypoints/sidepanel/import-files';
+import { ImportKnowledge } from '@/components/import/ImportKnowledge';
+import { checkFiles, ImportCancelled, type ReadProgress } from '@/components/import/read-files';
 import { applyImport, applyImportBatched, checkImport, listEntries, openKnowledgeDb } from '@/knowledge/store';
 import type { Entry } from '@/knowledge/entry';
 import { byTestId, cleanup, click, render } from './render';

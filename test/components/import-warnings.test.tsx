@@ -6,9 +6,9 @@
 import { File as NodeFile } from 'node:buffer';
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ImportKnowledge } from '@/components/settings/ImportKnowledge';
+import { ImportKnowledge } from '@/components/import/ImportKnowledge';
 import type { PanelApi } from '@/entrypoints/sidepanel/api';
-import { checkFiles } from '@/entrypoints/sidepanel/import-files';
+import { checkFiles } from '@/components/import/read-files';
 import { applyImport, checkImport, saveEntry } from '@/knowledge/store';
 import type { Entry } from '@/knowledge/entry';
 import { entry, freshDb } from '../store/helpers';

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { File as NodeFile } from 'node:buffer';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ImportKnowledge } from '@/components/settings/ImportKnowledge';
-import { checkFiles } from '@/entrypoints/sidepanel/import-files';
+import { ImportKnowledge } from '@/components/import/ImportKnowledge';
+import { checkFiles } from '@/components/import/read-files';
 import { MAX_IMPORT_ENTRIES } from '@/knowledge/entry';
 import { importFiles } from '@/knowledge/standardise';
 import { byTestId, cleanup, click, flush, render, type } from './render';

@@ -7,7 +7,7 @@
  */
 import { access } from 'node:fs/promises';
 import { CHROMIUM } from '../e2e/browser';
-import { ensureDemoBuild, launchWithExtension, openRealPanel, tabIdOf } from '../e2e/harness';
+import { ensureDemoBuild, launchWithExtension, openDashboard, openRealPanel, tabIdOf } from '../e2e/harness';
 import { confidentTickets } from '../e2e/sample';
 import { startDemoHelpdesk, type DemoHelpdesk } from './server';
 import { walkThrough } from './walk';
@@ -59,9 +59,11 @@ async function main(): Promise<number> {
     await page.goto(`${demo.origin}/tickets/${ticketId}`);
     const panel = await openRealPanel(ext, await tabIdOf(ext, page));
     await panel.getByTestId('load-sample').click().catch(() => undefined);
+    await openDashboard(ext, '#knowledge');
     await page.bringToFront();
     say(`Chromium is open on ticket #${ticketId} with the Agent Assist panel. Click a suggestion, then Insert.`);
-    say('Other tickets are in the list on the left. Close the browser or press Ctrl+C to stop.');
+    say('Other tickets are in the list on the left. The leads\' dashboard is open in another tab.');
+    say('Close the browser or press Ctrl+C to stop.');
     await new Promise<void>((resolve) => {
       ext.context.on('close', () => resolve());
       process.once('SIGINT', () => resolve());

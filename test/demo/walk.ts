@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { dashboardTour } from './dashboard-tour';
 import type { Page } from 'playwright-core';
 import { openPanelAsTab, tabIdOf, type Launched } from '../e2e/harness';
 import { AGENT_VALUES } from '../e2e/sample';
@@ -74,6 +75,7 @@ export async function walkThrough(ext: Launched, demo: DemoHelpdesk, ticketId: s
   await shot(panel, '5-panel-after-insert.png');
   say(landed ? `  ✓ inserted into the reply editor (Quill), ${reply?.text.split('\n').filter(Boolean).length} lines; nothing was sent (${sent} submits, ${demo.posts().length} posts)` : '  ✗ the answer did not reach the reply editor');
   say(`  Panel said: ${(await panel.getByTestId('status').textContent())?.trim() ?? ''}`);
+  const toured = await dashboardTour(ext, dir, say);
   say(`  Screenshots: ${path.relative(process.cwd(), dir)}/`);
-  return landed && sent === 0 && demo.posts().length === 0;
+  return landed && toured && sent === 0 && demo.posts().length === 0;
 }

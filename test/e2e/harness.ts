@@ -169,3 +169,10 @@ export async function openRealPanel(ext: Launched, tabId: number): Promise<Page>
     return undefined;
   }, 'the opened side panel\'s page over CDP');
 }
+
+/** The dashboard page (entrypoints/dashboard) in a new tab, at `hash` ('#knowledge', '#import', ...). */
+export async function openDashboard(ext: Launched, hash = ''): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/dashboard.html${hash}`);
+  return page;
+}

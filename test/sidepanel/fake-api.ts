@@ -118,6 +118,7 @@ export function fakeApi(state: TabState, overrides: Partial<PanelApi> = {}) {
     copy: vi.fn(async () => true),
     permissions: { granted: vi.fn(async () => new Set<string>()), request: vi.fn(async () => true), remove: vi.fn(async () => true) },
     syncRegistrations: vi.fn(async () => []),
+    openDashboard: vi.fn(),
   } satisfies PanelApi;
   // Overrides replace a fake with a plain function; the mocks' types stay for the tests that read them.
   const api = Object.assign(base, overrides) as typeof base;
