@@ -4,14 +4,16 @@ import { isStopWord } from './search/tokenise';
 /**
  * The language of a text, told from the text: the ticket's language in the worker's suggestion
  * path, a query's in `kb search` / `kb rank`, and the language the tokeniser then stems and drops
- * stop words in. One place, so the panel, the CLI and the bench decide alike.
+ * stop words in. One place, so the worker, the CLI and the bench decide alike.
  *
  * Chinese and Japanese are told by their scripts (kana is Japanese only; Han without kana is
  * Chinese), which is exact where a character model hesitates. The Latin-script languages go to
  * tinyld's light profile (34 KB gzipped), restricted to the languages the tokeniser stems: measured
  * on xSID's validation sentences and short helpdesk lines against tinyld's normal profile
- * (264 KB gzipped), eld and franc-min (test/bench/language-id.ts prints it on held-out text).
- * It runs in the worker and the CLI only: the content script stays small and sends the text.
+ * (264 KB gzipped), eld and franc-min (knowledge/search/DESIGN.md; test/bench/relevance/
+ * language-id.ts prints its accuracy on held-out text). Where tinyld hesitates, the tokeniser's
+ * stop words decide. It runs in the worker and the CLI only: the content script and the side
+ * panel stay small (test/lint/content-script-imports.test.ts).
  */
 
 /** Languages told apart: every language the tokeniser stems, plus Chinese and Japanese. */
