@@ -1,6 +1,6 @@
 import { KEY_TERMS_MAX } from './events.ts';
 import { redact } from './redact.ts';
-import { ticketQuery } from './search/ticket-query.ts';
+import { TICKET_WEIGHTS, ticketQuery } from './search/ticket-query.ts';
 import { DEFAULT_TOKENISE_OPTIONS, isStopWord, tokeniseWithWords } from './search/tokenise.ts';
 import type { Ticket } from './ticket.ts';
 
@@ -17,7 +17,7 @@ const NUMBERISH = /\d/;
  * then by first appearance; one word per stem, as first written, lower case.
  */
 export function keyTerms(ticket: Ticket, max = KEY_TERMS_MAX): string[] {
-  const query = ticketQuery(ticket);
+  const query = ticketQuery(ticket, TICKET_WEIGHTS, DEFAULT_TOKENISE_OPTIONS.defaultLocale);
   const names = ticket.requester.name ? [ticket.requester.name] : [];
   const scores = new Map<string, { word: string; score: number; first: number }>();
   let position = 0;

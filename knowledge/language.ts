@@ -57,7 +57,7 @@ interface Guess {
   language: DetectedLanguage;
   confidence: number;
   sure: boolean;
-  /** The two best Latin-script guesses, when unsure. */
+  /** The best Latin-script guesses, when unsure. */
   close: string[];
 }
 
@@ -83,7 +83,7 @@ function guess(text: string): Guess | undefined {
     if (votes[0]!.n > (votes[1]?.n ?? 0)) return { language: votes[0]!.lang as DetectedLanguage, confidence, sure: true, close: [] };
   }
   const sure = confidence >= MIN_CONFIDENCE && words.length >= MIN_WORDS;
-  return { language: first.lang as DetectedLanguage, confidence, sure, close: sure ? [] : list.slice(0, 2).map((c) => c.lang) };
+  return { language: first.lang as DetectedLanguage, confidence, sure, close: sure ? [] : list.slice(0, VOTERS).map((c) => c.lang) };
 }
 
 /** The language of `text`, or undefined when it says too little (a number, a name, one common word). */
@@ -94,7 +94,7 @@ export function detectLanguage(text: string): Detected | undefined {
 
 /**
  * The language to tokenise `text` in. When the text says too little to be sure, `fallback` (the
- * knowledge base's main language, a locale the helpdesk states) wins if it is one of the two best
+ * knowledge base's main language, a locale the helpdesk states) wins if it is one of the three best
  * guesses; otherwise the best guess does: a short German question tokenised as German finds the
  * German entries, and a short English one in an English knowledge base stays English.
  */
