@@ -42,7 +42,7 @@ export function languageIdTable(): BenchTable {
     notes: [
       `tinyld ${packageVersion('tinyld')} (light profile, restricted to the languages the tokeniser stems) for Latin script; Chinese and Japanese by script.`,
       'xSID test sentences are short assistant requests (median about 7 words); the sample tickets are subject + latest message as the panel reads them.',
-      '"unsure": the text says too little (the query is then tokenised in the knowledge base\'s main language when that is one of the two best guesses). No held-out Portuguese text is at hand: Portuguese is checked by the unit tests only.',
+      '"unsure": the text says too little (the query is then tokenised in the knowledge base\'s main language when that is one of the three best guesses). No held-out Portuguese text is at hand: Portuguese is checked by the unit tests only.',
     ],
   };
 }
