@@ -1,6 +1,6 @@
 import { KEY_TERMS_MAX } from './events.ts';
 import { redact } from './redact.ts';
-import { ticketQuery } from './search/ticket-query.ts';
+import { TICKET_WEIGHTS, ticketQuery } from './search/ticket-query.ts';
 import { DEFAULT_TOKENISE_OPTIONS, isStopWord, tokeniseWithWords } from './search/tokenise.ts';
 import type { Ticket } from './ticket.ts';
 
@@ -17,16 +17,16 @@ const NUMBERISH = /\d/;
  * then by first appearance; one word per stem, as first written, lower case.
  */
 export function keyTerms(ticket: Ticket, max = KEY_TERMS_MAX): string[] {
-  const query = ticketQuery(ticket);
+  const query = ticketQuery(ticket, TICKET_WEIGHTS, DEFAULT_TOKENISE_OPTIONS.defaultLocale);
   const names = ticket.requester.name ? [ticket.requester.name] : [];
   const scores = new Map<string, { word: string; score: number; first: number }>();
   let position = 0;
   for (const part of query.parts.slice(0, 2)) {
     const text = redact(part.text, { names }).replace(REDACTED, ' ');
-    for (const { term, word } of tokeniseWithWords(text, ticket.locale, DEFAULT_TOKENISE_OPTIONS)) {
+    for (const { term, word } of tokeniseWithWords(text, query.locale, DEFAULT_TOKENISE_OPTIONS)) {
       position++;
       // The search keeps negations and question words for ranking; they say nothing about a topic.
-      if (NUMBERISH.test(word) || word.length > 40 || isStopWord(word, ticket.locale ?? DEFAULT_TOKENISE_OPTIONS.defaultLocale)) continue;
+      if (NUMBERISH.test(word) || word.length > 40 || isStopWord(word, query.locale ?? DEFAULT_TOKENISE_OPTIONS.defaultLocale)) continue;
       const seen = scores.get(term);
       if (seen) seen.score += part.weight;
       else scores.set(term, { word: word.replace(/’/g, "'"), score: part.weight, first: position });

@@ -4,7 +4,7 @@ import type { Ticket } from './ticket';
 import { confidence, DEFAULT_THRESHOLD, hitFeatures, type ConfidenceFeatures } from './search/calibration';
 import { baseLocale, localeQuery, mainLocale, type LocaleResult } from './search/fallback';
 import type { EntryRef, KnowledgeIndex, Matched, QueryResult } from './search/index';
-import { ticketQuery, type TicketQuery } from './search/ticket-query';
+import { TICKET_WEIGHTS, ticketQuery, type TicketQuery } from './search/ticket-query';
 import { shownMatches } from './search/why';
 
 export { searchManual, type ManualHit, type ManualOptions } from './search/manual';
@@ -57,13 +57,14 @@ export function suggestRefs(ticket: Ticket, index: KnowledgeIndex, options: Sugg
 }
 
 function rank<E extends EntryRef>(ticket: Ticket, index: KnowledgeIndex, options: SuggestOptions, entryOf: (id: string) => E): SuggestResult<E> {
-  const query = ticketQuery(ticket);
+  const main = mainLocale(index);
+  // The ticket's language, told from its text; the main language when the text is too short to tell.
+  const query = ticketQuery(ticket, TICKET_WEIGHTS, main);
   const day = options.day ?? today();
   const limit = options.limit ?? 3;
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const filter = (e: EntryRef) => isSuggestable(e, day);
   const from = baseLocale(query.locale ?? index.tokeniseOptions.defaultLocale);
-  const main = mainLocale(index);
   const candidates = Math.max(limit, MIN_CANDIDATES);
   let suggestions: Suggestion<E>[];
   if (from === main) {

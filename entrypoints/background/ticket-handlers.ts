@@ -2,7 +2,8 @@ import type { Ticket } from '@/knowledge/ticket';
 import { TAB_NOT_ANSWERING, type InsertOutcome, type InsertRequest, type ReadFailure, type ReadReply, type ReadStamp, type TabState } from '@/knowledge/messages';
 import { editRatio } from '@/knowledge/events';
 import { learnFromAcceptance } from '@/knowledge/feedback';
-import { ticketQuery } from '@/knowledge/search/ticket-query';
+import { TICKET_WEIGHTS, ticketQuery } from '@/knowledge/search/ticket-query';
+import { mainLocale } from '@/knowledge/search/fallback';
 import { addLearned, getSettings } from '@/knowledge/store';
 import { recordInserted, recordSuggested } from './acceptance';
 import type { BackgroundDeps } from './deps';
@@ -124,7 +125,7 @@ export const LEARN_MAX_EDIT = 0.5;
 async function learn(deps: BackgroundDeps, state: TicketState, entryId: string, who: string): Promise<void> {
   const index = await deps.holder.get();
   const names = state.ticket.requester.name ? [state.ticket.requester.name] : [];
-  const phrasing = learnFromAcceptance(index, ticketQuery(state.ticket), entryId, { names });
+  const phrasing = learnFromAcceptance(index, ticketQuery(state.ticket, TICKET_WEIGHTS, mainLocale(index)), entryId, { names });
   if (!phrasing) return;
   await addLearned(deps.db, { entryId, text: phrasing.text, terms: phrasing.terms }, who, { names });
   await deps.holder.persist();

@@ -4,7 +4,6 @@
  * Node. It never guesses: when the page's markup has changed it says what it could not find.
  */
 import type { Ticket, TicketMessage } from '../../knowledge/ticket';
-import { guessLocale } from './locale';
 
 /** The parts of a Ticket an adapter reads, as named in its evidence list. */
 export type TicketField = 'id' | 'subject' | 'requester.name' | 'requester.email' | 'messages' | 'direction' | 'notes' | 'tags' | 'status' | 'replyBox';
@@ -107,9 +106,11 @@ export function oldestFirst(messages: TicketMessage[], newestFirst: boolean): Ti
 /**
  * The ticket from what the adapter found: the newest customer message becomes latestMessage,
  * everything else stays in the thread. No customer message means no ticket (never an agent's
- * reply or an internal note in its place).
+ * reply or an internal note in its place). No locale: the worker tells the ticket's language from
+ * its text (knowledge/language.ts), so the content script carries no language model, and the
+ * page's <html lang> is the agent's language, not the customer's.
  */
-export function assembleTicket(parts: TicketParts, doc: Document): ReadResult {
+export function assembleTicket(parts: TicketParts): ReadResult {
   let messages = parts.messages.filter((m) => m.text !== '');
   if (savedFields?.message) {
     // The lead's saved message selector names the latest customer message: it wins over the adapter's guess.
@@ -141,9 +142,7 @@ export function assembleTicket(parts: TicketParts, doc: Document): ReadResult {
     tags: [...new Set(parts.tags ?? [])].filter(Boolean).slice(0, 200).map((t) => t.slice(0, 200)),
   };
   const status = parts.status?.slice(0, 100);
-  const locale = guessLocale(text, doc);
   if (status) ticket.status = status;
-  if (locale) ticket.locale = locale;
   return { ok: true, ticket };
 }
 

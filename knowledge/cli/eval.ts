@@ -24,7 +24,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   let shownRight = 0;
   for (const q of queries) {
     const relevant = q.relevant ?? [];
-    const a = answer(index, q.text, day, 10);
+    const a = answer(index, q.text, day, 10, q.lang);
     const rank = a.suggestions.findIndex((s) => relevant.includes(s.entry.id)) + 1;
     if (relevant.length) {
       answerable++;

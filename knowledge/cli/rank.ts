@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { isSuggestable } from '../entry.ts';
+import { languageOf } from '../language.ts';
+import { mainLocale, textQuery } from '../search/fallback.ts';
 import type { KnowledgeIndex } from '../search/index.ts';
 import { decide, toSuggestions, type Suggestion } from '../suggest.ts';
 import { DEFAULT_THRESHOLD } from '../search/calibration.ts';
@@ -11,6 +13,8 @@ export const usage = 'rank --kb <file|folder> --queries <file.jsonl> [--top N] [
 export interface QueryLine {
   id: string;
   text: string;
+  /** The query's language; told from the text when absent. */
+  lang?: string;
   relevant?: string[];
 }
 
@@ -34,17 +38,25 @@ export async function readQueries(file: string | undefined, needRelevant = false
     if (typeof o !== 'object' || o === null || typeof o.id !== 'string' || typeof o.text !== 'string') {
       throw new UserError(`${where}: expected {"id": "...", "text": "..."}`);
     }
+    if (o.lang !== undefined && (typeof o.lang !== 'string' || !/^[a-z]{2,3}(-[a-z0-9]+)*$/i.test(o.lang))) {
+      throw new UserError(`${where}, lang: expected a language code such as "de" or "pt-BR"`);
+    }
     if (needRelevant && !(Array.isArray(o.relevant) && o.relevant.every((r) => typeof r === 'string'))) {
       throw new UserError(`${where}, relevant: expected a list of entry ids ([] when no entry answers it)`);
     }
-    out.push({ id: o.id, text: o.text, ...(o.relevant ? { relevant: o.relevant } : {}) });
+    out.push({ id: o.id, text: o.text, ...(o.lang ? { lang: o.lang } : {}), ...(o.relevant ? { relevant: o.relevant } : {}) });
   });
   return out;
 }
 
-/** The engine's answer to one text query, as suggest() would decide it. */
-export function answer(index: KnowledgeIndex, text: string, day: string, limit: number): { abstained: boolean; suggestions: Suggestion[] } {
-  const result = index.query([{ text, weight: 1 }], { limit: Math.max(limit, 3), filter: (e) => isSuggestable(e, day) });
+/**
+ * The engine's answer to one text query, as suggest() would decide it, tokenised in `lang` (told
+ * from the text when not given; the index's default when the text says too little).
+ */
+export function answer(index: KnowledgeIndex, text: string, day: string, limit: number, lang?: string): { abstained: boolean; suggestions: Suggestion[] } {
+  const main = mainLocale(index);
+  const { parts, locale } = textQuery(index, text, lang ?? languageOf(text, main) ?? main);
+  const result = index.query(parts, { limit: Math.max(limit, 3), filter: (e) => isSuggestable(e, day), locale });
   const suggestions = toSuggestions(result, index, day);
   return { abstained: decide(suggestions, DEFAULT_THRESHOLD).abstained, suggestions: suggestions.slice(0, limit) };
 }
@@ -57,7 +69,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const day = dayArg(values.day);
   const limit = topArg(values.top, 5);
   for (const q of queries) {
-    const a = answer(index, q.text, day, limit);
+    const a = answer(index, q.text, day, limit, q.lang);
     const results = a.suggestions.map((s) => ({ id: s.entry.id, score: round(s.score), confidence: round(s.confidence) }));
     io.out(JSON.stringify({ id: q.id, abstain: a.abstained, results }));
   }

@@ -1,5 +1,7 @@
 import { isSuggestable, today } from '../entry.ts';
 import { confidenceLabel } from '../confidence.ts';
+import { languageOf } from '../language.ts';
+import { mainLocale, textQuery } from '../search/fallback.ts';
 import { KnowledgeIndex } from '../search/index.ts';
 import { decide, toSuggestions } from '../suggest.ts';
 import { DEFAULT_THRESHOLD } from '../search/calibration.ts';
@@ -41,8 +43,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const index = await indexFromArgs(values.kb);
   const day = dayArg(values.day);
   const limit = topArg(values.top, 5);
-  const result = index.query([{ text, weight: 1 }], {
+  const main = mainLocale(index);
+  const { parts, locale } = textQuery(index, text, languageOf(text, main) ?? main);
+  const result = index.query(parts, {
     limit: Math.max(limit, 3),
+    locale,
     ...(values.all ? {} : { filter: (e) => isSuggestable(e, day) }),
   });
   const suggestions = toSuggestions(result, index, day).slice(0, limit);

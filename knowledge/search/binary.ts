@@ -14,7 +14,8 @@ import { DEFAULT_TOKENISE_OPTIONS, optionsKey, type TokeniseOptions } from './to
  * Bump BINARY_INDEX_VERSION when the shape or the meaning of its terms changes.
  */
 export const BINARY_INDEX_FORMAT = 'agent-assist/search-index-binary';
-export const BINARY_INDEX_VERSION = 1;
+/** 2: Chinese and Japanese segmented into words (tokenise.ts). */
+export const BINARY_INDEX_VERSION = 2;
 
 export interface StoredIndex {
   format: typeof BINARY_INDEX_FORMAT;

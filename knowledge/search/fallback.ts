@@ -40,6 +40,19 @@ function localeStats(index: KnowledgeIndex): { counts: Map<string, number>; main
 export const mainLocale = (index: KnowledgeIndex): string => localeStats(index).main;
 
 /**
+ * A text query in language `from`, ready for index.query: tokenised in its own language when some
+ * entry is written in it; otherwise its words, less its own stop words, stemmed the way the main
+ * language's entries are (as the ticket fallback does), so a query the detector reads as Spanish
+ * still finds English entries and its "en" or "de" never matches.
+ */
+export function textQuery(index: KnowledgeIndex, text: string, from: string): { parts: QueryPart[]; locale: string } {
+  const base = baseLocale(from);
+  const main = mainLocale(index);
+  if (base === main || (localeStats(index).counts.get(base) ?? 0) > 0) return { parts: [{ text, weight: 1 }], locale: from };
+  return { parts: partsFor([{ text, weight: 1 }], base, main, index), locale: main };
+}
+
+/**
  * A ticket's query parts re-tokenised for another language: the ticket's words (its own stop
  * words removed, so "die" or "also" do not match English) stemmed the way `to` stems.
  */

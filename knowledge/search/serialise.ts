@@ -8,9 +8,10 @@ import { DEFAULT_TOKENISE_OPTIONS, optionsKey, type TokeniseOptions } from './to
  * Bump when the serialised shape or the meaning of its terms changes.
  * 1: entries and learned phrasings only (loading re-tokenised every entry).
  * 2: also the postings (pack.ts), so loading skips tokenising.
+ * 3: Chinese and Japanese segmented into words, with their stop words (tokenise.ts).
  */
 export const INDEX_FORMAT = 'agent-assist/search-index';
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 /** A saved index that cannot be used as it is: rebuild it from the entries. */
 export class IndexLoadError extends Error {}

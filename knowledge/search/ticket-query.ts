@@ -1,3 +1,4 @@
+import { languageOf } from '../language';
 import type { Ticket } from '../ticket';
 import { cleanMessage } from './clean-message';
 import type { QueryPart } from './index';
@@ -21,13 +22,18 @@ export interface TicketQuery {
   /** The cleaned subject and latest message: what a person would read as "the question". */
   text: string;
   parts: QueryPart[];
+  /** The ticket's language: the one the helpdesk states, else told from the subject and latest message. */
   locale?: string;
 }
 
 /** Subject prefixes that say nothing about the question. */
 const SUBJECT_NOISE = /^\s*((re|fw|fwd|aw|wg|tr|rv|sv|vs)\s*(\[\d+\])?\s*:\s*)+/i;
 
-export function ticketQuery(ticket: Ticket, weights: TicketWeights = TICKET_WEIGHTS): TicketQuery {
+/**
+ * `fallbackLocale`: the knowledge base's main language, taken when the ticket's text is too short
+ * to tell its language and that language is among the candidates (knowledge/language.ts).
+ */
+export function ticketQuery(ticket: Ticket, weights: TicketWeights = TICKET_WEIGHTS, fallbackLocale?: string): TicketQuery {
   const subject = ticket.subject.replace(SUBJECT_NOISE, '').trim();
   const latest = cleanMessage(ticket.latestMessage);
   const parts: QueryPart[] = [];
@@ -42,9 +48,7 @@ export function ticketQuery(ticket: Ticket, weights: TicketWeights = TICKET_WEIG
     const text = cleanMessage(m.text);
     if (text !== latest) push(text, weight);
   }
-  return {
-    text: [subject, latest].filter(Boolean).join('\n\n'),
-    parts,
-    ...(ticket.locale ? { locale: ticket.locale } : {}),
-  };
+  const text = [subject, latest].filter(Boolean).join('\n\n');
+  const locale = ticket.locale ?? languageOf(text, fallbackLocale);
+  return { text, parts, ...(locale ? { locale } : {}) };
 }

@@ -9,6 +9,9 @@ import { banking77Test, every, sampleTickets, type Dataset } from './relevance/d
 import { metrics } from './relevance/metrics.ts';
 import { runRanker } from './relevance/baselines-run.ts';
 import { BENCH_DAY, buildOurs, runOurs, type Labelled, type Outcome } from './relevance/ours.ts';
+import { languageIdTable } from './relevance/language-id.ts';
+import { xsidAvailable } from './relevance/xsid.ts';
+import { xsidTable } from './relevance/xsid-bench.ts';
 import type { BenchTable } from './table.ts';
 
 /**
@@ -84,6 +87,8 @@ export async function run(): Promise<BenchTable[]> {
   tables.push(compare(k5, FUSE_SAMPLE * 3));
   tables.push(compare(banking77Test(Infinity), FUSE_SAMPLE));
   tables.push(feedback(k5));
+  if (xsidAvailable()) tables.push(xsidTable('test'));
+  tables.push(languageIdTable());
   tables[0]!.notes = [...(tables[0]!.notes ?? []), ...environment()];
   if (!tickets) tables[0]!.notes.push('knowledge/sample/tickets.json not found: sample-ticket table skipped.');
   return tables;

@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { blockText, emailIn } from '../../entrypoints/helpdesk.content/dom';
-import { languageOfText, primaryLanguage } from '../../entrypoints/helpdesk.content/locale';
 
 function text(html: string, skip?: string): string {
   document.body.innerHTML = `<div id="root">${html}</div>`;
@@ -35,14 +34,5 @@ describe('emailIn', () => {
     expect(emailIn('mailto:Priya@Example.com')).toBe('priya@example.com');
     expect(emailIn('"Carol" <carol@example.org>,')).toBe('carol@example.org');
     expect(emailIn('no address')).toBeUndefined();
-  });
-});
-
-describe('locale', () => {
-  it('guesses from common words and refuses to guess from too little', () => {
-    expect(languageOfText('Guten Tag, ich habe die Rechnung noch nicht bekommen, bitte prüfen Sie das.')).toBe('de');
-    expect(languageOfText('Bonjour, je n\'ai pas reçu mon remboursement, merci de vérifier.')).toBe('fr');
-    expect(languageOfText('Order 4711')).toBeUndefined();
-    expect(primaryLanguage('en-US')).toBe('en');
   });
 });

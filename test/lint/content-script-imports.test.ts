@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 
 // The content script runs inside every helpdesk page: it keeps its own small copy-only walk
 // (knowledge/insert-html.ts) over the shared allow-list, and never takes the sanitiser, the renderer or
-// their DOM along.
+// their DOM along, nor the language identifier (the worker tells the ticket's language, knowledge/language.ts).
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const FORBIDDEN = ['dompurify', 'jsdom', 'marked', 'turndown', '#dom-window'];
+const FORBIDDEN = ['dompurify', 'jsdom', 'marked', 'turndown', '#dom-window', 'tinyld'];
 
 /** Every package the file imports, directly or through the project's own files. */
 function packagesImported(entry: string): Set<string> {
@@ -52,6 +52,12 @@ describe('the side panel', () => {
     const packages = packagesImported('entrypoints/sidepanel/main.tsx');
     expect(packages).toContain('react');
     expect([...packages].filter((p) => ['libphonenumber-js', 'jsdom'].includes(p))).toEqual([]);
+  });
+
+  // Suggestions are ranked in the worker, which tells the ticket's language (knowledge/language.ts).
+  it('does not import the language identifier', () => {
+    expect(packagesImported('entrypoints/sidepanel/main.tsx')).not.toContain('tinyld');
+    expect(packagesImported('entrypoints/background/index.ts')).toContain('tinyld');
   });
 });
 

@@ -46,6 +46,17 @@ describe('language fallback', () => {
     expect(Object.values(top.matched).flat()).toEqual(expect.arrayContaining(['tracking', 'delivered']));
   });
 
+  it('tells the language from the text when the helpdesk does not state it, and says the answer is a fallback at lower confidence', () => {
+    const { locale: _, ...unstated } = german;
+    const r = suggest(unstated, index, { day: DAY });
+    expect(r.query.locale).toBe('de');
+    expect(r.suggestions[0]).toMatchObject({ entry: { id: 'delivered-not-received' }, fallback: { from: 'de', to: 'en' } });
+    const english = suggest(ticket('Parcel not arrived', 'Hello, tracking says my parcel was delivered yesterday, but it is not here. Order NW100200.'), index, { day: DAY });
+    expect(english.suggestions[0]).toMatchObject({ entry: { id: 'delivered-not-received' } });
+    expect(english.suggestions[0]!.fallback).toBeUndefined();
+    expect(r.suggestions[0]!.confidence).toBeLessThan(english.suggestions[0]!.confidence);
+  });
+
   it('keeps a confident same-language entry first', () => {
     const r = suggest(ticket('Erstattung', 'Wie lange dauert die Erstattung? Ich habe mein Geld noch nicht zurück.', { locale: 'de' }), index, { day: DAY });
     expect(r.abstained).toBe(false);

@@ -47,8 +47,8 @@ describe('serialised index (format 2: postings saved)', () => {
   it('refuses an older format version with a message that says to rebuild', () => {
     const v1 = JSON.stringify({ format: INDEX_FORMAT, version: 1, tokenise: {}, ranking: {}, entries: ENTRIES, learned: [] });
     expect(() => KnowledgeIndex.load(v1)).toThrow(IndexLoadError);
-    expect(() => KnowledgeIndex.load(v1)).toThrow(/format version 1; this version reads 2/);
-    expect(INDEX_FORMAT_VERSION).toBe(2);
+    expect(() => KnowledgeIndex.load(v1)).toThrow(/format version 1; this version reads 3/);
+    expect(INDEX_FORMAT_VERSION).toBe(3);
   });
 
   it('refuses damaged postings instead of loading a wrong index', () => {

@@ -45,3 +45,22 @@ describe('tokenise', () => {
     expect(optionsKey({ ...DEFAULT_TOKENISE_OPTIONS, stemming: false })).not.toBe(optionsKey(DEFAULT_TOKENISE_OPTIONS));
   });
 });
+
+describe('tokenise: Chinese and Japanese', () => {
+  it('segments Chinese into words, keeps one-character words and drops function words', () => {
+    expect(t('我的订单还没有到', 'zh')).toEqual(['订单', '还', '没有', '到']);
+    expect(t('今天会下雨吗？', 'zh')).toEqual(['今天', '会', '下雨']);
+  });
+
+  it('segments Japanese into words and drops its particles', () => {
+    const terms = t('荷物が破損して届きました', 'ja');
+    expect(terms).toEqual(expect.arrayContaining(['荷物', '破損']));
+    expect(terms).not.toContain('が');
+    expect(terms.join('')).not.toBe('荷物が破損して届きました');
+  });
+
+  it('segments whatever the locale says, so an entry and a query meet word by word', () => {
+    expect(t('包裹已经损坏了', 'en')).toEqual(expect.arrayContaining(['包裹', '损坏']));
+    expect(t('在 Deezer 上 播放', 'zh')).toEqual(['deezer', '上', '播放']);
+  });
+});

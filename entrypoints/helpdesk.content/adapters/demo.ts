@@ -70,7 +70,6 @@ export const demo: HelpdeskAdapter = {
           tags: Array.from(doc.querySelectorAll('[data-demo-tags] .tag'), lineText),
           status: firstText(doc, ['[data-demo-status]']) || undefined,
         },
-        doc,
       );
     }),
   findReplyBox: (doc) => findEditor(doc, EDITORS, 'reply'),

@@ -68,7 +68,6 @@ export const freescout: HelpdeskAdapter = {
           messages: readThreads(main),
           status: firstText(doc, ['#conv-status .conv-info-val > span']) || undefined,
         },
-        doc,
       );
     }),
   findReplyBox: (doc) => findEditor(doc, EDITORS, 'reply'),

@@ -103,7 +103,6 @@ export const freshdesk: HelpdeskAdapter = {
           tags: Array.from(doc.querySelectorAll('.ticket-tags .tag-options, .ticket-tags li'), lineText),
           status: firstText(doc, ['[data-test-id="tkt-properties-status"] .ember-power-select-selected-item', '[data-test-id="ticket-status"]']) || undefined,
         },
-        doc,
       );
     }),
   findReplyBox: (doc) => findEditor(doc, EDITORS, 'reply'),

@@ -64,7 +64,6 @@ export const front: HelpdeskAdapter = {
           requester: { name: contact || undefined, email: contactEmail },
           messages,
         },
-        doc,
       );
     }),
   findReplyBox: (doc) => findEditor(doc, EDITORS, 'reply'),

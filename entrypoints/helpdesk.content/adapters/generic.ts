@@ -54,7 +54,6 @@ export function genericAdapter(selectors: GenericSelectors): HelpdeskAdapter {
           const subject = need(lineText(query(doc, 'subject', selectors.subject)), `subject (saved selector "${selectors.subject}")`);
           return assembleTicket(
             { helpdesk: ID, id: '', url, subject, requester: {}, messages: [{ direction: 'customer', text: blockText(messageEl) }] },
-            doc,
           );
         });
       } catch (e) {

@@ -97,7 +97,6 @@ export const helpscout: HelpdeskAdapter = {
           messages,
           tags: Array.from(doc.querySelectorAll('[data-cy="Tag"]'), lineText),
         },
-        doc,
       );
     }),
   findReplyBox: (doc) => findEditor(doc, EDITORS, 'reply'),

@@ -69,7 +69,6 @@ export const hubspot: HelpdeskAdapter = {
           messages,
           status: firstText(app, ['[data-test-id="ticket-status-select"]']) || undefined,
         },
-        doc,
       );
     }),
   findReplyBox: (doc) => findEditor(doc, EDITORS, 'reply'),

@@ -104,7 +104,6 @@ export const intercom: HelpdeskAdapter = {
           requester: { name: text(['[data-inbox-conversation-header-title] span', '[data-inbox-conversation-header-title]']) || undefined },
           messages,
         },
-        doc,
       );
     }),
   findReplyBox: (doc) => findEditor(doc, EDITORS, 'reply'),

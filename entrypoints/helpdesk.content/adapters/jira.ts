@@ -88,7 +88,6 @@ export const jira: HelpdeskAdapter = {
           messages: [...description, ...comments],
           status: firstText(doc, ['[data-testid="issue-field-status.ui.status-view.status-button.status-button"]', '#status-val']) || undefined,
         },
-        doc,
       );
     }),
   findReplyBox: (doc) => findEditor(doc, EDITORS, 'reply'),

@@ -90,7 +90,6 @@ export const osticket: HelpdeskAdapter = {
           messages: readEntries(items),
           status: firstText(info ?? doc, ['a[href="#statuses"]', 'a[data-dropdown="#action-dropdown-statuses"]']) || undefined,
         },
-        doc,
       );
     }),
   findReplyBox: (doc) => findEditor(doc, EDITORS, 'reply'),

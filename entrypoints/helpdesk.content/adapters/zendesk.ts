@@ -103,7 +103,6 @@ export const zendesk: HelpdeskAdapter = {
             lineText(el).replace(/\s*×$/, ''),
           ),
         },
-        doc,
       );
     }),
   findReplyBox: (doc) => findEditor(doc, EDITORS, 'reply'),

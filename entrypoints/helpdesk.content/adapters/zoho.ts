@@ -73,7 +73,6 @@ export const zoho: HelpdeskAdapter = {
           status: firstText(view, ['[data-id="statusText"]']) || undefined,
           tags: Array.from(view.querySelectorAll('[data-id="tagName"]'), lineText),
         },
-        doc,
       );
     }),
   findReplyBox: (doc) => findEditor(doc, EDITORS, 'reply'),

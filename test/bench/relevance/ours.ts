@@ -1,4 +1,6 @@
 import { isSuggestable, type Entry } from '../../../knowledge/entry.ts';
+import { languageOf } from '../../../knowledge/language.ts';
+import { mainLocale, textQuery } from '../../../knowledge/search/fallback.ts';
 import { KnowledgeIndex, type IndexOptions } from '../../../knowledge/search/index.ts';
 import { suggest, toSuggestions } from '../../../knowledge/suggest.ts';
 import type { Ticket } from '../../../knowledge/ticket.ts';
@@ -39,7 +41,9 @@ export function runOurs(index: KnowledgeIndex, queries: readonly Labelled[], lim
       confidence = r.suggestions[0]?.confidence ?? 0;
       features = r.suggestions[0]?.features;
     } else {
-      const res = index.query([{ text: q.text ?? '', weight: 1 }], { limit: Math.max(limit, 3), filter: (e) => isSuggestable(e, BENCH_DAY) });
+      // The query's language told from its text, as `kb rank` does (knowledge/cli/rank.ts answer())
+      const { parts, locale } = textQuery(index, q.text ?? '', languageOf(q.text ?? '', mainLocale(index)) ?? mainLocale(index));
+      const res = index.query(parts, { limit: Math.max(limit, 3), filter: (e) => isSuggestable(e, BENCH_DAY), locale });
       const s = toSuggestions(res, index, BENCH_DAY);
       ranked = s.map((x) => x.entry.id).slice(0, limit);
       confidence = s[0]?.confidence ?? 0;
