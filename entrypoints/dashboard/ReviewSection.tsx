@@ -171,8 +171,10 @@ export function ReviewSection({ api }: { api: DashboardApi }) {
  * are about is stored) and the sample events are not (looked up by time and id, through the `at` index).
  */
 async function sampleActivityMissing(api: DashboardApi): Promise<boolean> {
-  const [first] = sampleEventsAt(sampleEventsJsonl);
-  if (!first || !('entryId' in first) || !(await api.db.entries.get(first.entryId))) return false;
+  const events = sampleEventsAt(sampleEventsJsonl);
+  const about = events.find((e): e is typeof e & { entryId: string } => 'entryId' in e);
+  const first = events[0];
+  if (!first || !about || !(await api.db.entries.get(about.entryId))) return false;
   const same = await api.db.events.where('at').equals(first.at).toArray();
   return !same.some((e) => (e as { eventId?: string }).eventId === first.eventId);
 }
