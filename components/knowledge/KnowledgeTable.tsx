@@ -18,6 +18,8 @@ export interface KnowledgeTableProps {
   rowSelection: RowSelectionState;
   onRowSelectionChange: OnChangeFn<RowSelectionState>;
   entryHref: (id: string) => string;
+  /** Changes when the search, filters or sort change: the list goes back to its top (not when the same rows reload). */
+  viewKey: string;
 }
 
 /**
@@ -73,6 +75,11 @@ export function KnowledgeTable(props: KnowledgeTableProps) {
     attempt();
     return () => cancelAnimationFrame(frame);
   });
+
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+    setActive(0);
+  }, [props.viewKey]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
     const target = e.target as HTMLElement;
