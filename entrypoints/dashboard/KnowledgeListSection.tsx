@@ -1,36 +1,36 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { KnowledgeList } from '@/components/knowledge/KnowledgeList';
 import type { BulkOutcome, UndoOutcome } from '@/components/knowledge/BulkActions';
-import type { Entry } from '@/knowledge/entry';
 import type { ListRow } from '@/knowledge/list';
-import { ListSearch } from '@/knowledge/list-search';
-import { duplicateIds, findDuplicates } from '@/knowledge/quality';
 import { applyBulk, undoBulk, type BulkAction, type BulkUndo } from '@/knowledge/store/bulk';
 import { loadKnowledgeList } from '@/knowledge/store/dashboard';
 import { StoreError } from '@/knowledge/store/errors';
 import type { DashboardApi } from './api';
 import { routeHash } from './route';
-
-/** Time the search index may take from the page per step: a frame stays smooth while 10k entries are indexed. */
-const INDEX_STEP_MS = 12;
+import { useDuplicates } from './useDuplicates';
+import { useListSearch } from './useListSearch';
 
 const entryHref = (id: string) => routeHash({ section: 'entry', id });
 
+/** User-timing marks (DevTools shows them; test/bench/dashboard-ui.ts reads them). */
+export const LIST_MARKS = { rowsRead: 'knowledge-list:rows-read', searchReady: 'knowledge-list:search-ready', duplicateScan: 'knowledge-list:duplicate-scan' } as const;
+
 /**
  * The knowledge list's wiring: reads the rows from the store (again whenever the knowledge
- * changes), builds the list's search index and runs the duplicate scan after the rows are on
- * screen, and writes bulk actions (knowledge/store/bulk.ts) before telling the worker.
+ * changes), has the search index built and the duplicate scan run (in workers) after the rows
+ * are on screen, and writes bulk actions (knowledge/store/bulk.ts) before telling the worker.
  */
 export function KnowledgeListSection({ api, version }: { api: DashboardApi; version: number }) {
   const [rows, setRows] = useState<ListRow[] | { error: string } | undefined>();
-  const [dups, setDups] = useState<{ words: Map<string, string>; ids: Set<string> } | undefined>();
-  const searchRef = useRef<ListSearch | null>(null);
-  const [searchState, setSearchState] = useState({ rev: 0, indexed: 0, ready: false });
 
   useEffect(() => {
     let live = true;
     loadKnowledgeList(api.db).then(
-      (r) => live && setRows(r),
+      (r) => {
+        if (!live) return;
+        performance.mark(LIST_MARKS.rowsRead);
+        setRows(r);
+      },
       (err: unknown) => live && setRows({ error: `Could not read the knowledge: ${err instanceof Error ? err.message : String(err)}` }),
     );
     return () => {
@@ -39,42 +39,11 @@ export function KnowledgeListSection({ api, version }: { api: DashboardApi; vers
   }, [api, version]);
 
   const list = Array.isArray(rows) ? rows : undefined;
-
-  // The search index, brought up to date in steps after the rows are drawn.
-  useEffect(() => {
-    if (!list) return;
-    const search = (searchRef.current ??= new ListSearch());
-    search.setEntries(list.map((r) => r.entry));
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const step = () => {
-      const until = performance.now() + INDEX_STEP_MS;
-      const done = search.sync(() => performance.now() > until);
-      // Ask the list to search again when done, and now and then on the way (each time costs a render).
-      setSearchState((s) => (done || search.size - s.indexed >= 2_000 ? { rev: s.rev + 1, indexed: search.size, ready: done } : s));
-      if (!done) timer = setTimeout(step, 0);
-    };
-    timer = setTimeout(step, 0);
-    return () => clearTimeout(timer);
-  }, [list]);
-
-  // The duplicate scan (knowledge/quality.ts), after the rows are drawn, and again only when some entry's words changed.
-  useEffect(() => {
-    if (!list) return;
-    const timer = setTimeout(() => {
-      setDups((prev) => {
-        const words = new Map(list.map((r) => [r.entry.id, wordsOf(r.entry)]));
-        if (prev && prev.words.size === words.size && [...words].every(([id, w]) => prev.words.get(id) === w)) return prev;
-        return { words, ids: duplicateIds(findDuplicates(list.map((r) => r.entry))) };
-      });
-    }, 0);
-    return () => clearTimeout(timer);
-  }, [list]);
-
-  const search = useCallback(
-    (text: string) => searchRef.current?.search(text),
-    // A new function whenever the index grew, so the list asks again.
-    [searchState.rev],
-  );
+  const { search, ready, indexed } = useListSearch(list, () => performance.mark(LIST_MARKS.searchReady));
+  const dups = useDuplicates(list, (ms) => {
+    const end = performance.now();
+    performance.measure(LIST_MARKS.duplicateScan, { start: end - ms, end });
+  });
 
   const run = useCallback(
     async (ids: string[], action: BulkAction): Promise<BulkOutcome> => {
@@ -108,22 +77,18 @@ export function KnowledgeListSection({ api, version }: { api: DashboardApi; vers
 
   if (!rows) return <p className="muted">Reading the entries{'\u2026'}</p>;
   if (!list) return <p className="notice notice-error">{(rows as { error: string }).error}</p>;
-  const shownRows = dups ? withDuplicates(list, dups.ids) : list;
+  const shownRows = dups ? withDuplicates(list, dups) : list;
   return (
     <KnowledgeList
       rows={shownRows}
       duplicatesChecked={dups !== undefined}
       search={search}
-      searchNote={searchState.ready || list.length === 0 ? undefined : `Still reading entries into the search (${searchState.indexed.toLocaleString('en')} of ${list.length.toLocaleString('en')}): until then it finds titles and ids.`}
+      searchNote={ready || list.length === 0 ? undefined : `Still reading entries into the search (${indexed ? `${indexed.toLocaleString('en')} of ${list.length.toLocaleString('en')}` : `${list.length.toLocaleString('en')} entries`}): until then it finds titles and ids.`}
       entryHref={entryHref}
       run={run}
       undo={undo}
     />
   );
-}
-
-function wordsOf(e: Entry): string {
-  return [e.locale, e.title, e.body, ...e.questions].join('\u0000');
 }
 
 const flagged = new WeakMap<ListRow[], { ids: Set<string>; rows: ListRow[] }>();

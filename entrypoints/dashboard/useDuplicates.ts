@@ -1,0 +1,50 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Entry } from '@/knowledge/entry';
+import type { ListRow } from '@/knowledge/list';
+import { duplicateIds, findDuplicates } from '@/knowledge/quality';
+import type { DuplicatesReply, DuplicatesRequest } from './duplicates.worker';
+
+/**
+ * The ids the near-duplicate scan finds, undefined until it has run. It runs in a worker (seconds
+ * of CPU at 10k entries), after the rows are drawn, and again only when some entry's words
+ * changed (an approval or a new owner changes none). Without a Worker (jsdom) it runs in the page.
+ */
+export function useDuplicates(rows: ListRow[] | undefined, onScanned?: (ms: number) => void): Set<string> | undefined {
+  const [ids, setIds] = useState<Set<string>>();
+  const scanned = useRef<Map<string, string> | null>(null);
+  const report = useRef(onScanned);
+  report.current = onScanned;
+
+  useEffect(() => {
+    if (!rows) return;
+    const words = new Map(rows.map((r) => [r.entry.id, wordsOf(r.entry)]));
+    const prev = scanned.current;
+    if (prev && prev.size === words.size && [...words].every(([id, w]) => prev.get(id) === w)) return;
+    const entries: DuplicatesRequest['entries'] = rows.map(({ entry: e }) => ({ id: e.id, title: e.title, body: e.body, questions: e.questions, locale: e.locale }));
+    const done = (found: Set<string>, ms: number) => {
+      scanned.current = words;
+      report.current?.(ms);
+      setIds(found);
+    };
+    if (typeof Worker === 'undefined') {
+      const timer = setTimeout(() => {
+        const started = performance.now();
+        const found = duplicateIds(findDuplicates(entries));
+        done(found, performance.now() - started);
+      }, 0);
+      return () => clearTimeout(timer);
+    }
+    const w = new Worker(new URL('./duplicates.worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (e: MessageEvent<DuplicatesReply>) => {
+      done(new Set(e.data.ids), e.data.ms);
+      w.terminate();
+    };
+    w.postMessage({ entries } satisfies DuplicatesRequest);
+    return () => w.terminate();
+  }, [rows]);
+  return ids;
+}
+
+function wordsOf(e: Entry): string {
+  return [e.locale, e.title, e.body, ...e.questions].join('\u0000');
+}
