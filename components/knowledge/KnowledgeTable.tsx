@@ -8,6 +8,7 @@ const ROW_HEIGHT = 34;
 /** Rows drawn beyond the visible ones, so Tab and the arrow keys land on a row that exists. */
 const OVERSCAN = 8;
 const NUMERIC = new Set(['shown', 'inserted', 'rejected']);
+const rowId = (r: ListRow) => r.entry.id;
 
 export interface KnowledgeTableProps {
   /** Already filtered and sorted (knowledge/list.ts): the table shows them in this order. */
@@ -36,7 +37,7 @@ export function KnowledgeTable(props: KnowledgeTableProps) {
     features: listFeatures,
     columns,
     data: rows,
-    getRowId: (r) => r.entry.id,
+    getRowId: rowId,
     state: { sorting, rowSelection },
     onSortingChange: props.onSortingChange,
     onRowSelectionChange: props.onRowSelectionChange,
