@@ -56,8 +56,11 @@ export function KnowledgeList(props: {
 
   // Selected ids still in the knowledge (a delete elsewhere drops them).
   const selected = useMemo(() => Object.keys(selection).filter((id) => selection[id] && byId.has(id)), [selection, byId]);
-  const visible = useMemo(() => new Set(shown.map((r) => r.entry.id)), [shown]);
-  const hidden = selected.reduce((n, id) => n + (visible.has(id) ? 0 : 1), 0);
+  const hidden = useMemo(() => {
+    if (selected.length === 0) return 0; // the common case while typing: no pass over the rows
+    const visible = new Set(shown.map((r) => r.entry.id));
+    return selected.reduce((n, id) => n + (visible.has(id) ? 0 : 1), 0);
+  }, [selected, shown]);
 
   const onSearch = (next: string) => {
     // Starting a search orders by relevance; clearing it goes back to a column.

@@ -15,7 +15,7 @@ export const STATUS_LABEL: Record<EntryStatus, string> = { draft: 'draft', in_re
 const helper = createColumnHelper<typeof listFeatures, ListRow>();
 
 /** Grid track per column (select first); the header row and every body row use the same template. */
-export const COLUMN_TRACKS = '40px minmax(220px, 3fr) 92px minmax(110px, 1fr) minmax(100px, 1fr) 62px 118px 100px 66px 74px 76px';
+export const COLUMN_TRACKS = '40px minmax(220px, 3fr) 92px minmax(110px, 1fr) minmax(100px, 1fr) 62px 168px 100px 66px 74px 76px';
 
 /** The title links to the entry's editor; flags the filters offer show beside it. */
 export function TitleCell({ row, href, tabIndex }: { row: ListRow; href: string; tabIndex: number }) {

@@ -17,9 +17,20 @@ export function useDuplicates(rows: ListRow[] | undefined, onScanned?: (ms: numb
 
   useEffect(() => {
     if (!rows) return;
+    let worker: Worker | undefined;
+    // After the list's first frame: the words and the copy to the worker take the page tens of ms at 10k entries.
+    const timer = setTimeout(() => (worker = scan(rows)), 0);
+    return () => {
+      clearTimeout(timer);
+      worker?.terminate();
+    };
+  }, [rows]);
+
+  /** Starts the scan unless no entry's words changed; returns the worker it started, if any. */
+  function scan(rows: ListRow[]): Worker | undefined {
     const words = new Map(rows.map((r) => [r.entry.id, wordsOf(r.entry)]));
     const prev = scanned.current;
-    if (prev && prev.size === words.size && [...words].every(([id, w]) => prev.get(id) === w)) return;
+    if (prev && prev.size === words.size && [...words].every(([id, w]) => prev.get(id) === w)) return undefined;
     const entries: DuplicatesRequest['entries'] = rows.map(({ entry: e }) => ({ id: e.id, title: e.title, body: e.body, questions: e.questions, locale: e.locale }));
     const done = (found: Set<string>, ms: number) => {
       scanned.current = words;
@@ -27,12 +38,9 @@ export function useDuplicates(rows: ListRow[] | undefined, onScanned?: (ms: numb
       setIds(found);
     };
     if (typeof Worker === 'undefined') {
-      const timer = setTimeout(() => {
-        const started = performance.now();
-        const found = duplicateIds(findDuplicates(entries));
-        done(found, performance.now() - started);
-      }, 0);
-      return () => clearTimeout(timer);
+      const started = performance.now();
+      done(duplicateIds(findDuplicates(entries)), performance.now() - started);
+      return undefined;
     }
     const w = new Worker(new URL('./duplicates.worker.ts', import.meta.url), { type: 'module' });
     w.onmessage = (e: MessageEvent<DuplicatesReply>) => {
@@ -40,8 +48,8 @@ export function useDuplicates(rows: ListRow[] | undefined, onScanned?: (ms: numb
       w.terminate();
     };
     w.postMessage({ entries } satisfies DuplicatesRequest);
-    return () => w.terminate();
-  }, [rows]);
+    return w;
+  }
   return ids;
 }
 

@@ -57,11 +57,15 @@ export function useListSearch(rows: ListRow[] | undefined, onReady?: (ms: number
     titles.current.setEntries(entries);
     latest.current = null;
     if (worker.current) {
+      const w = worker.current;
       setState((s) => ({ ...s, ready: false }));
-      worker.current.postMessage({ type: 'entries', entries } satisfies SearchRequest);
-      // Ask again for the text on screen: the answer now comes from the new entries.
-      if (asked.current !== null) worker.current.postMessage({ type: 'search', text: asked.current } satisfies SearchRequest);
-      return;
+      // After the list's first frame: copying 10k entries to the worker takes the page tens of ms.
+      const timer = setTimeout(() => {
+        w.postMessage({ type: 'entries', entries } satisfies SearchRequest);
+        // Ask again for the text on screen: the answer now comes from the new entries.
+        if (asked.current !== null) w.postMessage({ type: 'search', text: asked.current } satisfies SearchRequest);
+      }, 0);
+      return () => clearTimeout(timer);
     }
     const search = (inPage.current ??= new ListSearch());
     search.setEntries(entries);
