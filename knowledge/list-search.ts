@@ -73,7 +73,8 @@ export class ListSearch {
     if (!query) return undefined;
     const scores = new Map<string, number>();
     const needle = query.toLowerCase();
-    for (const p of this.plain) if (p.text.includes(needle)) scores.set(p.id, 2);
+    // One letter is in nearly every title: it would list them all, for nothing.
+    if (needle.length >= 2) for (const p of this.plain) if (p.text.includes(needle)) scores.set(p.id, 2);
     if (this.index.size > 0) {
       const short = query.split(/\s+/).length <= SHORT_QUERY_WORDS;
       const part = short ? { text: query, weight: 1, terms: correctTypos(query, this.index) } : { text: query, weight: 1 };

@@ -41,7 +41,7 @@ export function KnowledgeList(props: {
   const [selection, setSelection] = useState<RowSelectionState>({});
 
   const sort = sorting[0];
-  const sorted = useMemo(() => (sort ? sortList(rows, sort.id as SortKey, sort.desc ? 'desc' : 'asc') : rows), [rows, sort]);
+  const sorted = useMemo(() => (sort ? sortedOnce(rows, sort.id as SortKey, sort.desc ? 'desc' : 'asc') : rows), [rows, sort]);
   const hits = useMemo(() => search(text), [search, text]);
   const shown = useMemo(() => {
     const kept = filterList(sorted, { ...filter, ...(hits ? { ids: new Set(hits.keys()) } : {}) });
@@ -110,4 +110,15 @@ export function KnowledgeList(props: {
       <KnowledgeTable rows={shown} caption={caption} sorting={sorting} onSortingChange={onSortingChange} rowSelection={selection} onRowSelectionChange={onSelectionChange} entryHref={props.entryHref} viewKey={JSON.stringify([filter, text, sorting])} />
     </section>
   );
+}
+
+const sortCache = new WeakMap<ListRow[], Map<string, ListRow[]>>();
+
+/** sortList, once per rows and order: clearing a search goes back to the column's order without sorting 10k rows again. */
+function sortedOnce(rows: ListRow[], key: SortKey, direction: 'asc' | 'desc'): ListRow[] {
+  let byOrder = sortCache.get(rows);
+  if (!byOrder) sortCache.set(rows, (byOrder = new Map()));
+  let sorted = byOrder.get(`${key} ${direction}`);
+  if (!sorted) byOrder.set(`${key} ${direction}`, (sorted = sortList(rows, key, direction)));
+  return sorted;
 }

@@ -1,6 +1,6 @@
 import { flexRender, useTable, type OnChangeFn, type RowSelectionState, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ListRow } from '@/knowledge/list';
 import { COLUMN_TRACKS, TitleCell, listColumns, listFeatures } from './list-columns';
 
@@ -48,11 +48,13 @@ export function KnowledgeTable(props: KnowledgeTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const model = table.getRowModel().rows;
+  // Stable between renders of the same rows: a new getItemKey makes the virtualiser measure all 10k rows again.
+  const getItemKey = useCallback((i: number) => model[i]!.id, [model]);
   const virtualizer = useVirtualizer({
     count: model.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (i) => model[i]!.id,
+    getItemKey,
     overscan: OVERSCAN,
   });
   const [active, setActive] = useState(0);

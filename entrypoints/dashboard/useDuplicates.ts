@@ -11,14 +11,15 @@ import type { DuplicatesReply, DuplicatesRequest } from './duplicates.worker';
  */
 export function useDuplicates(rows: ListRow[] | undefined, onScanned?: (ms: number) => void): Set<string> | undefined {
   const [ids, setIds] = useState<Set<string>>();
-  const scanned = useRef<Map<string, string> | null>(null);
+  /** The entries the last scan saw, by id. */
+  const scanned = useRef<Map<string, Entry> | null>(null);
   const report = useRef(onScanned);
   report.current = onScanned;
 
   useEffect(() => {
     if (!rows) return;
     let worker: Worker | undefined;
-    // After the list's first frame: the words and the copy to the worker take the page tens of ms at 10k entries.
+    // After the list's first frame: the copy to the worker takes the page tens of ms at 10k entries.
     const timer = setTimeout(() => (worker = scan(rows)), 0);
     return () => {
       clearTimeout(timer);
@@ -28,12 +29,12 @@ export function useDuplicates(rows: ListRow[] | undefined, onScanned?: (ms: numb
 
   /** Starts the scan unless no entry's words changed; returns the worker it started, if any. */
   function scan(rows: ListRow[]): Worker | undefined {
-    const words = new Map(rows.map((r) => [r.entry.id, wordsOf(r.entry)]));
+    const now = new Map(rows.map((r) => [r.entry.id, r.entry]));
     const prev = scanned.current;
-    if (prev && prev.size === words.size && [...words].every(([id, w]) => prev.get(id) === w)) return undefined;
+    if (prev && prev.size === now.size && [...now].every(([id, e]) => sameWords(prev.get(id), e))) return undefined;
     const entries: DuplicatesRequest['entries'] = rows.map(({ entry: e }) => ({ id: e.id, title: e.title, body: e.body, questions: e.questions, locale: e.locale }));
     const done = (found: Set<string>, ms: number) => {
-      scanned.current = words;
+      scanned.current = now;
       report.current?.(ms);
       setIds(found);
     };
@@ -53,6 +54,9 @@ export function useDuplicates(rows: ListRow[] | undefined, onScanned?: (ms: numb
   return ids;
 }
 
-function wordsOf(e: Entry): string {
-  return [e.locale, e.title, e.body, ...e.questions].join('\u0000');
+/** Whether the scan would see the same words: one version is the same entry; else compare the fields it reads. */
+function sameWords(a: Entry | undefined, b: Entry): boolean {
+  if (!a) return false;
+  if (a.version === b.version && a.updatedAt === b.updatedAt) return true;
+  return a.locale === b.locale && a.title === b.title && a.body === b.body && a.questions.length === b.questions.length && a.questions.every((q, i) => q === b.questions[i]);
 }
