@@ -107,7 +107,7 @@ export function KnowledgeList(props: {
           {rows.length === 0 ? 'No entries yet: import a knowledge file to start.' : 'No entry matches the search and filters.'}
         </p>
       ) : null}
-      <KnowledgeTable rows={shown} caption={caption} sorting={sorting} onSortingChange={onSortingChange} rowSelection={selection} onRowSelectionChange={onSelectionChange} entryHref={props.entryHref} viewKey={JSON.stringify([filter, text, sorting])} />
+      <KnowledgeTable rows={shown} order={sorted} caption={caption} sorting={sorting} onSortingChange={onSortingChange} rowSelection={selection} onRowSelectionChange={onSelectionChange} entryHref={props.entryHref} viewKey={JSON.stringify([filter, text, sorting])} />
     </section>
   );
 }

@@ -11,8 +11,13 @@ const NUMERIC = new Set(['shown', 'inserted', 'rejected']);
 const rowId = (r: ListRow) => r.entry.id;
 
 export interface KnowledgeTableProps {
-  /** Already filtered and sorted (knowledge/list.ts): the table shows them in this order. */
+  /** What to show, filtered and in order (knowledge/list.ts). */
   rows: ListRow[];
+  /**
+   * Every row in the column's order, the table's data: it changes with the sort or a reload, not
+   * with each keystroke, so the table does not rebuild 10k row models while the lead types.
+   */
+  order: ListRow[];
   caption: string;
   sorting: SortingState;
   onSortingChange: OnChangeFn<SortingState>;
@@ -25,40 +30,56 @@ export interface KnowledgeTableProps {
 
 /**
  * The knowledge list's table: only the rows in view are in the DOM (@tanstack/react-virtual), so
- * 10k entries draw as fast as 30. Keyboard: one tab stop in the body (the current row's checkbox,
- * then its title link); the arrow keys, Page Up/Down, Home and End move between rows, scrolling
- * them into view; Space selects, Shift+Space (like Shift+click) selects the range from the last
- * row selected; Enter on a title opens the entry.
+ * 10k entries draw as fast as 30. @tanstack/react-table holds the columns and the sort state; the
+ * selection is the list's (a shift-click range runs over the rows shown, filters applied).
+ * Keyboard: one tab stop in the body (the current row's checkbox, then its title link); the arrow
+ * keys, Page Up/Down, Home and End move between rows, scrolling them into view; Space selects,
+ * Shift+Space (like Shift+click) selects the range from the last row toggled; Enter on a title
+ * opens the entry.
  */
 export function KnowledgeTable(props: KnowledgeTableProps) {
-  const { rows, sorting, rowSelection, entryHref } = props;
+  const { rows, sorting, rowSelection, entryHref, onRowSelectionChange } = props;
   const columns = useMemo(() => listColumns(entryHref), [entryHref]);
   const table = useTable({
     features: listFeatures,
     columns,
-    data: rows,
+    data: props.order,
     getRowId: rowId,
-    state: { sorting, rowSelection },
+    state: { sorting },
     onSortingChange: props.onSortingChange,
-    onRowSelectionChange: props.onRowSelectionChange,
     manualSorting: true,
     enableMultiSort: false,
     enableSortingRemoval: false,
   });
   const scrollRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
-  const model = table.getRowModel().rows;
   // Stable between renders of the same rows: a new getItemKey makes the virtualiser measure all 10k rows again.
-  const getItemKey = useCallback((i: number) => model[i]!.id, [model]);
+  const getItemKey = useCallback((i: number) => rows[i]!.entry.id, [rows]);
   const virtualizer = useVirtualizer({
-    count: model.length,
+    count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     getItemKey,
     overscan: OVERSCAN,
   });
+  /** The last row toggled: Shift extends from it. */
+  const anchor = useRef<string | null>(null);
+  const toggle = (index: number, on: boolean, range: boolean) => {
+    const id = rows[index]!.entry.id;
+    const from = range && anchor.current !== null ? rows.findIndex((r) => r.entry.id === anchor.current) : -1;
+    anchor.current = id;
+    onRowSelectionChange((old) => {
+      const next = { ...old };
+      const [lo, hi] = from < 0 ? [index, index] : [Math.min(from, index), Math.max(from, index)];
+      for (let i = lo; i <= hi; i++) {
+        if (on) next[rows[i]!.entry.id] = true;
+        else delete next[rows[i]!.entry.id];
+      }
+      return next;
+    });
+  };
   const [active, setActive] = useState(0);
-  const current = Math.min(active, Math.max(0, model.length - 1));
+  const current = Math.min(active, Math.max(0, rows.length - 1));
   const pendingFocus = useRef<{ index: number; col: string; tries: number } | null>(null);
   const items = virtualizer.getVirtualItems();
   // The tab stop: the current row when it is drawn, else the first row drawn.
@@ -90,7 +111,7 @@ export function KnowledgeTable(props: KnowledgeTableProps) {
     const from = Number(target.closest('tr')?.dataset.index);
     if (!col || Number.isNaN(from) || e.altKey || e.ctrlKey || e.metaKey) return;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
-    const last = model.length - 1;
+    const last = rows.length - 1;
     const to = { ArrowDown: from + 1, ArrowUp: from - 1, PageDown: from + page, PageUp: from - page, Home: 0, End: last }[e.key];
     if (to === undefined) return;
     e.preventDefault();
@@ -100,11 +121,13 @@ export function KnowledgeTable(props: KnowledgeTableProps) {
     pendingFocus.current = { index, col, tries: 0 };
   };
 
-  const all = table.getIsAllRowsSelected();
-  const some = table.getIsSomeRowsSelected();
+  let selectedShown = 0;
+  for (const r of rows) if (rowSelection[r.entry.id]) selectedShown++;
+  const all = rows.length > 0 && selectedShown === rows.length;
+  const some = selectedShown > 0;
   return (
     <div className="list-scroll" ref={scrollRef} data-testid="list-scroll">
-      <table className="list-table" aria-rowcount={model.length + 1} data-testid="knowledge-table">
+      <table className="list-table" aria-rowcount={rows.length + 1} data-testid="knowledge-table">
         <caption className="visually-hidden">{props.caption}</caption>
         <thead>
           {table.getHeaderGroups().map((group) => (
@@ -117,13 +140,22 @@ export function KnowledgeTable(props: KnowledgeTableProps) {
                       <input
                         type="checkbox"
                         data-testid="select-all"
-                        aria-label={all ? `Clear the selection of all ${model.length.toLocaleString('en')} entries shown` : `Select all ${model.length.toLocaleString('en')} entries shown`}
+                        aria-label={all ? `Clear the selection of all ${rows.length.toLocaleString('en')} entries shown` : `Select all ${rows.length.toLocaleString('en')} entries shown`}
                         checked={all}
                         ref={(el) => {
                           if (el) el.indeterminate = !all && some;
                         }}
-                        disabled={model.length === 0}
-                        onChange={() => table.toggleAllRowsSelected(!all)}
+                        disabled={rows.length === 0}
+                        onChange={() =>
+                          onRowSelectionChange((old) => {
+                            const next = { ...old };
+                            for (const r of rows) {
+                              if (all) delete next[r.entry.id];
+                              else next[r.entry.id] = true;
+                            }
+                            return next;
+                          })
+                        }
                       />
                     </th>
                   );
@@ -146,8 +178,8 @@ export function KnowledgeTable(props: KnowledgeTableProps) {
         </thead>
         <tbody ref={bodyRef} style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
           {items.map((v) => {
-            const row = model[v.index]!;
-            const selected = row.getIsSelected();
+            const row = table.getRow(rows[v.index]!.entry.id);
+            const selected = rowSelection[row.id] === true;
             const stop = v.index === tabStop ? 0 : -1;
             return (
               <tr
@@ -168,7 +200,7 @@ export function KnowledgeTable(props: KnowledgeTableProps) {
                         aria-label={`Select ${row.original.entry.title}`}
                         checked={selected}
                         tabIndex={stop}
-                        onChange={row.getToggleSelectedHandler()}
+                        onChange={(e) => toggle(v.index, e.target.checked, (e.nativeEvent as MouseEvent).shiftKey === true)}
                       />
                     </td>
                   ) : (

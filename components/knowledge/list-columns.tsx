@@ -1,14 +1,13 @@
-import { createColumnHelper, rowSelectionFeature, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
+import { createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
 import type { EntryStatus } from '@/knowledge/entry';
 import type { ListRow, SortKey } from '@/knowledge/list';
 
 /**
- * The knowledge list's columns for @tanstack/react-table. The table owns the sort and selection
- * state (and the shift-click range); the rows arrive already filtered and sorted by
- * knowledge/list.ts (manualSorting), whose order rules (no review date last, ties by id) the
- * Node tests pin down.
+ * The knowledge list's columns for @tanstack/react-table, which holds the sort state; the rows
+ * arrive already sorted by knowledge/list.ts (manualSorting), whose order rules (no review date
+ * last, ties by id) the Node tests pin down.
  */
-export const listFeatures = tableFeatures({ rowSortingFeature, rowSelectionFeature });
+export const listFeatures = tableFeatures({ rowSortingFeature });
 
 export const STATUS_LABEL: Record<EntryStatus, string> = { draft: 'draft', in_review: 'in review', approved: 'approved', archived: 'archived' };
 
