@@ -1,5 +1,6 @@
 import { diffChars } from 'diff';
 import { z } from 'zod';
+import { CONTEXT_CHARS, HUNK_TEXT_MAX, HUNKS_MAX } from './edits.ts';
 
 /**
  * Acceptance events: what agents did with suggestions, kept locally for the trainers' reports.
@@ -17,6 +18,9 @@ const Rank = z.number().int().min(1).max(100);
 const Confidence = z.number().min(0).max(1);
 const Note = z.string().trim().max(NOTE_MAX);
 const Millis = z.number().int().min(0).max(7 * 24 * 3600 * 1000);
+const HunkText = z.string().max(HUNK_TEXT_MAX);
+const Context = z.string().max(CONTEXT_CHARS);
+const EditHunkSchema = z.object({ before: Context, removed: HunkText, added: HunkText, after: Context });
 
 /**
  * A random UUID given when the event is recorded: files from several agents merge by it without
@@ -51,6 +55,12 @@ export const InsertedEvent = z.object({
   editRatio: z.number().min(0).max(1),
   /** From the content script reading the ticket in the tab (TabState.readAt) to the insert. */
   msFromRead: Millis.optional(),
+  /**
+   * What the agent changed (knowledge/edits.ts), redacted before it is stored: the review queue
+   * offers the typical edit to the entry's owner. Absent when nothing changed, when the change was
+   * a rewrite, and on events stored before it was recorded.
+   */
+  edits: z.array(EditHunkSchema).max(HUNKS_MAX).optional(),
 });
 /** msFromRead: from the content script reading the ticket in the tab to the copy. */
 export const CopiedEvent = z.object({ ...base, type: z.literal('copied'), entryId: EntryId, rank: Rank, msFromRead: Millis.optional() });

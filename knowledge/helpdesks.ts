@@ -1,7 +1,7 @@
 /**
  * The helpdesks Agent Assist reads, by the id an adapter writes into Ticket.helpdesk, and the
  * name people know each product by: the ONE table of display names. The content script's list of
- * hosted helpdesks (entrypoints/helpdesk.content/adapters/hosts.ts) takes its names from here, and
+ * hosted helpdesks (knowledge/hosted-helpdesks.ts) takes its names from here, and
  * pages (side panel, dashboard) import this file rather than the content script's folder.
  * test/helpdesk/names.test.ts checks that every adapter has a row.
  */

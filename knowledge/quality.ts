@@ -3,19 +3,30 @@ import { DEFAULT_TOKENISE_OPTIONS, tokenise } from './search/tokenise.ts';
 
 /**
  * Possible duplicates: entries of one locale whose words (title, example questions and body,
- * stemmed, stop words out, placeholders and links left out) mostly overlap. Translations are
- * not duplicates: entries of different locales are never compared (there is no "translation of"
- * field yet to compare them by).
+ * stemmed, stop words out, placeholders and links left out) mostly overlap, unless they are
+ * about two different things said the same way. Entries of different locales are never
+ * duplicates (a translation is not a copy); two entries of one locale marked as translations of
+ * the same entry always are (two German versions of one answer), whatever their words.
  *
- * similarity = the mean of Jaccard (shared / all words) and containment (shared / words of the
+ * overlap = the mean of Jaccard (shared / all words) and containment (shared / words of the
  * shorter entry): Jaccard alone misses a copy cut down to half, containment alone calls a short
- * entry a duplicate of every long one that happens to use its words.
- * DUPLICATE_THRESHOLD was chosen on the labelled pairs of test/fixtures/duplicates/pairs.ts
- * (`npx tsx test/dashboard/duplicates.measure.ts`): every threshold from 0.40 to 0.55 separates
- * them (closest look-alikes 0.39, lowest duplicate, a hand-written paraphrase, 0.59); 0.5 sits in
- * the middle of that gap.
+ * entry a duplicate of every long one that happens to use its words. Then two signs of siblings
+ * (one template, two cases: shipping to Austria beside shipping within Germany):
+ * - each entry has a key word (in its title or questions and in its body) the other never uses
+ *   ("invoice" and "receipt"): the overlap is halved;
+ * - numbers of the entry with fewer numbers missing from the other ("30 days" and "14 days"):
+ *   the overlap shrinks by up to 70%. A paraphrase keeps its facts; a copy that says more keeps
+ *   every number of the shorter one.
+ * DUPLICATE_THRESHOLD and both factors were chosen on the hand-written pairs of
+ * test/fixtures/duplicates/hand-pairs.ts (paraphrases, entries containing another, look-alikes
+ * and template siblings; `npm run bench -- --only dashboard` prints precision and recall) and
+ * checked on the generated copies of test/fixtures/duplicates/pairs.ts (all found, no false alarm).
  */
-export const DUPLICATE_THRESHOLD = 0.5;
+export const DUPLICATE_THRESHOLD = 0.4;
+/** The overlap is multiplied by this when each entry has a key word the other lacks. */
+export const SIBLING_FACTOR = 0.5;
+/** The overlap shrinks by this share of the missing numbers. */
+export const NUMBER_PENALTY = 0.7;
 
 export interface DuplicatePair {
   /** a < b by id. */
@@ -24,21 +35,31 @@ export interface DuplicatePair {
   similarity: number;
   /** Same title and body once case, spacing and punctuation are set aside. */
   exact: boolean;
+  /** Both are marked as translations of the same entry, in one locale. */
+  translations?: true;
 }
 
-type Words = Pick<Entry, 'id' | 'title' | 'body' | 'questions' | 'locale'>;
+export type Words = Pick<Entry, 'id' | 'title' | 'body' | 'questions' | 'locale'> & {
+  /** The id of the entry this one translates (an optional link between locales). */
+  translationOf?: string;
+};
 
 interface Fingerprint {
   id: string;
   locale: string;
   /** Sorted, unique term numbers. */
   terms: Uint32Array;
+  /** Term numbers of the title and questions also used in the body: what the entry is about. */
+  key: Uint32Array;
+  /** Sorted, unique numbers written in the title and body ("30", "4.90"; "two" = "2"). */
+  numbers: string[];
   plain: string;
 }
 
 /** The similarity of two entries (0..1); entries of different locales are 0. */
 export function entrySimilarity(a: Words, b: Words): number {
   if (a.locale !== b.locale) return 0;
+  if (a.translationOf && a.translationOf === b.translationOf) return 1;
   const dict = new Map<string, number>();
   return similarity(fingerprint(a, dict), fingerprint(b, dict));
 }
@@ -50,7 +71,30 @@ export function entrySimilarity(a: Words, b: Words): number {
 export function findDuplicates(entries: readonly Words[], threshold = DUPLICATE_THRESHOLD): DuplicatePair[] {
   const dict = new Map<string, number>();
   const prints = entries.map((e) => fingerprint(e, dict));
-  return pairsAbove(prints, prints, threshold, true);
+  const found = pairsAbove(prints, prints, threshold, true);
+  const seen = new Set(found.map((p) => `${p.a}\u0000${p.b}`));
+  for (const p of translationPairs(entries)) if (!seen.has(`${p.a}\u0000${p.b}`)) found.push(p);
+  return found.sort(bySimilarity);
+}
+
+/** Pairs of one locale marked as translations of the same entry (or one of the other). */
+function translationPairs(entries: readonly Words[]): DuplicatePair[] {
+  const groups = new Map<string, string[]>();
+  for (const e of entries) {
+    if (!e.translationOf) continue;
+    const key = `${e.locale}\u0000${e.translationOf}`;
+    const list = groups.get(key) ?? [];
+    groups.set(key, [...list, e.id]);
+  }
+  const ids = new Set(entries.map((e) => `${e.locale}\u0000${e.id}`));
+  const out: DuplicatePair[] = [];
+  for (const [key, list] of groups) {
+    // The source itself in the translation's locale ("de" entry x, and a "de" entry marked as translating x).
+    if (ids.has(key)) list.push(key.split('\u0000')[1]!);
+    const sorted = [...new Set(list)].sort();
+    for (let i = 0; i < sorted.length; i++) for (let j = i + 1; j < sorted.length; j++) out.push({ a: sorted[i]!, b: sorted[j]!, similarity: 1, exact: false, translations: true });
+  }
+  return out;
 }
 
 /** Ids in at least one duplicate pair: what the list's "possible duplicate" filter needs. */
@@ -159,15 +203,35 @@ const REASON_WORDS: Record<NotSuggestedReason, (n: number) => string> = {
 };
 
 function fingerprint(e: Words, dict: Map<string, number>): Fingerprint {
-  const text = [e.title, ...e.questions, stripMarkup(e.body)].join('\n');
+  const body = stripMarkup(e.body);
   const terms = new Set<number>();
-  for (const t of tokenise(text, e.locale, DEFAULT_TOKENISE_OPTIONS)) {
-    let n = dict.get(t);
-    if (n === undefined) dict.set(t, (n = dict.size));
+  const heads = new Set<number>();
+  const key: number[] = [];
+  for (const t of tokenise(`${e.title}\n${e.questions.join('\n')}`, e.locale, DEFAULT_TOKENISE_OPTIONS)) heads.add(termNumber(t, dict));
+  for (const t of tokenise(body, e.locale, DEFAULT_TOKENISE_OPTIONS)) {
+    const n = termNumber(t, dict);
+    if (heads.has(n) && !terms.has(n)) key.push(n);
     terms.add(n);
   }
+  for (const n of heads) terms.add(n);
   const plain = normalised(`${e.title}\n${e.body}`);
-  return { id: e.id, locale: e.locale, terms: Uint32Array.from(terms).sort(), plain };
+  return { id: e.id, locale: e.locale, terms: Uint32Array.from(terms).sort(), key: Uint32Array.from(key).sort(), numbers: numbersIn(`${e.title}\n${body}`), plain };
+}
+
+function termNumber(t: string, dict: Map<string, number>): number {
+  let n = dict.get(t);
+  if (n === undefined) dict.set(t, (n = dict.size));
+  return n;
+}
+
+const NUMBER_WORDS: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', twelve: '12', twenty: '20', thirty: '30' };
+const NUMBER = new RegExp(`\\d+(?:[.,]\\d+)?|\\b(?:${Object.keys(NUMBER_WORDS).join('|')})\\b`, 'g');
+
+/** "4,90" and "4.90" are one number, "two" and "2" too (a paraphrase writes either). */
+function numbersIn(text: string): string[] {
+  const found = new Set<string>();
+  for (const [m] of text.toLowerCase().matchAll(NUMBER)) found.add(NUMBER_WORDS[m] ?? m.replace(',', '.'));
+  return [...found].sort();
 }
 
 /** Placeholders and link targets are the same in many unrelated entries; they say nothing about the topic. */
@@ -175,14 +239,39 @@ function stripMarkup(body: string): string {
   return body.replace(/\{\{[^}]*\}\}/g, ' ').replace(/\]\([^)]*\)/g, '] ');
 }
 
-function similarity(a: Fingerprint, b: Fingerprint): number {
+/** The similarity; below `floor` it may be returned before the sibling checks (they only lower it). */
+function similarity(a: Fingerprint, b: Fingerprint, floor = 0): number {
   if (a.terms.length === 0 || b.terms.length === 0) return a.plain === b.plain ? 1 : 0;
+  const shared = sharedCount(a.terms, b.terms);
+  const jaccard = shared / (a.terms.length + b.terms.length - shared);
+  const containment = shared / Math.min(a.terms.length, b.terms.length);
+  const overlap = (jaccard + containment) / 2;
+  if (overlap < floor || a.plain === b.plain) return overlap;
+  const siblings = lacksKey(a, b) && lacksKey(b, a);
+  return overlap * (siblings ? SIBLING_FACTOR : 1) * (1 - NUMBER_PENALTY * missingNumbers(a.numbers, b.numbers));
+}
+
+/** Whether x has a key word y never uses. */
+function lacksKey(x: Fingerprint, y: Fingerprint): boolean {
+  return sharedCount(x.key, y.terms) < x.key.length;
+}
+
+/** Share of the numbers of the entry with fewer numbers that the other does not write; 0 when either has none. */
+function missingNumbers(a: readonly string[], b: readonly string[]): number {
+  const [few, many] = a.length <= b.length ? [a, b] : [b, a];
+  if (few.length === 0) return 0;
+  const has = new Set(many);
+  return few.filter((n) => !has.has(n)).length / few.length;
+}
+
+/** Items two sorted arrays share. */
+function sharedCount(a: Uint32Array, b: Uint32Array): number {
   let i = 0;
   let j = 0;
   let shared = 0;
-  while (i < a.terms.length && j < b.terms.length) {
-    const x = a.terms[i]!;
-    const y = b.terms[j]!;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
     if (x === y) {
       shared++;
       i++;
@@ -190,9 +279,11 @@ function similarity(a: Fingerprint, b: Fingerprint): number {
     } else if (x < y) i++;
     else j++;
   }
-  const jaccard = shared / (a.terms.length + b.terms.length - shared);
-  const containment = shared / Math.min(a.terms.length, b.terms.length);
-  return (jaccard + containment) / 2;
+  return shared;
+}
+
+function bySimilarity(p: DuplicatePair, q: DuplicatePair): number {
+  return q.similarity - p.similarity || (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : 1);
 }
 
 /**
@@ -222,7 +313,7 @@ function pairsAbove(left: readonly Fingerprint[], right: readonly Fingerprint[],
         seen[k] = i;
         const y = right[k]!;
         if (y.locale !== x.locale) continue;
-        const s = similarity(x, y);
+        const s = similarity(x, y, threshold);
         if (s < threshold) continue;
         const exact = x.plain === y.plain;
         const [a, b] = x.id < y.id ? [x.id, y.id] : [y.id, x.id];
@@ -230,5 +321,5 @@ function pairsAbove(left: readonly Fingerprint[], right: readonly Fingerprint[],
       }
     }
   });
-  return out.sort((p, q) => q.similarity - p.similarity || (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : 1));
+  return out.sort(bySimilarity);
 }

@@ -1,3 +1,4 @@
+import { editHunks } from '@/knowledge/edits';
 import { editRatio } from '@/knowledge/events';
 import { keyTerms } from '@/knowledge/key-terms';
 import type { Feedback, InsertRequest, TabState } from '@/knowledge/messages';
@@ -43,8 +44,10 @@ export async function recordSuggested(db: KnowledgeDb, state: Extract<TabState, 
   });
 }
 
+/** The agent's edits go with the event (the store redacts them, the requester's name too) so the owner can be offered the typical one. */
 export async function recordInserted(db: KnowledgeDb, req: InsertRequest, state: TabState | undefined, agent: string | undefined, now: number): Promise<void> {
   if (!req.entryId) return;
+  const edits = editHunks(req.suggestedText, req.text);
   await recordEvent(db, {
     type: 'inserted',
     ticket: ticketRef(state),
@@ -53,7 +56,8 @@ export async function recordInserted(db: KnowledgeDb, req: InsertRequest, state:
     rank: req.rank ?? 1,
     editRatio: editRatio(req.suggestedText, req.text),
     msFromRead: sinceRead(state, now),
-  });
+    ...(edits && edits.length > 0 ? { edits } : {}),
+  }, { names: names(state) });
 }
 
 /** One event per feedback message; notes are redacted by the store (the requester's name too). */

@@ -5,6 +5,7 @@ import type { ListRow } from '@/knowledge/list';
 import { applyBulk, undoBulk, type BulkAction, type BulkUndo } from '@/knowledge/store/bulk';
 import { loadKnowledgeList } from '@/knowledge/store/dashboard';
 import { StoreError } from '@/knowledge/store/errors';
+import { getSettings } from '@/knowledge/store/settings';
 import type { DashboardApi } from './api';
 import { routeHash } from './route';
 import { useDuplicates } from './useDuplicates';
@@ -48,10 +49,9 @@ export function KnowledgeListSection({ api, version }: { api: DashboardApi; vers
   const run = useCallback(
     async (ids: string[], action: BulkAction): Promise<BulkOutcome> => {
       try {
-        const [who, settings] = await Promise.all([api.who(), api.getSettings()]);
-        // The team setting "approval needs a second person", once Settings has it.
-        const secondPerson = (settings as { secondPerson?: unknown }).secondPerson === true;
-        const result = await applyBulk(api.db, ids, action, who, { secondPerson });
+        const [who, settings] = await Promise.all([api.who(), getSettings(api.db)]);
+        // The team setting "approval needs a second person" (Settings in the dashboard).
+        const result = await applyBulk(api.db, ids, action, who, { secondPerson: settings.approvalNeedsSecondPerson });
         if (result.changed.length) await api.knowledgeWritten();
         return { ok: true, result };
       } catch (err) {

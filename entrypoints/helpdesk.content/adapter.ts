@@ -19,7 +19,7 @@ export interface HelpdeskAdapter {
   /** Which version/date of the page the selectors were written against, and where they come from. */
   writtenAgainst: string;
   /**
-   * A hosted helpdesk's match patterns: its row in adapters/hosts.ts, which Settings asks for. Absent
+   * A hosted helpdesk's match patterns: its row in knowledge/hosted-helpdesks.ts, which Settings asks for. Absent
    * for adapters that match by path on any domain the agent adds (Jira also reads Data Center sites).
    */
   hosts?: readonly string[];
@@ -166,4 +166,4 @@ export function reading(helpdesk: string, read: () => ReadResult): ReadResult {
   }
 }
 
-export { onHostedHelpdesk } from './adapters/hosts';
+export { onHostedHelpdesk } from '@/knowledge/hosted-helpdesks';

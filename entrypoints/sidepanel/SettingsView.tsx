@@ -7,7 +7,7 @@ import { ProfileForm } from '@/components/settings/ProfileForm';
 import { SelectorsForm } from '@/components/settings/SelectorsForm';
 import type { Status } from '@/components/StatusMessage';
 import type { PanelApi } from './api';
-import { HOSTED_HELPDESKS, originPattern, toOrigin } from './hosted-helpdesks';
+import { HOSTED_HELPDESKS, originPattern, toOrigin } from '@/knowledge/hosted-helpdesks';
 import { checkFiles } from '@/components/import/read-files';
 
 export interface SettingsProps {

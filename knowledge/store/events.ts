@@ -1,3 +1,4 @@
+import type { EditHunk } from '../edits.ts';
 import { AcceptanceEvent, hashTicket, type EventType, type StoredEvent } from '../events.ts';
 import { eventIdOf } from '../reports/jsonl.ts';
 import { redact } from '../redact.ts';
@@ -34,6 +35,7 @@ export async function recordEvent(db: KnowledgeDb, input: EventInput, options: R
     ticketHash: await hashTicket(ticket, ticketSalt),
   };
   if (typeof candidate.note === 'string') candidate.note = redact(candidate.note, { names: options.names });
+  if (Array.isArray(candidate.edits)) candidate.edits = redactEdits(candidate.edits as EditHunk[], options.names);
   const parsed = AcceptanceEvent.safeParse(candidate);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -42,6 +44,22 @@ export async function recordEvent(db: KnowledgeDb, input: EventInput, options: R
   const row: EventRow = parsed.data;
   const seq = await withStoreErrors('the acceptance event', () => db.events.add(row));
   return { ...parsed.data, seq };
+}
+
+/**
+ * Each part of each hunk redacted on its own, and the whole change once more as it reads (a name
+ * can be cut in two by a hunk's edge, "Dear Ms" | "Rossi"): when the joined text redacts
+ * differently from the parts joined, the hunk keeps only what the joined redaction keeps.
+ */
+function redactEdits(edits: readonly EditHunk[], names: string[] | undefined): EditHunk[] {
+  const r = (s: string) => (typeof s === 'string' ? redact(s, { names }) : s);
+  return edits.map((h) => {
+    const parts = { before: r(h.before), removed: r(h.removed), added: r(h.added), after: r(h.after) };
+    const joinedAdded = r(`${h.before}${h.added}${h.after}`);
+    const joinedRemoved = r(`${h.before}${h.removed}${h.after}`);
+    const clean = joinedAdded === `${parts.before}${parts.added}${parts.after}` && joinedRemoved === `${parts.before}${parts.removed}${parts.after}`;
+    return clean ? parts : { before: '', removed: joinedRemoved, added: joinedAdded, after: '' };
+  });
 }
 
 export interface EventRange {

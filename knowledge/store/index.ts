@@ -11,3 +11,4 @@ export { loadHealth, loadKnowledgeList } from './dashboard.ts';
 export { checkImport } from './import-check.ts';
 export { logChange, lastChange, changesSince } from './changes.ts';
 export { saveSearchIndex, loadSearchIndex, knowledgeSnapshot, entriesByIds, changedSince, INDEX_CHUNK_BYTES } from './search-index.ts';
+export { loadReviewQueue, applyFix, mergeEntries, dismissFinding, restoreFinding, listDismissed, DISMISSED_KEY, type Dismissal, type FixResult } from './review.ts';

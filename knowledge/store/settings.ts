@@ -41,6 +41,8 @@ export const Settings = z.object({
   ticketSalt: z.string().regex(/^[0-9a-f]{64}$/),
   /** Confidence below which the panel says "no confident answer"; unset = the search's own. */
   thresholdOverride: z.number().min(0).max(1).optional(),
+  /** Team rule: approving refuses an entry whose last change the approver made (knowledge/store/workflow.ts). */
+  approvalNeedsSecondPerson: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof Settings>;
 

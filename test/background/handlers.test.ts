@@ -124,7 +124,20 @@ describe('background: insert and feedback', () => {
     const inserted = (await listEvents(db)).find((e) => e.type === 'inserted');
     expect(inserted).toMatchObject({ entryId: expected, rank: 1, msFromRead: 4200 });
     expect((inserted as { editRatio: number }).editRatio).toBeGreaterThan(0);
+    expect(inserted).toMatchObject({ edits: [{ before: 'Hello there', removed: '', added: '!', after: '' }] });
     expect((await listLearned(db, expected)).length).toBe(1);
+  });
+
+  it('records the agent\'s edit of the answer with the requester\'s name redacted', async () => {
+    const { deps, db } = makeDeps();
+    await loadSample(deps);
+    const { ticket, expected } = sampleTicket(0);
+    const named = { ...ticket, requester: { ...ticket.requester, name: 'Ingrid Halvorsen' } };
+    await onTicket(deps, 9, named, read());
+    await insert(deps, { tabId: 9, entryId: expected, rank: 1, suggestedText: 'Hi Ingrid, returns are free within 30 days.', text: 'Hi Ingrid, returns are free within 60 days, Ingrid.' });
+    const inserted = (await listEvents(db)).find((e) => e.type === 'inserted');
+    expect(JSON.stringify(inserted)).not.toContain('Ingrid');
+    expect(inserted).toMatchObject({ edits: [{ removed: '30', added: '60' }, { removed: '', added: ', [name]' }] });
   });
 
   it('passes the agent\'s choice of the internal note to the tab, and a note teaches the search nothing', async () => {

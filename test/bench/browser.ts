@@ -175,7 +175,7 @@ export async function run(options: { quick?: boolean } = {}): Promise<BenchTable
 
     const script = await readFile(path.join(dist, 'helpdesk.js'));
     const gz = gzipSync(script, { level: 9 }).length;
-    const env = `headless Chromium ${ext.context.browser()?.version() ?? '(persistent context)'}; real side panel; ${KB_SIZE} synthetic + 89 sample entries imported through the panel (${(importMs / 1000).toFixed(1)} s)`;
+    const env = `headless Chromium ${ext.context.browser()?.version() ?? '(persistent context)'}; real side panel; ${KB_SIZE} synthetic + 90 sample entries imported through the panel (${(importMs / 1000).toFixed(1)} s)`;
     return [
       {
         title: 'Browser: ticket read -> suggestions rendered in the side panel (ms)',

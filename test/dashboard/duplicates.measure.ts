@@ -1,12 +1,14 @@
 /**
  * Measures the near-duplicate score on the labelled pairs and a 10k-entry scan:
- * `npx tsx test/dashboard/duplicates.measure.ts`. Printed, never asserted on time.
+ * `npx tsx test/dashboard/duplicates.measure.ts [--generated]` (the hand-written pairs by default). Printed, never asserted on time.
  */
 import { DUPLICATE_THRESHOLD, entrySimilarity, findDuplicates } from '../../knowledge/quality.ts';
 import { labelledPairs } from '../fixtures/duplicates/pairs.ts';
+import { handPairEntries } from '../fixtures/duplicates/hand-pairs.ts';
 import { generateEntries } from '../bench/synthetic.ts';
 
-const pairs = labelledPairs().map((p) => ({ ...p, s: entrySimilarity(p.a, p.b) }));
+const set = process.argv.includes('--generated') ? labelledPairs() : handPairEntries();
+const pairs = set.map((p) => ({ ...p, s: entrySimilarity(p.a, p.b) }));
 console.log(`${pairs.length} labelled pairs: ${pairs.filter((p) => p.duplicate).length} duplicates, ${pairs.filter((p) => !p.duplicate).length} not`);
 for (let t = 0.3; t <= 0.9001; t += 0.05) {
   const tp = pairs.filter((p) => p.duplicate && p.s >= t).length;

@@ -6,6 +6,7 @@ import type { SettingsView } from '@/knowledge/messages';
 import type { Entry } from '@/knowledge/entry';
 import { entryHistory } from '@/knowledge/store/versions';
 import { applyImport } from '@/knowledge/store/import';
+import { saveSettings } from '@/knowledge/store/settings';
 import { byTestId, cleanup, click, key, render, type } from '../components/render';
 import { entry } from '../store/helpers';
 import { flagged, shown } from './events';
@@ -46,6 +47,8 @@ async function seeded(entries: Entry[], settings: Partial<SettingsView> & { seco
   const api = fakeDashboardApi();
   const base = await api.getSettings();
   api.getSettings = async () => ({ ...base, ...settings }) as SettingsView;
+  // The team rule lives in the store's settings (the dashboard's Settings section writes it).
+  if (settings.secondPerson) await saveSettings(api.db, { approvalNeedsSecondPerson: true });
   await applyImport(api.db, { entries, problems: [] }, who);
   const c = await render(<App api={api} />);
   await until(() => c.querySelector('[data-testid="list-count"]'));

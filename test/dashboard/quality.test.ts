@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DUPLICATE_THRESHOLD, describeImport, duplicateIds, entrySimilarity, findDuplicates, importWarnings, sharedQuestions } from '../../knowledge/quality.ts';
 import { labelledPairs } from '../fixtures/duplicates/pairs.ts';
+import { handPairEntries } from '../fixtures/duplicates/hand-pairs.ts';
 import { entry } from '../store/helpers.ts';
+import type { Entry } from '../../knowledge/entry.ts';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 
@@ -31,6 +33,36 @@ describe('near duplicates', () => {
     const fn = found.filter((p) => p.duplicate && !p.hit).length;
     expect(tp / (tp + fp)).toBeGreaterThanOrEqual(0.9);
     expect(tp / (tp + fn)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('separates at least 150 hand-written pairs (paraphrases, look-alikes, template siblings, translations) with precision and recall at least 0.9', () => {
+    const pairs = handPairEntries();
+    expect(pairs.length).toBeGreaterThanOrEqual(150);
+    expect(pairs.filter((p) => !p.duplicate && (p.kind === 'look-alike' || p.kind === 'sibling')).length).toBeGreaterThanOrEqual(80);
+    const hit = (p: (typeof pairs)[number]) => entrySimilarity(p.a, p.b) >= DUPLICATE_THRESHOLD;
+    const tp = pairs.filter((p) => p.duplicate && hit(p)).length;
+    const fp = pairs.filter((p) => !p.duplicate && hit(p)).length;
+    const fn = pairs.filter((p) => p.duplicate && !hit(p)).length;
+    expect(tp / (tp + fp)).toBeGreaterThanOrEqual(0.9);
+    expect(tp / (tp + fn)).toBeGreaterThanOrEqual(0.9);
+    // Translations: two locales never, one locale marked as translations of one entry always.
+    for (const p of pairs.filter((q) => q.kind === 'translation')) expect(hit(p), `${p.a.id} ~ ${p.b.id}`).toBe(p.duplicate);
+  });
+
+  it('tells template siblings from copies: another key word on both sides, or other numbers', () => {
+    const invoices = entry('invoices', { title: 'Download your invoices', body: 'Every invoice is under Billing → Invoices as a PDF. Click the download icon beside the month.', questions: ['Where are my invoices?'] });
+    const receipts = entry('receipts', { title: 'Download your receipts', body: 'Every card receipt is under Billing → Receipts as a PDF, and emailed to whoever paid. Click the download icon beside the payment.', questions: ['Where are my receipts?'] });
+    const thirty = entry('thirty', { title: 'Returns', body: 'Return unworn items within 30 days; the label costs 4.90 euros.', questions: ['How do I return?'] });
+    const fourteen = entry('fourteen', { title: 'Returns', body: 'Return unworn items within 14 days; the label costs 6.90 euros.', questions: ['How do I return?'] });
+    expect(findDuplicates([invoices, receipts, thirty, fourteen])).toEqual([]);
+    expect(findDuplicates([invoices, { ...invoices, id: 'invoices-2', title: 'Your invoices as PDF' }]).map((p) => p.b)).toEqual(['invoices-2']);
+  });
+
+  it('pairs entries of one locale marked as translations of the same entry, however they are worded', () => {
+    const de1 = entry('refund-de', { locale: 'de', title: 'Erstattung', body: 'Wir erstatten in 5 Tagen.', translationOf: 'refund' } as Partial<Entry>);
+    const de2 = entry('refund-de-2', { locale: 'de', title: 'Geld zurück', body: 'Das Geld kommt bald.', translationOf: 'refund' } as Partial<Entry>);
+    const fr = entry('refund-fr', { locale: 'fr', title: 'Remboursement', body: 'Sous 5 jours.', translationOf: 'refund' } as Partial<Entry>);
+    expect(findDuplicates([refund, de1, de2, fr])).toEqual([{ a: 'refund-de', b: 'refund-de-2', similarity: 1, exact: false, translations: true }]);
   });
 
   it('finds every copy cut down to half (where shared / all words alone falls short)', () => {

@@ -23,6 +23,32 @@ describe('recordEvent', () => {
     expect(JSON.stringify(await db.events.toArray())).not.toContain('90210');
   });
 
+  it('redacts the agent\'s edits, also a name cut in two by a hunk\'s edge', async () => {
+    db = freshDb();
+    const stored = await recordEvent(
+      db,
+      {
+        type: 'inserted',
+        ticket,
+        entryId: 'refund',
+        rank: 1,
+        editRatio: 0.3,
+        edits: [
+          { before: 'call us on ', removed: '0800 123 4567', added: '+49 761 1234567', after: ' today' },
+          { before: 'Dear Ms', removed: '', added: ' Rossi', after: ', thanks' },
+          { before: 'refunds take ', removed: '5', added: '7', after: ' days' },
+        ],
+      },
+      { names: ['Giulia Rossi'] },
+    );
+    expect(stored.type === 'inserted' && stored.edits).toEqual([
+      { before: 'call us on ', removed: '[phone]', added: '[phone]', after: ' today' },
+      { before: 'Dear Ms', removed: '', added: ' [name]', after: ', thanks' },
+      { before: 'refunds take ', removed: '5', added: '7', after: ' days' },
+    ]);
+    expect(JSON.stringify(await db.events.toArray())).not.toMatch(/Rossi|1234567/);
+  });
+
   it('redacts notes and drops fields that are not in the schema (like a raw search query)', async () => {
     db = freshDb();
     await recordEvent(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '@/entrypoints/helpdesk.content/adapters';
-import { HOSTED_HELPDESKS } from '@/entrypoints/helpdesk.content/adapters/hosts';
+import { HOSTED_HELPDESKS } from '@/knowledge/hosted-helpdesks';
 import { HELPDESK_NAMES, helpdeskName } from '@/knowledge/helpdesks';
 
 describe('helpdesk names: one table for every adapter id', () => {

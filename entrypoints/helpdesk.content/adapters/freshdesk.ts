@@ -16,7 +16,7 @@
  * .conversation-item with .incoming/.outgoing/.private-note) stays as fallback.
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
-import { hostedPatterns, matchesAny } from './hosts';
+import { hostedPatterns, matchesAny } from '@/knowledge/hosted-helpdesks';
 import { blockText, deepFirst, emailIn, findEditor, first, firstText, lineText, ownText, type EditorSpec } from '../dom';
 import { readThread } from '../thread';
 import type { TicketMessage } from '../../../knowledge/ticket';

@@ -11,7 +11,7 @@
  * A message is the customer's when its sender is the conversation's contact; comments are notes.
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
-import { hostedPatterns, matchesAny } from './hosts';
+import { hostedPatterns, matchesAny } from '@/knowledge/hosted-helpdesks';
 import { emailIn, findEditor, firstText, lineText, type EditorSpec } from '../dom';
 import { readThread } from '../thread';
 

@@ -14,7 +14,7 @@
  * li's is-note (or the legacy div's). Threads are newest first unless every one has a time.
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
-import { hostedPatterns, matchesAny } from './hosts';
+import { hostedPatterns, matchesAny } from '@/knowledge/hosted-helpdesks';
 import { emailIn, findEditor, first, firstText, lineText, type EditorSpec } from '../dom';
 import { firstCustomer, readThread } from '../thread';
 

@@ -12,7 +12,7 @@
  * panel offers reading by selection.
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
-import { hostedPatterns, matchesAny } from './hosts';
+import { hostedPatterns, matchesAny } from '@/knowledge/hosted-helpdesks';
 import { emailIn, findEditor, first, firstText, type EditorSpec } from '../dom';
 import { readThread } from '../thread';
 

@@ -15,7 +15,7 @@
  * class"; it then measures bubble positions, which needs layout) are left out rather than guessed.
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
-import { hostedPatterns, matchesAny } from './hosts';
+import { hostedPatterns, matchesAny } from '@/knowledge/hosted-helpdesks';
 import { deepFirst, findEditor, lineText, type EditorSpec } from '../dom';
 import { readThread } from '../thread';
 import type { MessageDirection } from '../../../knowledge/ticket';

@@ -16,7 +16,7 @@
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
 import { findEditor, firstText, type EditorSpec } from '../dom';
 import { readThread } from '../thread';
-import { hostedPatterns } from './hosts';
+import { hostedPatterns } from '@/knowledge/hosted-helpdesks';
 import type { TicketMessage } from '../../../knowledge/ticket';
 
 const ID = 'jira';

@@ -13,7 +13,7 @@
  * not read: no stable selector was found. Several tickets can be open as tabs: only the active pane is read.
  */
 import { assembleTicket, need, reading, type HelpdeskAdapter } from '../adapter';
-import { hostedPatterns, matchesAny } from './hosts';
+import { hostedPatterns, matchesAny } from '@/knowledge/hosted-helpdesks';
 import { findEditor, first, firstText, lineText, type EditorSpec } from '../dom';
 import { firstCustomer, readThread } from '../thread';
 

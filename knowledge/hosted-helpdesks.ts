@@ -5,10 +5,11 @@
  * the content script for the patterns granted; each hosted adapter's `hosts` and `matches()` come
  * from its row here. Self-hosted helpdesks (osTicket, FreeScout, Jira Data Center) are added by
  * domain in Settings and recognised by path. Plain data and one matcher: safe for the side panel,
- * small in the content script. test/helpdesk/hosts.test.ts checks adapters, settings and manifest agree.
+ * small in the content script. It lives in knowledge/ because the content script, the panel and
+ * the dashboard all need it. test/helpdesk/hosts.test.ts checks adapters, settings and manifest agree.
  * The names come from the one table of helpdesk names, knowledge/helpdesks.ts.
  */
-import { HELPDESK_NAMES } from '../../../knowledge/helpdesks';
+import { HELPDESK_NAMES } from './helpdesks.ts';
 
 export interface HostedHelpdesk {
   /** The adapter's id. */
@@ -75,4 +76,21 @@ export function matchesAny(patterns: readonly string[], url: URL): boolean {
 /** On a hosted helpdesk's domain: self-hosted adapters, which match by path, never claim these pages. */
 export function onHostedHelpdesk(url: URL): boolean {
   return HOSTED_HELPDESKS.some((h) => matchesAny(h.patterns, url));
+}
+/** "support.example.com" or "https://support.example.com/scp/" -> "https://support.example.com"; null when it is not a web address. */
+export function toOrigin(input: string): string | null {
+  const raw = input.trim();
+  if (!raw) return null;
+  try {
+    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    if (!url.hostname.includes('.') && url.hostname !== 'localhost') return null;
+    return url.origin;
+  } catch {
+    return null;
+  }
+}
+
+export function originPattern(origin: string): string {
+  return `${origin}/*`;
 }
