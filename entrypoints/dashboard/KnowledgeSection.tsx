@@ -3,6 +3,7 @@ import type { KnowledgeHealth as Health } from '@/knowledge/health';
 import { loadHealth } from '@/knowledge/store/dashboard';
 import { KnowledgeHealth } from '@/components/knowledge/KnowledgeHealth';
 import type { DashboardApi } from './api';
+import { KnowledgeListSection } from './KnowledgeListSection';
 import { useKnowledgeVersion } from './useKnowledgeVersion';
 
 /** The lead's first screen: knowledge health at a glance, then every entry. */
@@ -19,7 +20,16 @@ export function KnowledgeSection({ api }: { api: DashboardApi }) {
       live = false;
     };
   }, [api, version]);
-  if (!health) return <p className="muted">Reading the knowledge{'\u2026'}</p>;
-  if ('error' in health) return <p className="notice notice-error">{health.error}</p>;
-  return <KnowledgeHealth health={health} onDownload={(name, csv) => api.download(name, csv, 'text/csv')} />;
+  return (
+    <>
+      {!health ? (
+        <p className="muted">Reading the knowledge{'\u2026'}</p>
+      ) : 'error' in health ? (
+        <p className="notice notice-error">{health.error}</p>
+      ) : (
+        <KnowledgeHealth health={health} onDownload={(name, csv) => api.download(name, csv, 'text/csv')} />
+      )}
+      <KnowledgeListSection api={api} version={version} />
+    </>
+  );
 }
