@@ -3,7 +3,7 @@ import { isSuggestable } from '../entry.ts';
 import type { KnowledgeIndex } from '../search/index.ts';
 import { decide, toSuggestions, type Suggestion } from '../suggest.ts';
 import { DEFAULT_THRESHOLD } from '../search/calibration.ts';
-import { SEARCH_OPTIONS, dayArg, indexFromArgs, topArg } from './search.ts';
+import { SEARCH_OPTIONS, dayArg, indexFromArgs, topArg, withheld } from './search.ts';
 import { UsageError, UserError, parseCommandArgs, type CliIO } from './io.ts';
 
 export const usage = 'rank --kb <file|folder> --queries <file.jsonl> [--top N] [--day YYYY-MM-DD]';
@@ -49,7 +49,11 @@ export function answer(index: KnowledgeIndex, text: string, day: string, limit: 
   return { abstained: decide(suggestions, DEFAULT_THRESHOLD).abstained, suggestions: suggestions.slice(0, limit) };
 }
 
-/** One output line per query: {"id","abstain","results":[{"id","score","confidence"}]}. */
+/**
+ * One output line per query: {"id","abstain","results":[{"id","score","confidence"}]}, plus
+ * "notSuggested":[{"id","reasons"}] when entries among the best matches are withheld from agents
+ * (draft, in review, archived, overdue since …).
+ */
 export async function run(args: string[], io: CliIO): Promise<number> {
   const { values } = parseCommandArgs(args, { ...SEARCH_OPTIONS, queries: { type: 'string' } });
   const queries = await readQueries(values.queries);
@@ -59,7 +63,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   for (const q of queries) {
     const a = answer(index, q.text, day, limit);
     const results = a.suggestions.map((s) => ({ id: s.entry.id, score: round(s.score), confidence: round(s.confidence) }));
-    io.out(JSON.stringify({ id: q.id, abstain: a.abstained, results }));
+    const hidden = withheld(index, q.text, day, limit).map((h) => ({ id: h.id, reasons: h.reasons }));
+    io.out(JSON.stringify({ id: q.id, abstain: a.abstained, results, ...(hidden.length ? { notSuggested: hidden } : {}) }));
   }
   return 0;
 }
