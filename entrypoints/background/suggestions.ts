@@ -1,4 +1,5 @@
 import type { Entry } from '@/knowledge/entry';
+import { keyTerms } from '@/knowledge/key-terms';
 import type { Ticket } from '@/knowledge/ticket';
 import type { ManualHit, SuggestResultView } from '@/knowledge/messages';
 import type { KnowledgeIndex } from '@/knowledge/search/index';
@@ -7,6 +8,8 @@ import { suggestRefs } from '@/knowledge/suggest';
 
 /** How many suggestions the panel shows. */
 export const PANEL_LIMIT = 3;
+/** Key terms the manual search starts with when the engine abstains: few, so it stays a short (typo-tolerant) query. */
+export const SEARCH_TERMS = 5;
 
 /** Reads entries by id from the store: the worker's index holds refs only (KnowledgeHolder.entries). */
 export type ReadEntries = (ids: readonly string[]) => Promise<Entry[]>;
@@ -29,6 +32,7 @@ export async function suggestionsFor(
     threshold: result.threshold,
     abstained: result.abstained,
     ...(result.reason ? { reason: result.reason.slice(0, 500) } : {}),
+    ...(result.abstained ? { searchTerms: keyTerms(ticket).slice(0, SEARCH_TERMS) } : {}),
     suggestions: shown.flatMap((s) => {
       const entry = byId.get(s.entry.id);
       if (!entry) return [];
