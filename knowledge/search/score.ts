@@ -66,6 +66,9 @@ export interface Scored {
   score: number;
 }
 
+/** Imported bindings are getters once transpiled: a plain copy for the hot loop. */
+const F: number = FIELD_COUNT;
+
 /** Relative slack on bounds, so float rounding never prunes a document that could tie. */
 const SLACK = 1e-9;
 /**
@@ -138,6 +141,14 @@ class QueryRun {
   /** The k-th best running score once the top k is full (0 before). */
   private threshold = 0;
   private readonly keyOf: (d: number) => string;
+  // The index's and the scratch's arrays the hot loops read, one property load away (not two).
+  private readonly unitDoc: Int32Array;
+  private readonly unitField: Uint8Array;
+  private readonly unitLen: Uint32Array;
+  private readonly docFieldLen: Float64Array;
+  private readonly unitScore: Float64Array;
+  private readonly docBest: Float64Array;
+  private readonly touchedUnits: Int32Array;
 
   constructor(
     private readonly ix: InvertedIndex,
@@ -161,6 +172,8 @@ class QueryRun {
     this.canPrune = limit > 0 && this.combinedWeight >= 0 && this.instanceWeight >= 0 && this.k1 >= 0;
     this.eagerDocs = Math.max(BOUND_MIN_DOCS, ix.liveDocs / 16);
     this.keyOf = (d: number) => ix.docKey[d] ?? '';
+    ({ unitDoc: this.unitDoc, unitField: this.unitField, unitLen: this.unitLen, docFieldLen: this.docFieldLen } = ix);
+    ({ unitScore: this.unitScore, docBest: this.docBest, touchedUnits: this.touchedUnits } = s);
   }
 
   // ---- the formulas, each written once ----------------------------------------------------
@@ -172,12 +185,12 @@ class QueryRun {
 
   /** A posting's share of the combined tf: weighted, normalised by the field's length in the document. */
   private combinedTf(f: number, tf: number, d: number): number {
-    return (this.w[f]! * tf) / this.lengthNorm(f, this.ix.docFieldLen[d * FIELD_COUNT + f]!, this.avgField[f]!);
+    return (this.w[f]! * tf) / this.lengthNorm(f, this.docFieldLen[d * F + f]!, this.avgField[f]!);
   }
 
   /** A posting's tf normalised by its own instance's length (one question, one learned phrasing). */
   private instanceTf(f: number, tf: number, u: number): number {
-    return tf / this.lengthNorm(f, this.ix.unitLen[u]!, this.avgInst[f]!);
+    return tf / this.lengthNorm(f, this.unitLen[u]!, this.avgInst[f]!);
   }
 
   /** What a term adds to the combined score from a document's combined tf (saturated by k1). */
@@ -196,11 +209,11 @@ class QueryRun {
    * running max is the final max.
    */
   private posting(u: number, d: number, tf: number, instWeight: number, termTf: Float64Array): void {
-    const f = this.ix.unitField[u]!;
+    const f = this.unitField[u]!;
     termTf[d]! += this.combinedTf(f, tf, d);
     if (!this.instanceField[f]) return;
-    const { unitScore, docBest } = this.s;
-    if (unitScore[u] === 0) this.s.touchedUnits[this.nUnits++] = u;
+    const { unitScore, docBest } = this;
+    if (unitScore[u] === 0) this.touchedUnits[this.nUnits++] = u;
     const ntf = this.instanceTf(f, tf, u);
     if (ntf > this.ntfMax[f]!) this.ntfMax[f] = ntf;
     if ((unitScore[u]! += (instWeight * ntf * this.w[f]!) / (this.k1 + ntf)) > docBest[d]!) docBest[d] = unitScore[u]!;
@@ -364,12 +377,13 @@ class QueryRun {
   private collect(t: PlannedTerm): number {
     const { ix } = this;
     const { termTf, termDocs } = this.s;
+    const unitDoc = this.unitDoc;
     const p = ix.postings[t.id]!;
     const len = ix.postingLen[t.id]!;
     let nTerm = 0;
     for (let i = 0; i < len; i += 2) {
       const u = p[i]!;
-      const d = ix.unitDoc[u]!;
+      const d = unitDoc[u]!;
       if (d < 0) continue;
       if (termTf[d] === 0) termDocs[nTerm++] = d;
       this.posting(u, d, p[i + 1]!, t.instWeight, termTf);
@@ -446,12 +460,13 @@ class QueryRun {
   private scanForCandidates(t: PlannedTerm): void {
     const { ix } = this;
     const { termTf, termDocs, docLive } = this.s;
+    const unitDoc = this.unitDoc;
     const p = ix.postings[t.id]!;
     const len = ix.postingLen[t.id]!;
     let nTerm = 0;
     for (let i = 0; i < len; i += 2) {
       const u = p[i]!;
-      const d = ix.unitDoc[u]!;
+      const d = unitDoc[u]!;
       if (d < 0 || docLive[d] === 0) continue;
       if (termTf[d] === 0) termDocs[nTerm++] = d;
       this.posting(u, d, p[i + 1]!, t.instWeight, termTf);

@@ -1,8 +1,8 @@
 import { isSuggestable, type Entry } from '../../../knowledge/entry.ts';
 import { KnowledgeIndex, type IndexOptions } from '../../../knowledge/search/index.ts';
-import { suggest, toSuggestions } from '../../../knowledge/suggest.ts';
+import { decide, suggest, toSuggestions } from '../../../knowledge/suggest.ts';
 import type { Ticket } from '../../../knowledge/ticket.ts';
-import { hitFeatures, type ConfidenceFeatures } from '../../../knowledge/search/calibration.ts';
+import { DEFAULT_THRESHOLD, hitFeatures, type ConfidenceFeatures } from '../../../knowledge/search/calibration.ts';
 
 /** A labelled query: plain text (BANKING77) or a whole ticket (sample tickets). `relevant` empty = the right answer is "none". */
 export interface Labelled {
@@ -19,6 +19,8 @@ export interface Outcome {
   features?: ConfidenceFeatures;
   /** the top-1 is right (never, when the right answer is "none") */
   correct: boolean;
+  /** the top-1 is shown (suggest() did not abstain), at the index's threshold */
+  shown: boolean;
 }
 
 export const BENCH_DAY = '2026-11-23';
@@ -33,8 +35,10 @@ export function runOurs(index: KnowledgeIndex, queries: readonly Labelled[], lim
     let ranked: string[];
     let confidence: number;
     let features: ConfidenceFeatures | undefined;
+    let shown: boolean;
     if (q.ticket) {
       const r = suggest(q.ticket, index, { limit, day: BENCH_DAY });
+      shown = !r.abstained;
       ranked = r.suggestions.map((s) => s.entry.id);
       confidence = r.suggestions[0]?.confidence ?? 0;
       features = r.suggestions[0]?.features;
@@ -44,8 +48,9 @@ export function runOurs(index: KnowledgeIndex, queries: readonly Labelled[], lim
       ranked = s.map((x) => x.entry.id).slice(0, limit);
       confidence = s[0]?.confidence ?? 0;
       if (res.hits.length) features = hitFeatures(res.hits, 0, res.ideal, res.terms.length);
+      shown = !decide(s, DEFAULT_THRESHOLD).abstained;
     }
     const correct = ranked[0] !== undefined && q.relevant.includes(ranked[0]);
-    return { ranked, relevant: q.relevant, confidence, ...(features ? { features } : {}), correct };
+    return { ranked, relevant: q.relevant, confidence, ...(features ? { features } : {}), correct, shown };
   });
 }
