@@ -4,6 +4,7 @@ import type { Ticket } from '@/knowledge/ticket';
 import type { ManualHit, SuggestResultView } from '@/knowledge/messages';
 import type { KnowledgeIndex } from '@/knowledge/search/index';
 import { manualCandidates, rankManual } from '@/knowledge/search/manual';
+import { baseCalibration, needsCalibration } from '@/knowledge/search/self-calibration';
 import { suggestRefs } from '@/knowledge/suggest';
 
 /** How many suggestions the panel shows. */
@@ -26,6 +27,9 @@ export async function suggestionsFor(
   threshold?: number,
 ): Promise<SuggestResultView & { threshold: number }> {
   const result = suggestRefs(ticket, index, { limit: PANEL_LIMIT, day, ...(threshold !== undefined ? { threshold } : {}) });
+  // The base's own calibration (a few hundred short queries) is fitted after answering, never in
+  // the way of a suggestion; until then the last fit, or the global model, holds.
+  if (needsCalibration(index)) setTimeout(() => baseCalibration(index), 0);
   const shown = result.suggestions.slice(0, PANEL_LIMIT);
   const byId = new Map((await read(shown.map((s) => s.entry.id))).map((e) => [e.id, e]));
   return {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { isSuggestable } from '../entry.ts';
 import type { KnowledgeIndex } from '../search/index.ts';
 import { decide, toSuggestions, type Suggestion } from '../suggest.ts';
-import { DEFAULT_THRESHOLD } from '../search/calibration.ts';
+import { currentCalibration } from '../search/self-calibration.ts';
 import { SEARCH_OPTIONS, dayArg, indexFromArgs, topArg, withheld } from './search.ts';
 import { UsageError, UserError, parseCommandArgs, type CliIO } from './io.ts';
 
@@ -46,7 +46,7 @@ export async function readQueries(file: string | undefined, needRelevant = false
 export function answer(index: KnowledgeIndex, text: string, day: string, limit: number): { abstained: boolean; suggestions: Suggestion[] } {
   const result = index.query([{ text, weight: 1 }], { limit: Math.max(limit, 3), filter: (e) => isSuggestable(e, day) });
   const suggestions = toSuggestions(result, index, day);
-  return { abstained: decide(suggestions, DEFAULT_THRESHOLD).abstained, suggestions: suggestions.slice(0, limit) };
+  return { abstained: decide(suggestions, currentCalibration(index).threshold).abstained, suggestions: suggestions.slice(0, limit) };
 }
 
 /**

@@ -2,7 +2,7 @@ import { describeWhyNotSuggested, isSuggestable, today } from '../entry.ts';
 import { confidenceLabel } from '../confidence.ts';
 import { KnowledgeIndex } from '../search/index.ts';
 import { decide, toSuggestions } from '../suggest.ts';
-import { DEFAULT_THRESHOLD } from '../search/calibration.ts';
+import { baseCalibration } from '../search/self-calibration.ts';
 import { UsageError, loadKnowledge, parseCommandArgs, type CliIO } from './io.ts';
 
 export const usage = 'search "<text>" --kb <file|folder> [--top N] [--day YYYY-MM-DD] [--all]';
@@ -17,7 +17,10 @@ export const SEARCH_OPTIONS = {
 export async function indexFromArgs(kb: string[] | undefined): Promise<KnowledgeIndex> {
   if (!kb?.length) throw new UsageError('--kb is required');
   const { entries } = await loadKnowledge(kb);
-  return KnowledgeIndex.build(entries);
+  const index = KnowledgeIndex.build(entries);
+  // the base's own confidence mapping and threshold, from its example questions (self-calibration.ts)
+  baseCalibration(index);
+  return index;
 }
 
 export function topArg(value: string | undefined, fallback: number): number {
@@ -70,7 +73,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (!suggestions.length) {
     io.out(hidden.length ? `No entry that agents are shown matches "${text}".` : `No ${values.all ? '' : 'approved '}entry matches "${text}".`);
   } else {
-    const decision = decide(suggestions, DEFAULT_THRESHOLD);
+    const decision = decide(suggestions, baseCalibration(index).calibration.threshold);
     io.out(decision.abstained ? decision.reason! : `Confident answer: ${suggestions[0]!.entry.id}`);
     suggestions.forEach((s, i) => {
       io.out(`${i + 1}. ${s.entry.id}  "${s.entry.title}"  score ${s.score.toFixed(2)}  confidence ${confidenceLabel(s.confidence)}  ${s.entry.status}, ${s.freshness}`);

@@ -2,7 +2,8 @@ import { isSuggestable, type Entry } from '../../../knowledge/entry.ts';
 import { KnowledgeIndex, type IndexOptions } from '../../../knowledge/search/index.ts';
 import { decide, suggest, toSuggestions } from '../../../knowledge/suggest.ts';
 import type { Ticket } from '../../../knowledge/ticket.ts';
-import { DEFAULT_THRESHOLD, hitFeatures, type ConfidenceFeatures } from '../../../knowledge/search/calibration.ts';
+import { hitFeatures, type ConfidenceFeatures } from '../../../knowledge/search/calibration.ts';
+import { baseCalibration, currentCalibration } from '../../../knowledge/search/self-calibration.ts';
 
 /** A labelled query: plain text (BANKING77) or a whole ticket (sample tickets). `relevant` empty = the right answer is "none". */
 export interface Labelled {
@@ -25,8 +26,11 @@ export interface Outcome {
 
 export const BENCH_DAY = '2026-11-23';
 
+/** Built and self-calibrated (as the CLI does, and the worker once idle). */
 export function buildOurs(entries: readonly Entry[], options?: IndexOptions): KnowledgeIndex {
-  return KnowledgeIndex.build(entries, options);
+  const index = KnowledgeIndex.build(entries, options);
+  baseCalibration(index);
+  return index;
 }
 
 /** Our engine as the panel uses it: suggest() for tickets, the same ranking and confidence for plain text. */
@@ -48,7 +52,7 @@ export function runOurs(index: KnowledgeIndex, queries: readonly Labelled[], lim
       ranked = s.map((x) => x.entry.id).slice(0, limit);
       confidence = s[0]?.confidence ?? 0;
       if (res.hits.length) features = hitFeatures(res.hits, 0, res.ideal, res.terms.length);
-      shown = !decide(s, DEFAULT_THRESHOLD).abstained;
+      shown = !decide(s, currentCalibration(index).threshold).abstained;
     }
     const correct = ranked[0] !== undefined && q.relevant.includes(ranked[0]);
     return { ranked, relevant: q.relevant, confidence, ...(features ? { features } : {}), correct, shown };
