@@ -47,7 +47,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   io.out(
     calibration.fitted
       ? `self-calibration: fitted on ${calibration.inScope} of the base's own questions asked with that question left out and ${calibration.outOfScope} with their entry left out; confidence mapping slope ${calibration.slope}, intercept ${calibration.intercept}`
-      : `self-calibration: too few example questions (${calibration.inScope}, at least 30 needed): the global model with a conservative threshold`,
+      : `self-calibration: too few example questions (${calibration.inScope}, at least 30 needed): the global model under a conservative threshold`,
   );
   io.out('fitted curve on those held-out questions (threshold: precision of shown top-1, coverage):');
   for (const p of points) io.out(`  ${percent(p.threshold)}: ${(100 * p.precision).toFixed(1)}%, ${(100 * p.coverage).toFixed(1)}%${p.threshold === calibration.threshold ? '  <- threshold' : ''}`);

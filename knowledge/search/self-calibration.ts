@@ -41,7 +41,7 @@ export const TARGET_PRECISION = 0.9;
 /** Fewer held-out questions than this: no fit, the prior. */
 export const MIN_QUERIES = 30;
 /** The prior's threshold: above the global default, since the model was never checked on this base. */
-export const PRIOR_THRESHOLD = 0.75;
+export const PRIOR_THRESHOLD = 0.8;
 const MAX_OUT_OF_SCOPE = 50;
 /** Out-of-scope queries count for this share of the fit (tickets no entry answers: ~15-20 % in our samples). */
 const OUT_OF_SCOPE_SHARE = 0.2;
