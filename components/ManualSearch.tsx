@@ -12,11 +12,13 @@ export interface ManualSearchProps {
   onChoose: (hit: ManualHit, rank: number) => void;
   fill: (body: string) => string;
   autoFocus?: boolean;
+  /** Text the box starts with (the ticket's key terms when the engine abstained); searched at once. */
+  initialText?: string;
 }
 
 /** Instant, typo-tolerant search over the approved knowledge (the search runs in the background). */
-export function ManualSearch({ results, searched, onQuery, onChoose, fill, autoFocus }: ManualSearchProps) {
-  const [text, setText] = useState('');
+export function ManualSearch({ results, searched, onQuery, onChoose, fill, autoFocus, initialText }: ManualSearchProps) {
+  const [text, setText] = useState(initialText ?? '');
   const id = useId();
   const latest = useRef(onQuery);
   latest.current = onQuery;
@@ -57,7 +59,9 @@ export function ManualSearch({ results, searched, onQuery, onChoose, fill, autoF
             ))}
           </ol>
         ) : (
-          <p className="muted">No approved entry matches &ldquo;{searched}&rdquo;.</p>
+          <p className="muted" data-testid="nothing-relevant">
+            Nothing relevant in the knowledge for &ldquo;{searched}&rdquo;.
+          </p>
         )
       ) : null}
     </div>

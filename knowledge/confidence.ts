@@ -21,3 +21,14 @@ export function percent(confidence: number): string {
 export function confidenceLabel(confidence: number): string {
   return `${percent(confidence)} (${confidenceWord(confidence)})`;
 }
+
+/**
+ * Below this confidence an answer is never listed under "Suggested answers", even beside a
+ * confident first one: a 12% third answer is noise the agent has to read past. When the engine
+ * abstains, the closest entries are still offered, collapsed under "not confident".
+ */
+export const SUGGESTION_FLOOR = 0.2;
+
+export function aboveFloor(confidence: number): boolean {
+  return confidence >= SUGGESTION_FLOOR;
+}

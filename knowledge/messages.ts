@@ -110,6 +110,8 @@ export const SuggestResultView = z.object({
   abstained: z.boolean(),
   reason: z.string().max(500).optional(),
   suggestions: z.array(SuggestionView).max(10),
+  /** When abstaining: the ticket's key terms (redacted, see knowledge/key-terms.ts) to start the manual search with. */
+  searchTerms: z.array(z.string().max(80)).max(12).optional(),
 });
 export type SuggestResultView = z.infer<typeof SuggestResultView>;
 

@@ -1,11 +1,12 @@
 import { confidenceLabel, percent } from './confidence';
 import { freshness, isSuggestable, today, type Entry, type Freshness } from './entry';
 import type { Ticket } from './ticket';
-import { confidence, DEFAULT_THRESHOLD, hitFeatures, type ConfidenceFeatures } from './search/calibration';
+import { confidence, hitFeatures, type ConfidenceFeatures } from './search/calibration';
 import { baseLocale, localeQuery, mainLocale, type LocaleResult } from './search/fallback';
 import type { EntryRef, KnowledgeIndex, Matched, QueryResult } from './search/index';
 import { TICKET_WEIGHTS, ticketQuery, type TicketQuery } from './search/ticket-query';
-import { shownMatches } from './search/why';
+import { currentCalibration, calibrated } from './search/self-calibration';
+import { shownMatches, WEAK_CAP, weakEvidence } from './search/why';
 
 export { searchManual, type ManualHit, type ManualOptions } from './search/manual';
 
@@ -37,7 +38,7 @@ export interface SuggestResult<E extends EntryRef = Entry> {
   /** True when no suggestion is confident enough: the panel says "no confident answer". */
   abstained: boolean;
   reason?: string;
-  /** The confidence threshold the decision used (the option, or DEFAULT_THRESHOLD). */
+  /** The confidence threshold the decision used (the option, or the knowledge base's own: self-calibration.ts). */
   threshold: number;
   query: TicketQuery;
   /** Best candidates first, listed even when abstaining. */
@@ -62,7 +63,8 @@ function rank<E extends EntryRef>(ticket: Ticket, index: KnowledgeIndex, options
   const query = ticketQuery(ticket, TICKET_WEIGHTS, main);
   const day = options.day ?? today();
   const limit = options.limit ?? 3;
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  // the base's own threshold (self-calibration) unless the caller sets one
+  const threshold = options.threshold ?? currentCalibration(index).threshold;
   const filter = (e: EntryRef) => isSuggestable(e, day);
   const from = baseLocale(query.locale ?? index.tokeniseOptions.defaultLocale);
   const candidates = Math.max(limit, MIN_CANDIDATES);
@@ -102,16 +104,21 @@ function suggestionsOf<E extends EntryRef>(
   scaleMargin = false,
   readShare = 1,
 ): Suggestion<E>[] {
+  const calibration = currentCalibration(index);
+  const termOf = new Map(result.terms.map((t) => [t.word, t.term]));
+  const docFreq = (word: string) => index.docFreq(termOf.get(word) ?? word);
   return result.hits.map((hit, i) => {
     const entry = entryOf(hit.id);
     const f = hitFeatures(result.hits, i, result.ideal, result.terms.length);
     // Evidence from a fraction of the ticket counts as that fraction: words this language's
     // entries cannot read are part of the question too (DESIGN.md, "Language fallback").
     const features = readShare < 1 ? { ...f, norm: f.norm * readShare, coverage: f.coverage * readShare, margin: scaleMargin ? f.margin * readShare : f.margin } : f;
+    // the global model's estimate, mapped for this knowledge base; capped when the match rests on stop words or one common word
+    const mapped = calibrated(confidence(features), calibration);
     return {
       entry,
       score: hit.score,
-      confidence: confidence(features),
+      confidence: weakEvidence(hit.matched, docFreq, index.size) ? Math.min(mapped, WEAK_CAP) : mapped,
       features,
       matched: shownMatches(hit.matched, [index.tokeniseOptions.defaultLocale, entry.locale]),
       freshness: freshness(entry, day),

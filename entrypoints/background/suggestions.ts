@@ -1,12 +1,16 @@
 import type { Entry } from '@/knowledge/entry';
+import { keyTerms } from '@/knowledge/key-terms';
 import type { Ticket } from '@/knowledge/ticket';
 import type { ManualHit, SuggestResultView } from '@/knowledge/messages';
 import type { KnowledgeIndex } from '@/knowledge/search/index';
 import { manualCandidates, rankManual } from '@/knowledge/search/manual';
+import { baseCalibration, needsCalibration } from '@/knowledge/search/self-calibration';
 import { suggestRefs } from '@/knowledge/suggest';
 
 /** How many suggestions the panel shows. */
 export const PANEL_LIMIT = 3;
+/** Key terms the manual search starts with when the engine abstains: few, so it stays a short (typo-tolerant) query. */
+export const SEARCH_TERMS = 5;
 
 /** Reads entries by id from the store: the worker's index holds refs only (KnowledgeHolder.entries). */
 export type ReadEntries = (ids: readonly string[]) => Promise<Entry[]>;
@@ -23,12 +27,16 @@ export async function suggestionsFor(
   threshold?: number,
 ): Promise<SuggestResultView & { threshold: number }> {
   const result = suggestRefs(ticket, index, { limit: PANEL_LIMIT, day, ...(threshold !== undefined ? { threshold } : {}) });
+  // The base's own calibration (a few hundred short queries) is fitted after answering, never in
+  // the way of a suggestion; until then the last fit, or the global model, holds.
+  if (needsCalibration(index)) setTimeout(() => baseCalibration(index), 0);
   const shown = result.suggestions.slice(0, PANEL_LIMIT);
   const byId = new Map((await read(shown.map((s) => s.entry.id))).map((e) => [e.id, e]));
   return {
     threshold: result.threshold,
     abstained: result.abstained,
     ...(result.reason ? { reason: result.reason.slice(0, 500) } : {}),
+    ...(result.abstained ? { searchTerms: keyTerms(ticket).slice(0, SEARCH_TERMS) } : {}),
     suggestions: shown.flatMap((s) => {
       const entry = byId.get(s.entry.id);
       if (!entry) return [];

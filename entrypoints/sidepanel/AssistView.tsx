@@ -12,6 +12,7 @@ import { SuggestionCard } from '@/components/SuggestionCard';
 import { TicketSummary } from '@/components/TicketSummary';
 import type { PanelApi } from './api';
 import { excerptText, knownValues } from '@/knowledge/answer';
+import { aboveFloor } from '@/knowledge/confidence';
 import { keyAction, keyTarget } from './keyboard';
 import { usePreview } from './usePreview';
 
@@ -36,7 +37,9 @@ export function AssistView({ api, tabId, state, settings, knowledge, loadingSamp
   const cards = useRef<(HTMLButtonElement | null)[]>([]);
   // Answers the agent rejected for this ticket leave its list.
   const [rejected, setRejected] = useState<ReadonlySet<string>>(new Set());
-  const suggestions = state?.kind === 'ticket' && !state.result.abstained ? state.result.suggestions.filter((s) => !rejected.has(s.entry.id)) : [];
+  // Under "Suggested answers" only answers above the floor: a 12% third answer is noise.
+  const suggestions = state?.kind === 'ticket' && !state.result.abstained ? state.result.suggestions.filter((s) => !rejected.has(s.entry.id) && aboveFloor(s.confidence)) : [];
+  const closest = state?.kind === 'ticket' && state.result.abstained ? state.result.suggestions.filter((s) => !rejected.has(s.entry.id)) : [];
   const known = knownValues(state, settings);
   const fill = (body: string) => excerptText(body, known);
   const ticketKey = state?.kind === 'ticket' ? `${state.tabId}:${state.readAt}` : state?.kind;
@@ -56,8 +59,8 @@ export function AssistView({ api, tabId, state, settings, knowledge, loadingSamp
     setSelected(i);
     cards.current[i]?.focus();
   };
-  const openSuggestion = (i: number) => {
-    const s = suggestions[i];
+  const openSuggestion = (i: number, list = suggestions) => {
+    const s = list[i];
     if (s) preview.open({ entry: s.entry, matched: s.matched, freshness: s.freshness, confidence: s.confidence, fallback: s.fallback, rank: i + 1, from: 'suggestion' });
   };
 
@@ -145,7 +148,29 @@ export function AssistView({ api, tabId, state, settings, knowledge, loadingSamp
     );
   }
 
-  const manual = <ManualSearch results={search.hits} searched={search.text} onQuery={runSearch} onChoose={chooseHit} fill={fill} />;
+  // Abstained: the search starts from the ticket's key terms (redacted, from the worker), already run.
+  const prefill = state?.kind === 'ticket' && state.result.abstained ? state.result.searchTerms?.join(' ') : undefined;
+  const manual = <ManualSearch key={ticketKey} results={search.hits} searched={search.text} onQuery={runSearch} onChoose={chooseHit} fill={fill} {...(prefill ? { initialText: prefill } : {})} />;
+  const closestCards = closest.length ? (
+    <ol className="cards" aria-label="Closest entries, not confident">
+      {closest.map((s, i) => (
+        <SuggestionCard
+          key={s.entry.id}
+          testId="closest"
+          entry={s.entry}
+          rank={i + 1}
+          matched={s.matched}
+          freshness={s.freshness}
+          confidence={s.confidence}
+          fallback={s.fallback}
+          filled={fill(s.entry.body)}
+          selected={false}
+          onSelect={() => undefined}
+          onPreview={() => openSuggestion(i, closest)}
+        />
+      ))}
+    </ol>
+  ) : undefined;
   const announcement =
     state?.kind === 'ticket'
       ? state.result.abstained || !suggestions.length
@@ -181,7 +206,9 @@ export function AssistView({ api, tabId, state, settings, knowledge, loadingSamp
         </section>
       ) : null}
       {state?.kind === 'ticket' && (state.result.abstained || !suggestions.length) ? (
-        <NoConfidentAnswer reason={!state.result.abstained && rejected.size ? 'You rejected every suggested answer for this ticket.' : state.result.reason}>{manual}</NoConfidentAnswer>
+        <NoConfidentAnswer reason={!state.result.abstained && rejected.size ? 'You rejected every suggested answer for this ticket.' : state.result.reason} closest={closestCards}>
+          {manual}
+        </NoConfidentAnswer>
       ) : (
         <>
           {suggestions.length ? (

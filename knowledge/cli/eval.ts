@@ -1,4 +1,5 @@
-import { DEFAULT_THRESHOLD } from '../search/calibration.ts';
+import { percent } from '../confidence.ts';
+import { fittedCurve } from '../search/self-calibration.ts';
 import { answer, readQueries } from './rank.ts';
 import { SEARCH_OPTIONS, dayArg, indexFromArgs } from './search.ts';
 import { parseCommandArgs, type CliIO } from './io.ts';
@@ -41,6 +42,14 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   io.out(`top-1: ${pct(top1, answerable)}`);
   io.out(`top-3: ${pct(top3, answerable)}`);
   io.out(`MRR@10: ${answerable ? (mrr / answerable).toFixed(3) : '-'}`);
-  io.out(`at the default threshold ${DEFAULT_THRESHOLD}: precision of shown top-1 ${pct(shownRight, shown)}, coverage ${pct(shown, queries.length)} (${queries.length - shown} "no confident answer")`);
+  const { calibration, points } = fittedCurve(index);
+  io.out(`at this knowledge base's threshold ${percent(calibration.threshold)}: precision of shown top-1 ${pct(shownRight, shown)}, coverage ${pct(shown, queries.length)} (${queries.length - shown} "no confident answer")`);
+  io.out(
+    calibration.fitted
+      ? `self-calibration: fitted on ${calibration.inScope} of the base's own questions asked with that question left out and ${calibration.outOfScope} with their entry left out; confidence mapping slope ${calibration.slope}, intercept ${calibration.intercept}`
+      : `self-calibration: too few example questions (${calibration.inScope}, at least 30 needed): the global model under a conservative threshold`,
+  );
+  io.out('fitted curve on those held-out questions (threshold: precision of shown top-1, coverage):');
+  for (const p of points) io.out(`  ${percent(p.threshold)}: ${(100 * p.precision).toFixed(1)}%, ${(100 * p.coverage).toFixed(1)}%${p.threshold === calibration.threshold ? '  <- threshold' : ''}`);
   return 0;
 }

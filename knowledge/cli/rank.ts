@@ -4,8 +4,8 @@ import { languageOf } from '../language.ts';
 import { mainLocale, textQuery } from '../search/fallback.ts';
 import type { KnowledgeIndex } from '../search/index.ts';
 import { decide, toSuggestions, type Suggestion } from '../suggest.ts';
-import { DEFAULT_THRESHOLD } from '../search/calibration.ts';
-import { SEARCH_OPTIONS, dayArg, indexFromArgs, topArg } from './search.ts';
+import { currentCalibration } from '../search/self-calibration.ts';
+import { SEARCH_OPTIONS, dayArg, indexFromArgs, topArg, withheld } from './search.ts';
 import { UsageError, UserError, parseCommandArgs, type CliIO } from './io.ts';
 
 export const usage = 'rank --kb <file|folder> --queries <file.jsonl> [--top N] [--day YYYY-MM-DD]';
@@ -58,10 +58,14 @@ export function answer(index: KnowledgeIndex, text: string, day: string, limit: 
   const { parts, locale } = textQuery(index, text, lang ?? languageOf(text, main) ?? main);
   const result = index.query(parts, { limit: Math.max(limit, 3), filter: (e) => isSuggestable(e, day), locale });
   const suggestions = toSuggestions(result, index, day);
-  return { abstained: decide(suggestions, DEFAULT_THRESHOLD).abstained, suggestions: suggestions.slice(0, limit) };
+  return { abstained: decide(suggestions, currentCalibration(index).threshold).abstained, suggestions: suggestions.slice(0, limit) };
 }
 
-/** One output line per query: {"id","abstain","results":[{"id","score","confidence"}]}. */
+/**
+ * One output line per query: {"id","abstain","results":[{"id","score","confidence"}]}, plus
+ * "notSuggested":[{"id","reasons"}] when entries among the best matches are withheld from agents
+ * (draft, in review, archived, overdue since …).
+ */
 export async function run(args: string[], io: CliIO): Promise<number> {
   const { values } = parseCommandArgs(args, { ...SEARCH_OPTIONS, queries: { type: 'string' } });
   const queries = await readQueries(values.queries);
@@ -71,7 +75,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   for (const q of queries) {
     const a = answer(index, q.text, day, limit, q.lang);
     const results = a.suggestions.map((s) => ({ id: s.entry.id, score: round(s.score), confidence: round(s.confidence) }));
-    io.out(JSON.stringify({ id: q.id, abstain: a.abstained, results }));
+    const hidden = withheld(index, q.text, day, limit).map((h) => ({ id: h.id, reasons: h.reasons }));
+    io.out(JSON.stringify({ id: q.id, abstain: a.abstained, results, ...(hidden.length ? { notSuggested: hidden } : {}) }));
   }
   return 0;
 }

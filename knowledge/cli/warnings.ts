@@ -21,7 +21,10 @@ export function describeWarnings(warnings: ImportWarnings, total: number, day: s
       const ids = hidden.filter((n) => n.reasons.includes(reason)).map((n) => n.id);
       return { words: words(day, ids.length), ids };
     }).filter((r) => r.ids.length > 0);
-    lines.push(`warning: ${hidden.length} of ${total} ${total === 1 ? 'entry' : 'entries'} will not be suggested to agents: ${byReason.map((r) => `${r.ids.length} ${r.words}`).join(', ')}.`);
+    const counts = byReason.map((r) => `${r.ids.length} ${r.words}`).join(', ');
+    // every entry withheld: agents would get nothing from this knowledge, say so plainly first
+    if (hidden.length === total) lines.push(`warning: no entry here can be suggested to agents (${counts}): approve them or move their review dates.`);
+    else lines.push(`warning: ${hidden.length} of ${total} ${total === 1 ? 'entry' : 'entries'} will not be suggested to agents: ${counts}.`);
     for (const r of byReason) lines.push(`  ${r.words}: ${r.ids.join(', ')}`);
   }
   const dups = warnings.nearDuplicates;

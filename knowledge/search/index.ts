@@ -218,6 +218,53 @@ export class KnowledgeIndex {
     if (query.length) scoreQuery(this.ix, query, this.ranking, this.scratch, 1, () => true);
   }
 
+  /**
+   * For self-calibration (self-calibration.ts): the entries' question and learned-phrasing units
+   * as query terms. `unit` numbers an entry's units (for heldOut).
+   */
+  instanceUnits(ids: readonly string[]): { id: string; units: { unit: number; terms: string[] }[] }[] {
+    return ids.map((id) => {
+      const found = this.entries.get(id);
+      const units = found && found.doc >= 0 ? this.ix.docUnits(found.doc) : [];
+      const out: { unit: number; terms: string[] }[] = [];
+      units.forEach((u, unit) => {
+        if (u.terms.length && (u.field === FIELD_ID.questions || u.field === FIELD_ID.learned)) out.push({ unit, terms: Array.from(u.terms, (id) => this.ix.terms[id]!) });
+      });
+      return { id, units: out };
+    });
+  }
+
+  /**
+   * Runs `fn` with some entries changed for the moment (self-calibration's leave-one-out queries):
+   * each named entry without one of its units (`unit`, as numbered by instanceUnits), or without
+   * the whole entry (`unit` undefined). Restored before returning: the same entries, postings and
+   * scores (only document numbers change, and ties never depend on them).
+   */
+  heldOut<T>(drop: readonly { id: string; unit?: number }[], fn: () => T): T {
+    const saved: { id: string; units: UnitInput[] }[] = [];
+    for (const { id, unit } of drop) {
+      const found = this.entries.get(id);
+      if (!found || saved.some((x) => x.id === id)) continue;
+      const units = this.ix.docUnits(found.doc);
+      saved.push({ id, units });
+      this.ix.removeDoc(found.doc);
+      if (unit !== undefined) found.doc = this.ix.addDoc(id, units.filter((_, i) => i !== unit));
+      else found.doc = -1;
+    }
+    this.revision++;
+    try {
+      return fn();
+    } finally {
+      for (const { id, units } of saved) {
+        const found = this.entries.get(id)!;
+        if (found.doc >= 0) this.ix.removeDoc(found.doc);
+        found.doc = this.ix.addDoc(id, units);
+      }
+      this.revision++;
+      if (this.ix.deadUnits > 1000 && this.ix.deadUnits > this.ix.unitCount / 2) this.compact();
+    }
+  }
+
   /** Every term some live entry contains (for typo correction of short queries). */
   vocabulary(): string[] {
     return this.ix.terms.filter((_, id) => this.ix.df[id]! > 0);

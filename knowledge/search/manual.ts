@@ -1,6 +1,6 @@
 import type Fuse from 'fuse.js';
 import { freshness, isSuggestable, today, type Entry, type Freshness } from '../entry';
-import type { EntryRef, KnowledgeIndex, Matched, SearchHit } from './index';
+import type { EntryRef, KnowledgeIndex, Matched, RankedHit } from './index';
 import { fuseCloseness, titleFuse } from './rerank';
 import { correctTypos } from './typos';
 import { shownMatches } from './why';
@@ -21,13 +21,23 @@ export interface ManualHit {
 /** Queries up to this many words get the typo-tolerant title pass over every approved entry. */
 const SHORT_QUERY_WORDS = 6;
 const CANDIDATES = 30;
+/**
+ * What makes a result relevant rather than noise: the entry holds most of what was asked (its
+ * share of the query's idf weight, times the share of the query's words the knowledge knows at
+ * all), or Fuse finds its title or a question close (typos, partial words). "hello" or "the
+ * weather today" list nothing instead of whatever shares one common word.
+ */
+const MIN_RELEVANCE = 0.6;
+const MIN_CLOSENESS = 0.6;
 
 const titleIndexes = new WeakMap<KnowledgeIndex, { key: string; fuse: Fuse<EntryRef> }>();
 
 /** The first step of a manual search: the candidates' ids and the index's hits among them. */
 export interface ManualCandidates {
   ids: string[];
-  hits: SearchHit[];
+  hits: RankedHit[];
+  /** Share of the query's distinct words the index knows (0..1): unknown words are part of the question too. */
+  known: number;
   /** The index's default locale: its stop words are left out of the matched words shown. */
   defaultLocale: string;
 }
@@ -46,16 +56,18 @@ export function searchManual(text: string, index: KnowledgeIndex, options: Manua
 export function manualCandidates(text: string, index: KnowledgeIndex, options: ManualOptions = {}): ManualCandidates {
   const day = options.day ?? today();
   const defaultLocale = index.tokeniseOptions.defaultLocale;
-  if (!text.trim()) return { ids: [], hits: [], defaultLocale };
+  if (!text.trim()) return { ids: [], hits: [], known: 0, defaultLocale };
   const suggestable = (e: EntryRef) => isSuggestable(e, day);
   const short = text.trim().split(/\s+/).length <= SHORT_QUERY_WORDS;
   const parts = short ? [{ text, weight: 1, terms: correctTypos(text, index) }] : [{ text, weight: 1 }];
-  const hits = index.query(parts, { limit: CANDIDATES, filter: suggestable }).hits;
-  const ids = new Set(hits.map((h) => h.id));
+  const result = index.query(parts, { limit: CANDIDATES, filter: suggestable });
+  const ids = new Set(result.hits.map((h) => h.id));
   if (short) {
     for (const r of titles(index, day).search(text, { limit: CANDIDATES })) ids.add(r.item.id);
   }
-  return { ids: [...ids], hits, defaultLocale };
+  const asked = new Set(index.terms(text)).size;
+  const known = asked ? Math.min(1, result.terms.length / asked) : 0;
+  return { ids: [...ids], hits: result.hits, known, defaultLocale };
 }
 
 /** Re-ranks the candidates (their entries, in `found.ids` order) by Fuse's closeness of title and questions. */
@@ -69,12 +81,15 @@ export function rankManual(text: string, found: ManualCandidates, entries: reado
   return entries
     .map((entry) => {
       const hit = byId.get(entry.id);
-      const score = 0.5 * (hit && best ? hit.score / best : 0) + 0.5 * (closeness.get(entry.id) ?? 0);
-      return { entry, score, matched: shownMatches(hit?.matched ?? {}, [found.defaultLocale, entry.locale]), freshness: freshness(entry, day) };
+      const close = closeness.get(entry.id) ?? 0;
+      const score = 0.5 * (hit && best ? hit.score / best : 0) + 0.5 * close;
+      const relevant = (hit ? hit.coverage * found.known : 0) >= MIN_RELEVANCE || close >= MIN_CLOSENESS;
+      return { entry, score, relevant, matched: shownMatches(hit?.matched ?? {}, [found.defaultLocale, entry.locale]), freshness: freshness(entry, day) };
     })
-    .filter((h) => h.score > 0)
+    .filter((h) => h.score > 0 && h.relevant)
     .sort((a, b) => b.score - a.score || (a.entry.id < b.entry.id ? -1 : 1))
-    .slice(0, limit);
+    .slice(0, limit)
+    .map(({ relevant: _, ...h }) => h);
 }
 
 function titles(index: KnowledgeIndex, day: string): Fuse<EntryRef> {

@@ -1,5 +1,5 @@
 import type { Matched } from './index';
-import { isStopWord } from './tokenise';
+import { isStopWord, SUPPORTED_LOCALES } from './tokenise';
 
 /**
  * The matched words worth showing a person as "why it matched": without the stop words of the
@@ -14,4 +14,20 @@ export function shownMatches(matched: Matched, locales: readonly string[]): Matc
     if (kept.length) out[field] = kept;
   }
   return out;
+}
+
+/** The most a confidence resting on weak evidence may reach: below "medium", never "high". */
+export const WEAK_CAP = 0.45;
+
+/**
+ * The match rests on stop words (of any language the tokeniser knows: a ticket tokenised in
+ * the wrong language keeps its articles) or on one common word alone (in more than 5 % of the
+ * entries, and more than 2): "en", "die", "order". Such a match is never a confident answer,
+ * whatever the ranking features say.
+ */
+export function weakEvidence(matched: Matched, docFreq: (word: string) => number, entries: number): boolean {
+  const words = new Set(Object.values(matched).flat());
+  const content = [...words].filter((w) => !SUPPORTED_LOCALES.some((l) => isStopWord(w, l)));
+  if (content.length === 0) return true;
+  return content.length === 1 && docFreq(content[0]!) > Math.max(2, 0.05 * entries);
 }

@@ -3,46 +3,81 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { isSuggestable } from '../../knowledge/entry.ts';
 import { learnFromAcceptance } from '../../knowledge/feedback.ts';
-import { DEFAULT_THRESHOLD, precisionCoverage } from '../../knowledge/search/calibration.ts';
-import { fuseRanker, miniSearchRanker, packageVersion } from './baselines.ts';
-import { banking77Test, every, sampleTickets, type Dataset } from './relevance/datasets.ts';
-import { metrics } from './relevance/metrics.ts';
+import { packageVersion, type Ranker } from './baselines.ts';
+import { banking77Test, every, hasData, sampleTickets, stackfaq, xsid, XSID_LANGUAGES, type Dataset } from './relevance/datasets.ts';
+import { metrics, share, withSe } from './relevance/metrics.ts';
 import { runRanker } from './relevance/baselines-run.ts';
 import { BENCH_DAY, buildOurs, runOurs, type Labelled, type Outcome } from './relevance/ours.ts';
 import { languageIdTable } from './relevance/language-id.ts';
-import { xsidAvailable } from './relevance/xsid.ts';
-import { xsidTable } from './relevance/xsid-bench.ts';
+import { fuseBest, fuseDefaults, miniSearchDefaults, miniSearchOurTokeniser, plainBm25 } from './relevance/rankers.ts';
 import type { BenchTable } from './table.ts';
 
 /**
- * Fuse.js needs ~1-2 s per ticket, and per query over every BANKING77 training utterance: it
- * gets a deterministic sample (every nth query). 300 as the issue asks takes ~10 minutes on a
- * shared 2-core machine; RELEVANCE_FUSE_SAMPLE=300 runs that, the default keeps the bench short.
+ * Relevance of our engine beside the plain libraries, each at its documented defaults and at its
+ * best honest configuration (test/bench/relevance/rankers.ts), on the held-out sample tickets and
+ * every set in ../shared/data, with a standard error beside every figure. Nothing here is fitted
+ * or chosen: the confidence model is fitted by relevance/calibrate.ts, ranking parameters are
+ * searched by relevance/param-search.ts, both on fitting splits only.
+ *
+ * Fuse.js takes up to a second per ticket-length query (it matches the whole query as one fuzzy
+ * pattern against every field): it gets a deterministic sample of about RELEVANCE_FUSE_SAMPLE
+ * queries per set (default 100), so its figures carry a larger standard error.
  */
 const FUSE_SAMPLE = Number(process.env.RELEVANCE_FUSE_SAMPLE ?? 100);
-const COLUMNS = ['engine', 'queries', 'top-1 %', 'top-3 %', 'MRR@10 %', 'precision@thr %', 'coverage@thr %'];
+const COLUMNS = ['engine', 'queries', 'top-1 %', 'top-3 %', 'MRR@10 %', 'precision of shown top-1 %', 'coverage %'];
 
-function row(name: string, outcomes: Outcome[], calibrated: boolean): (string | number)[] {
+function row(name: string, outcomes: Outcome[], abstains: boolean): (string | number)[] {
   const answerable = outcomes.filter((o) => o.relevant.length > 0);
   const m = metrics(answerable);
-  const pc = precisionCoverage(outcomes, DEFAULT_THRESHOLD);
-  return [name, outcomes.length, m.top1, m.top3, m.mrr10, calibrated ? 100 * pc.precision : '-', calibrated ? 100 * pc.coverage : '-'];
+  const shown = outcomes.filter((o) => o.shown);
+  const precision = share(shown.filter((o) => o.correct).length, shown.length);
+  const coverage = share(shown.length, outcomes.length);
+  return [name, outcomes.length, withSe(m.top1), withSe(m.top3), withSe(m.mrr10), abstains ? withSe(precision) : '-', abstains ? withSe(coverage) : '-'];
 }
 
-function compare(d: Dataset, fuseSample?: number): BenchTable {
+interface Plain {
+  make: () => Ranker;
+  sampled: boolean;
+}
+
+const PLAIN: Plain[] = [
+  { make: plainBm25, sampled: false },
+  { make: miniSearchDefaults, sampled: false },
+  { make: miniSearchOurTokeniser, sampled: false },
+  { make: fuseDefaults, sampled: true },
+  { make: fuseBest, sampled: true },
+];
+
+function plainRuns(d: Dataset): { name: string; outcomes: Outcome[] }[] {
   const suggestable = (e: (typeof d.entries)[number]) => isSuggestable(e, BENCH_DAY);
+  const step = Math.max(1, Math.ceil(d.queries.length / FUSE_SAMPLE));
+  return PLAIN.map(({ make, sampled }) => {
+    const r = make();
+    const queries = sampled ? every(d.queries, step) : d.queries;
+    const name = `${r.name} (${r.version === '60 lines, here' ? 'here' : r.version})${sampled && step > 1 ? `, 1 query in ${step}` : ''}`;
+    return { name, outcomes: runRanker(r, d.entries, queries, suggestable) };
+  });
+}
+
+function compare(d: Dataset, notes: string[] = []): { table: BenchTable; ours: Outcome[]; plain: { name: string; outcomes: Outcome[] }[] } {
   const ours = runOurs(buildOurs(d.entries), d.queries);
-  const fuseQueries = fuseSample ? every(d.queries, Math.ceil(d.queries.length / fuseSample)) : d.queries;
-  const rows = [
-    row('Agent Assist engine', ours, true),
-    row(`Fuse.js ${packageVersion('fuse.js')}${fuseSample ? ` (sample of ${fuseQueries.length})` : ''}`, runRanker(fuseRanker(), d.entries, fuseQueries, suggestable), false),
-    row(`MiniSearch ${packageVersion('minisearch')}`, runRanker(miniSearchRanker(), d.entries, d.queries, suggestable), false),
-  ];
-  const notes = [`${d.entries.length} entries. Plain libraries get the same approved entries; for tickets they get subject + latest message as they are.`];
-  if (fuseSample) notes.push(`Fuse.js is too slow for every query (about a second each): it gets one query in ${Math.ceil(d.queries.length / fuseSample)} (deterministic), so its numbers carry a few points of sampling error.`);
-  notes.push(`precision@thr: share of shown top-1 that is right at the default confidence threshold ${DEFAULT_THRESHOLD}; coverage@thr: share of queries that get a suggestion (the rest: "no confident answer").`);
-  if (d.queries.some((q) => q.relevant.length === 0)) notes.push('Tickets whose right answer is "none" count in precision/coverage, not in top-k/MRR.');
-  return { title: `Relevance: ${d.name}`, columns: COLUMNS, rows, notes };
+  const plain = plainRuns(d);
+  const rows = [row('Agent Assist engine', ours, true), ...plain.map((p) => row(p.name, p.outcomes, false))];
+  const allNotes = [`${d.entries.length} entries, ${d.queries.length} queries. Plain libraries get the same approved entries; for tickets, subject + latest message as they are.`, ...notes];
+  if (d.queries.some((q) => q.relevant.length === 0)) allNotes.push('Queries whose right answer is "none" count in precision/coverage only, not in top-k/MRR.');
+  return { table: { title: `Relevance: ${d.name}`, columns: COLUMNS, rows, notes: allNotes }, ours, plain };
+}
+
+/** xSID: top-1 per language (the query's language is not given). */
+function perLanguage(d: ReturnType<typeof xsid>, runs: { name: string; outcomes: Outcome[]; queries: Labelled[] }[]): BenchTable {
+  const rows = runs.map(({ name, outcomes, queries }) => [
+    name,
+    ...XSID_LANGUAGES.map((lang) => {
+      const mine = outcomes.filter((o, i) => d.languageOf.get(queries[i]!.id) === lang && o.relevant.length > 0);
+      return withSe(metrics(mine).top1);
+    }),
+  ]);
+  return { title: 'Relevance: xSID multi, top-1 % per language', columns: ['engine', ...XSID_LANGUAGES], rows, notes: ['Same runs as the table above; answerable queries only.'] };
 }
 
 /** Learns from the even-numbered test queries (with their right answer), measures on the odd ones. */
@@ -75,19 +110,38 @@ function environment(): string[] {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   return [
     `Node ${process.version}, ${os.type()} ${os.release()} ${os.arch()}, ${cpu} (${os.cpus().length} cores), fuse.js ${packageVersion('fuse.js')}, minisearch ${packageVersion('minisearch')}, @orama/stemmers ${stemmersVersion()}.`,
-    `Targets: BANKING77 top-1 >= 68 (K=5) and >= 84 (K=all); sample tickets >= 5 points above the best plain library; after feedback K=5 top-1 >= 75; precision of shown top-1 >= 90% on sample tickets.`,
+    'Figures are "value ± standard error". Targets (issue 9): top-1 >= the best fairly configured plain library + 3 on every set; precision of the shown top-1 >= 90 % at the default threshold on queries calibration never saw (coverage printed); BANKING77 top-1 >= 70 at K=5 and >= 90 at K=all.',
   ];
 }
 
 export async function run(): Promise<BenchTable[]> {
   const tables: BenchTable[] = [];
   const tickets = sampleTickets();
-  if (tickets) tables.push(compare({ name: 'sample tickets (knowledge/sample)', entries: tickets.entries, queries: tickets.all as Labelled[] }, FUSE_SAMPLE));
+  if (tickets) {
+    const held = { name: `sample tickets, held-out split (${tickets.heldOut.length} of ${tickets.all.length})`, entries: tickets.entries, queries: tickets.heldOut };
+    tables.push(
+      compare(held, [
+        'Held out: the ids in test/bench/relevance/heldout-tickets.json (a seeded hash rule, see heldout.ts); no fitting, threshold or parameter choice reads them.',
+      ]).table,
+    );
+  }
   const k5 = banking77Test(5);
-  tables.push(compare(k5, FUSE_SAMPLE * 3));
-  tables.push(compare(banking77Test(Infinity), FUSE_SAMPLE));
+  tables.push(compare(k5).table);
+  tables.push(compare(banking77Test(Infinity)).table);
+  if (hasData('stackfaq')) tables.push(compare(stackfaq('test')).table);
+  if (hasData('xsid')) {
+    const d = xsid();
+    const c = compare(d);
+    tables.push(c.table);
+    const step = Math.max(1, Math.ceil(d.queries.length / FUSE_SAMPLE));
+    tables.push(
+      perLanguage(d, [
+        { name: 'Agent Assist engine', outcomes: c.ours, queries: d.queries },
+        ...c.plain.map((p, i) => ({ ...p, queries: PLAIN[i]!.sampled ? every(d.queries, step) : d.queries })),
+      ]),
+    );
+  }
   tables.push(feedback(k5));
-  if (xsidAvailable()) tables.push(xsidTable('test'));
   tables.push(languageIdTable());
   tables[0]!.notes = [...(tables[0]!.notes ?? []), ...environment()];
   if (!tickets) tables[0]!.notes.push('knowledge/sample/tickets.json not found: sample-ticket table skipped.');

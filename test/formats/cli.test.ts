@@ -75,6 +75,17 @@ describe('kb CLI', () => {
       expect(JSON.parse(readFileSync(out, 'utf8')).entries).toHaveLength(7);
     });
 
+    it('a file in which no entry can be suggested says so on validate and import', async () => {
+      const dir = tmp();
+      const file = path.join(dir, 'kb.csv');
+      writeFileSync(file, [CSV.split('\n')[0], ...CSV.split('\n').filter((l) => /,(draft|archived|in_review),/.test(l))].join('\n'));
+      const first = 'warning: no entry here can be suggested to agents (2 drafts, 1 in review, 1 archived): approve them or move their review dates.';
+      expect((await kb('validate', file, '--day', '2026-11-30')).out.split('\n')[0]).toBe(first);
+      const r = await kb('import', file, '--out', path.join(dir, 'kb.json'), '--day', '2026-11-30');
+      expect(r.code).toBe(0);
+      expect(r.err.split('\n')[0]).toBe(first);
+    });
+
     it('a clean file gets no such lines', async () => {
       const file = path.join(tmp(), 'kb.csv');
       writeFileSync(file, CSV.split('\n').slice(0, 2).join('\n'));

@@ -58,6 +58,24 @@ describe('kb search / rank / eval', () => {
     expect(lines.flatMap((l) => l.results.map((x) => x.id))).not.toContain('draft-gifts');
   });
 
+  it('search names the matching entries agents are not shown, and why', async () => {
+    const r = await kb('search', 'can I pay with a gift card', '--kb', at('kb.csv'), '--day', '2026-11-23');
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain('No approved entry matches');
+    expect(r.out).toMatch(/^Not suggested \(matches, but agents are not shown it\):\n- draft-gifts {2}"Gift cards" {2}score \d+\.\d+: draft$/m);
+    // after every review date: nothing is suggested, and each entry says since when
+    const late = await kb('search', 'where is my refund', '--kb', at('kb.csv'), '--day', '2028-01-02');
+    expect(late.out).toMatch(/^No entry that agents are shown matches "where is my refund"\.$/m);
+    expect(late.out).toMatch(/^- refund {2}"Refund for a returned order" {2}score \d+\.\d+: overdue since 2028-01-01$/m);
+  });
+
+  it('rank lists the withheld entries among the best matches with their reasons', async () => {
+    const r = await kb('rank', '--kb', at('kb.csv'), '--queries', at('queries.jsonl'), '--day', '2026-11-23');
+    const lines = r.out.split('\n').map((l) => JSON.parse(l) as { id: string; notSuggested?: { id: string; reasons: string[] }[] });
+    expect(lines.find((l) => l.id === 'q4')!.notSuggested).toEqual([{ id: 'draft-gifts', reasons: ['draft'] }]);
+    expect(lines.find((l) => l.id === 'q2')!.notSuggested).toBeUndefined();
+  });
+
   it('eval prints top-1, top-3, MRR@10 and precision/coverage', async () => {
     const r = await kb('eval', '--kb', at('kb.csv'), '--queries', at('queries.jsonl'), '--day', '2026-11-23');
     expect(r.code).toBe(0);

@@ -67,6 +67,14 @@ describe('searchManual', () => {
     expect(searchManual('   ', index, { day: DAY })).toEqual([]);
   });
 
+  it('lists nothing rather than noise when nothing relevant matches', () => {
+    // each of these shares a common word ("order", "my") with some entry, or nothing at all
+    for (const q of ['xyzzy plonk', 'the weather in my town today', 'order a pizza for the team lunch']) expect(searchManual(q, index, { day: DAY }), q).toEqual([]);
+    // what was asked is still found, typos included
+    expect(searchManual('where is my order', index, { day: DAY })[0]?.entry.id).toBe('tracking');
+    expect(searchManual('refnd', index, { day: DAY })[0]?.entry.id).toBe('refund');
+  });
+
   it('sees entries added after the first search', () => {
     const local = KnowledgeIndex.build(ENTRIES);
     searchManual('warranty', local, { day: DAY });

@@ -147,3 +147,44 @@ describe('a rejected answer leaves the list', () => {
     expect(shownIds()).toEqual(['delivery-times', 'order-status', 'returns']);
   });
 });
+
+describe('abstaining helps instead of hiding (issue 9)', () => {
+  const abstained = (extra: object = {}): TabState =>
+    ({ ...ticketState(true), result: { abstained: true, reason: 'Nothing matches well enough.', suggestions: [suggestion(ENTRIES[2]!, 0.41), suggestion(ENTRIES[0]!, 0.12)], ...extra } }) as TabState;
+
+  it('the closest entries are listed collapsed under "not confident", never as suggested answers', async () => {
+    renderPanel(abstained());
+    const box = await screen.findByTestId('no-confident-answer');
+    const details = within(box).getByTestId('not-confident') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    expect(within(details).getByText('Closest entries (not confident)')).toBeTruthy();
+    expect(within(details).getAllByTestId('closest').map((c) => c.dataset.entryId)).toEqual([ENTRIES[2]!.id, ENTRIES[0]!.id]);
+    expect(within(details).getByText('41% (low)')).toBeTruthy();
+    expect(screen.queryAllByTestId('suggestion')).toHaveLength(0);
+    expect(screen.queryByText('Suggested answers')).toBeNull();
+    // a closest entry still opens in the preview
+    fireEvent.click(within(details).getAllByTestId('closest')[0]!.querySelector('button')!);
+    expect(await screen.findByTestId('preview')).toBeTruthy();
+  });
+
+  it('the manual search starts from the ticket\u2019s key terms, already run', async () => {
+    const fake = renderPanel(abstained({ searchTerms: ['parcel', 'late'] }));
+    await screen.findByTestId('no-confident-answer');
+    expect((screen.getByTestId('manual-search') as HTMLInputElement).value).toBe('parcel late');
+    await waitFor(() => expect(fake.api.search).toHaveBeenCalledWith('parcel late', expect.any(Number)));
+  });
+
+  it('answers below the 20% floor never appear under "Suggested answers"', async () => {
+    const state = ticketState();
+    if (state.kind === 'ticket') state.result = { abstained: false, suggestions: [suggestion(ENTRIES[0]!, 0.9), suggestion(ENTRIES[1]!, 0.2), suggestion(ENTRIES[2]!, 0.19)] };
+    renderPanel(state);
+    await waitFor(() => expect(screen.getAllByTestId('suggestion').map((c) => c.dataset.entryId)).toEqual([ENTRIES[0]!.id, ENTRIES[1]!.id]));
+  });
+
+  it('a manual search with nothing relevant says so', async () => {
+    renderPanel(ticketState(), { search: async () => [] });
+    await screen.findAllByTestId('suggestion');
+    fireEvent.change(screen.getByTestId('manual-search'), { target: { value: 'weather' } });
+    expect((await screen.findByTestId('nothing-relevant')).textContent).toBe('Nothing relevant in the knowledge for \u201cweather\u201d.');
+  });
+});

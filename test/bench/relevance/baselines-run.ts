@@ -15,6 +15,6 @@ export function runRanker(ranker: Ranker, entries: readonly Entry[], queries: re
   ranker.build(entries.filter(suggestable));
   return queries.map((q) => {
     const ranked = ranker.rank(plainText(q), 10);
-    return { ranked, relevant: q.relevant, confidence: 1, correct: ranked[0] !== undefined && q.relevant.includes(ranked[0]) };
+    return { ranked, relevant: q.relevant, confidence: 1, correct: ranked[0] !== undefined && q.relevant.includes(ranked[0]), shown: ranked.length > 0 };
   });
 }

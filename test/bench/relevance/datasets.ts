@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { Entry } from '../../../knowledge/entry.ts';
 import { Ticket } from '../../../knowledge/ticket.ts';
 import { categories, knowledgeBase, queries, trainRows, type Row } from '../banking77.ts';
+import Papa from 'papaparse';
+import { heldOutIds } from './heldout.ts';
 import type { Labelled } from './ours.ts';
 
 export interface Dataset {
@@ -56,5 +58,77 @@ export function sampleTickets(): { entries: Entry[]; all: Labelled[]; fit: Label
     const ticket = Ticket.parse(t.ticket);
     return { id: ticket.id || String(i), ticket, relevant: t.expected === 'none' ? [] : [t.expected] };
   });
-  return { entries, all, fit: every(all, 2, 0), heldOut: every(all, 2, 1) };
+  const held = heldOutIds();
+  return { entries, all, fit: all.filter((t) => !held.has(t.id)), heldOut: all.filter((t) => held.has(t.id)) };
+}
+
+const DATA = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
+
+function csv<T>(file: string): T[] {
+  const parsed = Papa.parse<T>(readFileSync(DATA + file, 'utf8'), { header: true, skipEmptyLines: true });
+  if (parsed.errors.length) throw new Error(`${file}: ${parsed.errors[0]!.message} (row ${parsed.errors[0]!.row})`);
+  return parsed.data;
+}
+
+export const hasData = (dir: string): boolean => existsSync(DATA + dir);
+
+function benchEntry(id: string, title: string, body: string, questions: string[], locale: string, file: string): Entry {
+  return {
+    schemaVersion: 1,
+    id,
+    title: title.slice(0, 300) || id,
+    body: body || title || id,
+    questions: questions.map((q) => q.slice(0, 500)).slice(0, 200),
+    tags: [],
+    locale,
+    status: 'approved',
+    owner: 'bench',
+    createdAt: '2020-01-01T00:00:00Z',
+    updatedAt: '2020-01-01T00:00:00Z',
+    version: 1,
+    source: { format: 'csv', file },
+    custom: {},
+  };
+}
+
+/** The "stackfaq-kb" protocol of ../shared/data/stackfaq/README.md: long answers, no example questions. */
+export function stackfaq(split: 'dev' | 'test'): Dataset {
+  const answers = csv<{ id: string; title: string; body: string }>('stackfaq/answers.csv');
+  const qs = csv<{ id: string; text: string; answer_id: string }>(`stackfaq/queries_${split}.csv`);
+  return {
+    name: `StackFAQ ${split} (long answers, no example questions)`,
+    entries: answers.map((a) => benchEntry(a.id, a.title, a.body, [], 'en', 'answers.csv')),
+    queries: qs.map((q) => ({ id: q.id, text: q.text, relevant: [q.answer_id] })),
+  };
+}
+
+export const XSID_LANGUAGES = ['en', 'de', 'it', 'nl', 'zh', 'ja'] as const;
+
+/**
+ * The "xsid-kb" protocol, "multi" variant (../shared/data/xsid/README.md): one entry per intent and
+ * language with K = 5 validation sentences as questions; every test sentence (less those equal to
+ * a question) is a query; its language is not given; an intent without an entry has no answer.
+ */
+export function xsid(): Dataset & { languageOf: Map<string, string> } {
+  const entries: Entry[] = [];
+  const queries: Labelled[] = [];
+  const languageOf = new Map<string, string>();
+  for (const lang of XSID_LANGUAGES) {
+    const byIntent = new Map<string, string[]>();
+    for (const r of csv<{ id: string; text: string; intent: string }>(`xsid/${lang}.valid.csv`)) {
+      const list = byIntent.get(r.intent) ?? [];
+      if (list.length < 5) list.push(r.text.trim());
+      byIntent.set(r.intent, list);
+    }
+    const idOf = (intent: string) => `${intent.replace(/\//g, '.')}.${lang}`;
+    for (const [intent, questions] of byIntent) entries.push(benchEntry(idOf(intent), questions[0]!, questions[0]!, questions, lang, `${lang}.valid.csv`));
+    const asked = new Set([...byIntent.values()].flat().map((q) => q.toLowerCase()));
+    for (const r of csv<{ id: string; text: string; intent: string }>(`xsid/${lang}.test.csv`)) {
+      if (asked.has(r.text.trim().toLowerCase())) continue;
+      const id = `${lang}-${r.id}`;
+      languageOf.set(id, lang);
+      queries.push({ id, text: r.text, relevant: byIntent.has(r.intent) ? [idOf(r.intent)] : [] });
+    }
+  }
+  return { name: 'xSID multi (6 languages, language not given)', entries, queries, languageOf };
 }

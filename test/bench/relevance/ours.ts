@@ -2,9 +2,10 @@ import { isSuggestable, type Entry } from '../../../knowledge/entry.ts';
 import { languageOf } from '../../../knowledge/language.ts';
 import { mainLocale, textQuery } from '../../../knowledge/search/fallback.ts';
 import { KnowledgeIndex, type IndexOptions } from '../../../knowledge/search/index.ts';
-import { suggest, toSuggestions } from '../../../knowledge/suggest.ts';
+import { decide, suggest, toSuggestions } from '../../../knowledge/suggest.ts';
 import type { Ticket } from '../../../knowledge/ticket.ts';
 import { hitFeatures, type ConfidenceFeatures } from '../../../knowledge/search/calibration.ts';
+import { baseCalibration, currentCalibration } from '../../../knowledge/search/self-calibration.ts';
 
 /** A labelled query: plain text (BANKING77) or a whole ticket (sample tickets). `relevant` empty = the right answer is "none". */
 export interface Labelled {
@@ -21,12 +22,17 @@ export interface Outcome {
   features?: ConfidenceFeatures;
   /** the top-1 is right (never, when the right answer is "none") */
   correct: boolean;
+  /** the top-1 is shown (suggest() did not abstain), at the index's threshold */
+  shown: boolean;
 }
 
 export const BENCH_DAY = '2026-11-23';
 
+/** Built and self-calibrated (as the CLI does, and the worker once idle). */
 export function buildOurs(entries: readonly Entry[], options?: IndexOptions): KnowledgeIndex {
-  return KnowledgeIndex.build(entries, options);
+  const index = KnowledgeIndex.build(entries, options);
+  baseCalibration(index);
+  return index;
 }
 
 /** Our engine as the panel uses it: suggest() for tickets, the same ranking and confidence for plain text. */
@@ -35,8 +41,10 @@ export function runOurs(index: KnowledgeIndex, queries: readonly Labelled[], lim
     let ranked: string[];
     let confidence: number;
     let features: ConfidenceFeatures | undefined;
+    let shown: boolean;
     if (q.ticket) {
       const r = suggest(q.ticket, index, { limit, day: BENCH_DAY });
+      shown = !r.abstained;
       ranked = r.suggestions.map((s) => s.entry.id);
       confidence = r.suggestions[0]?.confidence ?? 0;
       features = r.suggestions[0]?.features;
@@ -48,8 +56,9 @@ export function runOurs(index: KnowledgeIndex, queries: readonly Labelled[], lim
       ranked = s.map((x) => x.entry.id).slice(0, limit);
       confidence = s[0]?.confidence ?? 0;
       if (res.hits.length) features = hitFeatures(res.hits, 0, res.ideal, res.terms.length);
+      shown = !decide(s, currentCalibration(index).threshold).abstained;
     }
     const correct = ranked[0] !== undefined && q.relevant.includes(ranked[0]);
-    return { ranked, relevant: q.relevant, confidence, ...(features ? { features } : {}), correct };
+    return { ranked, relevant: q.relevant, confidence, ...(features ? { features } : {}), correct, shown };
   });
 }

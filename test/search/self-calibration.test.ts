@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { Entry } from '../../knowledge/entry';
+import { DEFAULT_THRESHOLD } from '../../knowledge/search/calibration';
+import { KnowledgeIndex } from '../../knowledge/search/index';
+import {
+  baseCalibration,
+  calibrated,
+  calibrationCurve,
+  currentCalibration,
+  fitBase,
+  fitMapping,
+  GLOBAL,
+  needsCalibration,
+  PRIOR_THRESHOLD,
+  type HeldOutOutcome,
+} from '../../knowledge/search/self-calibration';
+import { WEAK_CAP } from '../../knowledge/search/why';
+import { suggest } from '../../knowledge/suggest';
+import { DAY, ENTRIES, entry, ticket } from './fixtures';
+
+const PACK = (JSON.parse(readFileSync(new URL('../../knowledge/sample/pack.json', import.meta.url), 'utf8')) as { entries: unknown[] }).entries.map((e) => Entry.parse(e));
+const QUERIES = ['where is my parcel', 'refund not received yet', 'change the delivery address', 'how do I return boots', 'gas canisters by post'];
+const scores = (index: KnowledgeIndex) => QUERIES.map((q) => index.search(q, { limit: 10 }).map((h) => `${h.id}:${h.score}`));
+
+describe('self-calibration: each knowledge base fits its own confidence mapping and threshold', () => {
+  it('asks the base its own questions with that question, or its entry, left out, and leaves the index as it was', () => {
+    const index = KnowledgeIndex.build(PACK);
+    const before = scores(index);
+    const { calibration, outcomes } = baseCalibration(index);
+    expect(calibration.fitted).toBe(true);
+    expect(calibration.inScope).toBeGreaterThanOrEqual(30);
+    expect(calibration.outOfScope).toBeGreaterThan(0);
+    expect(outcomes.filter((o) => o.outOfScope).every((o) => !o.correct)).toBe(true);
+    // some left-out questions still find their entry, some do not: a real test, not a formality
+    const inScope = outcomes.filter((o) => !o.outOfScope);
+    expect(inScope.some((o) => o.correct) && inScope.some((o) => !o.correct)).toBe(true);
+    expect(scores(index)).toEqual(before);
+    expect(scores(KnowledgeIndex.load(index.serialize()))).toEqual(before);
+    // the threshold is never below the global model's, and it is the one the suggestions use
+    expect(calibration.threshold).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    expect(suggest(ticket('Where is my parcel?', 'It has not arrived.'), index, { day: DAY }).threshold).toBe(calibration.threshold);
+  });
+
+  it('with too few example questions keeps the global model under a conservative threshold', () => {
+    const index = KnowledgeIndex.build(ENTRIES);
+    expect(currentCalibration(index)).toBe(GLOBAL);
+    const { calibration } = baseCalibration(index);
+    expect(calibration).toMatchObject({ fitted: false, slope: 1, intercept: 0, threshold: PRIOR_THRESHOLD });
+    expect(PRIOR_THRESHOLD).toBeGreaterThan(DEFAULT_THRESHOLD);
+    expect(suggest(ticket('Refund', 'where is my refund?'), index, { day: DAY }).threshold).toBe(PRIOR_THRESHOLD);
+  });
+
+  it('maps an overconfident model down, and stays near the identity on little evidence', () => {
+    const over: HeldOutOutcome[] = Array.from({ length: 400 }, (_, i) => ({ raw: 0.9, correct: i % 2 === 0, outOfScope: false }));
+    const m = fitMapping(over);
+    expect(calibrated(0.9, m)).toBeLessThan(0.75);
+    const few = fitMapping(over.slice(0, 6));
+    expect(calibrated(0.9, few)).toBeGreaterThan(0.85);
+    expect(fitBase(over.slice(0, 10))).toMatchObject({ fitted: false, threshold: PRIOR_THRESHOLD });
+  });
+
+  it('the fitted curve is a pure function of the held-out outcomes: precision and coverage per threshold', () => {
+    const outcomes: HeldOutOutcome[] = [
+      { raw: 0.95, correct: true, outOfScope: false },
+      { raw: 0.8, correct: true, outOfScope: false },
+      { raw: 0.6, correct: false, outOfScope: false },
+      { raw: 0.4, correct: true, outOfScope: false },
+    ];
+    const curve = calibrationCurve(outcomes, { slope: 1, intercept: 0 }, [0.5, 0.9]);
+    expect(curve).toEqual([
+      { threshold: 0.5, precision: 2 / 3, coverage: 3 / 4 },
+      { threshold: 0.9, precision: 1, coverage: 1 / 4 },
+    ]);
+    expect(calibrationCurve(outcomes, { slope: 1, intercept: 0 }, [0.5, 0.9])).toEqual(curve);
+  });
+
+  it('is refitted once enough of the base changed', () => {
+    const index = KnowledgeIndex.build(PACK);
+    baseCalibration(index);
+    expect(needsCalibration(index)).toBe(false);
+    for (let i = 0; i < 25; i++) index.add(entry(`new-${i}`, { questions: [`question number ${i}`] }));
+    expect(needsCalibration(index)).toBe(true);
+    baseCalibration(index);
+    expect(needsCalibration(index)).toBe(false);
+  });
+
+  it('the worker fits it right after answering, never in the way of a suggestion', async () => {
+    const { suggestionsFor } = await import('../../entrypoints/background/suggestions');
+    const index = KnowledgeIndex.build(PACK);
+    await suggestionsFor(ticket('Where is my parcel?', 'It has not arrived.'), index, async (ids) => ids.map((id) => index.get(id)!), DAY);
+    expect(currentCalibration(index)).toBe(GLOBAL);
+    await vi.waitFor(() => expect(needsCalibration(index)).toBe(false));
+    expect(currentCalibration(index).fitted).toBe(true);
+  });
+});
+
+describe('matches on stop words or on one common word alone never reach "high"', () => {
+  const words = [
+    entry('casting', { title: 'Die casting und moulds', body: 'Die casting und moulds, made to order.' }),
+    ...['a', 'b', 'c', 'd', 'e'].map((x) => entry(`order-${x}`, { title: `Order ${x}`, body: `Your order of item ${x}.` })),
+  ];
+  const index = KnowledgeIndex.build(words);
+
+  it('a German ticket read as English that shares only German stop words ("die", "und") with an entry', () => {
+    const r = suggest(ticket('die und', 'die und'), index, { day: DAY });
+    expect(r.suggestions[0]?.entry.id).toBe('casting');
+    expect(r.suggestions[0]!.confidence).toBeLessThanOrEqual(WEAK_CAP);
+    expect(r.abstained).toBe(true);
+  });
+
+  it('one word that many entries share ("order"), even where one entry says little else', () => {
+    const local = KnowledgeIndex.build([...words, entry('orders', { title: 'Orders', body: 'Orders.', questions: ['order', 'orders', 'my order'] })]);
+    const r = suggest(ticket('order', 'order order'), local, { day: DAY });
+    expect(r.suggestions[0]?.entry.id).toBe('orders');
+    expect(r.suggestions[0]!.confidence).toBeLessThanOrEqual(WEAK_CAP);
+  });
+
+  it('a distinctive word still can', () => {
+    const r = suggest(ticket('moulds', 'die casting moulds'), index, { day: DAY });
+    expect(r.suggestions[0]!.confidence).toBeGreaterThan(WEAK_CAP);
+  });
+});
