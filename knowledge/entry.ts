@@ -10,7 +10,10 @@ export const ENTRY_STATUSES = ['draft', 'in_review', 'approved', 'archived'] as 
 export const EntryStatus = z.enum(ENTRY_STATUSES);
 export type EntryStatus = z.infer<typeof EntryStatus>;
 
-export const SOURCE_FORMATS = ['json', 'csv', 'markdown', 'zendesk-macros', 'zendesk-guide', 'manual'] as const;
+export const SOURCE_FORMATS = [
+  'json', 'csv', 'markdown', 'zendesk-macros', 'zendesk-guide', 'helpscout-saved-replies', 'freshdesk-canned-responses',
+  'front-message-templates', 'intercom-saved-replies', 'manual',
+] as const;
 export const SourceFormat = z.enum(SOURCE_FORMATS);
 export type SourceFormat = z.infer<typeof SourceFormat>;
 
@@ -79,6 +82,12 @@ export const Entry = z.object({
   /** Increases by one on every saved change. */
   version: z.number().int().positive(),
   source: EntrySource,
+  /**
+   * Entries with the same translationGroup are translations of one answer (one per locale), e.g.
+   * `zendesk-article-115001` for every locale of that Zendesk Guide article. Optional: most entries
+   * have no translations. Duplicate checks compare entries of different locales only inside a group.
+   */
+  translationGroup: z.string().min(1).max(LIMITS.id).regex(ID_PATTERN, 'may only contain letters, digits and . _ : -').optional(),
   /** Extra columns/fields from the source, kept as they were. */
   custom: z.record(z.string(), z.string().max(LIMITS.customValue)),
 });
@@ -124,4 +133,16 @@ export function freshness(entry: Pick<Entry, 'reviewBy'>, day: string = today())
   const soon = new Date(`${day}T00:00:00Z`);
   soon.setUTCDate(soon.getUTCDate() + 30);
   return entry.reviewBy <= soon.toISOString().slice(0, 10) ? 'due-soon' : 'fresh';
+}
+
+/** What a team lead would call the same entry: everything but bookkeeping (version, dates, where it was read from). */
+export function sameContent(a: Entry, b: Entry): boolean {
+  return JSON.stringify(contentOf(a)) === JSON.stringify(contentOf(b));
+}
+
+function contentOf(e: Entry): unknown[] {
+  const custom = Object.keys(e.custom)
+    .sort()
+    .map((k) => [k, e.custom[k]]);
+  return [e.title, e.body, e.questions, e.tags, e.locale, e.status, e.owner, e.reviewBy ?? null, custom, e.translationGroup ?? null];
 }

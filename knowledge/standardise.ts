@@ -48,13 +48,15 @@ export function standardiseRecord(record: RawRecord, now: Date, problems: Proble
   const updatedAt = isBlank(f.updatedAt) ? createdAt : report('updatedAt', chain(asText(f.updatedAt, 'a date and time'), checkDateTime));
   const version = isBlank(f.version) ? 1 : report('version', checkVersion(f.version));
   const source = isBlank(f.source) ? record.defaults.source : report('source', checkSource(f.source));
+  const translationGroup = isBlank(f.translationGroup) ? undefined : report('translationGroup', chain(asText(f.translationGroup, 'a translation group id'), checkId));
   const custom = checkCustom(record, problems);
 
   // Warnings (a field not imported, ...) leave the entry standing; errors do not.
   if (problems.items.slice(before).some((p) => p.severity === 'error')) return undefined;
   const candidate = {
     schemaVersion: SCHEMA_VERSION, id, title, body, questions, tags, locale, status, owner,
-    ...(reviewBy ? { reviewBy } : {}), createdAt, updatedAt, version, source, custom,
+    ...(reviewBy ? { reviewBy } : {}), createdAt, updatedAt, version, source,
+    ...(translationGroup ? { translationGroup } : {}), custom,
   };
   const parsed = Entry.safeParse(candidate);
   if (parsed.success) return parsed.data;

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Entry } from '../entry.ts';
 import { isImportableName } from '../formats/index.ts';
-import { EXPORT_FORMATS, type ExportFormat, type FormatId } from '../formats/record.ts';
+import { CSV_COLUMNS, type CsvMapping } from '../formats/csv.ts';
+import { csvHeaders, proposeCsvMapping } from '../formats/csv-mapping.ts';
+import { decodeText } from '../formats/encoding.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../formats/record.ts';
 import { formatProblem, hasErrors, type ImportProblem } from '../problems.ts';
 import { importFiles, type ImportResult } from '../standardise.ts';
 
@@ -86,8 +89,48 @@ function displayName(file: string): string {
   return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file).split(path.sep).join('/');
 }
 
-export async function importPaths(paths: string[], format?: FormatId): Promise<ImportResult> {
-  return importFiles(await readInputs(paths), { ...(format ? { format } : {}) });
+const MAP_TARGETS = [...CSV_COLUMNS, 'custom', 'ignore'];
+
+/**
+ * `--map` for CSV columns: a JSON object, given inline or as a file, from the header as the file
+ * writes it to a column name, `custom` or `ignore`: --map '{"Question":"title","Reply":"body"}'.
+ */
+export async function mapArg(value: string | undefined): Promise<CsvMapping | undefined> {
+  if (value === undefined) return undefined;
+  const text = value.trim().startsWith('{') ? value : await readFile(value, 'utf8').catch(() => {
+    throw new UsageError(`--map ${value}: neither a JSON object nor a file that can be read`);
+  });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`--map: not valid JSON (${(e as Error).message})`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError('--map: expected a JSON object like {"Question": "title", "Reply": "body"}');
+  for (const [header, target] of Object.entries(parsed)) {
+    if (typeof target !== 'string' || !MAP_TARGETS.includes(target)) {
+      throw new UsageError(`--map: ${JSON.stringify(header)} is mapped to ${JSON.stringify(target)}; use one of ${MAP_TARGETS.join(', ')}`);
+    }
+  }
+  return parsed as CsvMapping;
+}
+
+/**
+ * For each CSV without its title or body column: the mapping proposeCsvMapping suggests, as a
+ * --map argument to try (printed by validate and import; nothing is guessed silently).
+ */
+export function mappingHints(result: ImportResult, inputs: readonly { name: string; bytes: Uint8Array }[]): string[] {
+  const missing = new Set(result.problems.filter((p) => p.row === 1 && (p.field === 'title' || p.field === 'body') && /column is missing/.test(p.message)).map((p) => p.file));
+  return inputs
+    .filter((f) => missing.has(f.name))
+    .flatMap((f) => {
+      const decoded = decodeText(f.bytes);
+      if (!decoded.ok) return [];
+      const proposal = proposeCsvMapping(csvHeaders(decoded.text));
+      if (proposal.missing.length) return [];
+      const map = Object.fromEntries(Object.entries(proposal.mapping).filter(([, t]) => t !== 'custom'));
+      return [`hint: ${f.name}: its columns look like ${Object.entries(map).map(([h, t]) => `${h} = ${t}`).join(', ')}; try --map '${JSON.stringify(map)}'`];
+    });
 }
 
 /** The knowledge base behind `--kb`: any importable files or folders. Errors stop the command. */

@@ -6,8 +6,8 @@ import { UsageError, UserError, exitQuietlyOnBrokenPipe, processIO, type CliIO, 
  * `usage` (for `kb <command> --help` and usage errors) and `run(args, io)`.
  */
 const COMMANDS: Record<string, { describe: string; load: () => Promise<Command> }> = {
-  validate: { describe: 'check knowledge files or folders and list every problem', load: () => import('./validate.ts') },
-  import: { describe: 'convert files (CSV, Markdown, Zendesk, JSON) into one knowledge file', load: () => import('./import.ts') },
+  validate: { describe: 'check knowledge files or folders and list every problem (--map for CSV columns)', load: () => import('./validate.ts') },
+  import: { describe: 'convert files (CSV, Markdown, JSON; Zendesk, Help Scout, Freshdesk, Front, Intercom API exports) into one knowledge file', load: () => import('./import.ts') },
   export: { describe: 'write a knowledge base as JSON, CSV or Markdown', load: () => import('./export.ts') },
   search: { describe: 'search a knowledge base: top entries with score, confidence and why', load: () => import('./search.ts') },
   rank: { describe: 'rank a JSONL file of queries against a knowledge base (JSONL out)', load: () => import('./rank.ts') },

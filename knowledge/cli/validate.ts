@@ -1,21 +1,45 @@
+import { FORMATS } from '../formats/index.ts';
 import { IMPORT_FORMATS, type FormatId } from '../formats/record.ts';
 import { hasErrors } from '../problems.ts';
 import { importWarnings } from '../quality.ts';
-import { UsageError, describeProblems, importPaths, parseCommandArgs, type CliIO } from './io.ts';
+import { UsageError, describeProblems, mapArg, mappingHints, parseCommandArgs, readInputs, type CliIO } from './io.ts';
+import { importFiles } from '../standardise.ts';
 import { dayArg } from './search.ts';
 import { describeWarnings } from './warnings.ts';
 
-export const usage = 'validate <files|folders…> [--from json|csv|markdown|zendesk-macros|zendesk-guide] [--day YYYY-MM-DD]';
+export const usage = `validate <files|folders…> [--from ${IMPORT_FORMATS.join('|')}] [--map <json|file>] [--day YYYY-MM-DD]`;
+
+/** What --from and --map take: shared by validate and import. */
+export const SOURCES_HELP = [
+  'Formats are recognised by name and content; --from forces one for every file:',
+  ...IMPORT_FORMATS.map((f) => `  ${f.padEnd(27)}${FORMATS[f].label}`),
+  '',
+  '--map reads CSV columns whose headers are not the standard ones (title, body, questions, tags, …):',
+  '  a JSON object, inline or in a file, from each header as the file writes it to a column name,',
+  '  "custom" (kept as a custom field) or "ignore". It applies to every CSV file given, e.g.',
+  '  --map \'{"Question": "title", "Reply": "body", "Labels": "tags"}\'',
+  'A CSV without title or body columns gets a hint with the mapping its headers suggest.',
+].join('\n');
+
+export const help = `Checks knowledge files or folders and lists every problem as "file row N, field: message",
+then the entries that will never be suggested (status, review date as of --day) and near-duplicates.
+Exit 1 when any problem is an error.
+
+${SOURCES_HELP}`;
 
 /**
  * Prints every problem as `file row N, field: message`, then the entries that will not be
  * suggested (as of --day, today by default) and possible near-duplicates; exit 1 when any problem is an error.
  */
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { from: { type: 'string' }, day: { type: 'string' } });
+  const { values, positionals } = parseCommandArgs(args, { from: { type: 'string' }, map: { type: 'string' }, day: { type: 'string' } });
   const day = dayArg(values.day);
-  const result = await importPaths(positionals, sourceFormat(values.from));
+  const format = sourceFormat(values.from);
+  const csvMapping = await mapArg(values.map);
+  const inputs = await readInputs(positionals);
+  const result = importFiles(inputs, { ...(format ? { format } : {}), ...(csvMapping ? { csvMapping } : {}) });
   for (const line of describeProblems(result.problems)) io.out(line);
+  for (const line of mappingHints(result, inputs)) io.out(line);
   const findings = importWarnings(result.entries, [], { now: new Date(`${day}T00:00:00Z`) });
   for (const line of describeWarnings(findings, result.entries.length, day)) io.out(line);
   const errors = result.problems.filter((p) => p.severity === 'error').length;

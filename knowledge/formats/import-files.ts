@@ -4,6 +4,7 @@ import { standardiseRecord } from '../standardise.ts';
 import { decodeText, type Encoding } from './encoding.ts';
 import { FORMATS, IMPORTABLE_EXTENSIONS, detectFormat, readFile } from './index.ts';
 import type { FormatId, RawRecord } from './record.ts';
+import type { CsvMapping } from './csv.ts';
 
 export interface ImportOptions {
   /** Fills createdAt/updatedAt when a source has none. */
@@ -12,6 +13,10 @@ export interface ImportOptions {
   format?: FormatId;
   /** More entries than this is an error (default MAX_IMPORT_ENTRIES, what one import may land). */
   maxEntries?: number;
+  /** Which CSV column holds what (csv-mapping.ts), for every CSV file of the import... */
+  csvMapping?: CsvMapping;
+  /** ...or per file, by its name (wins over csvMapping). */
+  csvMappings?: Readonly<Record<string, CsvMapping>>;
 }
 
 export interface FileSummary {
@@ -107,7 +112,7 @@ function* importSteps(files: { name: string; bytes: Uint8Array }[], options: Imp
     const progress = (stage: CheckProgress['stage'], done: number, total: number): CheckProgress => ({ file: file.name, index, count: files.length, stage, done, total });
     yield progress('parse', 0, 0);
     try {
-      const records = parseOne(file, options.format, list, summary);
+      const records = parseOne(file, options, list, summary);
       yield progress('check', 0, records.length);
       for (const [i, record] of records.entries()) {
         const entry = standardiseRecord(record, now, list);
@@ -146,7 +151,8 @@ function* importSteps(files: { name: string; bytes: Uint8Array }[], options: Imp
 }
 
 /** Decodes and parses one file into records; what is wrong with it goes to `list`. */
-function parseOne(file: { name: string; bytes: Uint8Array }, forced: FormatId | undefined, list: ProblemList, summary: FileSummary): RawRecord[] {
+function parseOne(file: { name: string; bytes: Uint8Array }, options: ImportOptions, list: ProblemList, summary: FileSummary): RawRecord[] {
+  const forced = options.format;
   const at = { file: file.name };
   if (file.bytes.length > MAX_FILE_BYTES) {
     list.error(at, undefined, `is ${(file.bytes.length / 1024 / 1024).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB per file`);
@@ -165,7 +171,8 @@ function parseOne(file: { name: string; bytes: Uint8Array }, forced: FormatId | 
     return [];
   }
   summary.format = format;
-  const parsed = readFile(format, { name: file.name, text: decoded.text });
+  const mapping = (options.csvMappings && Object.hasOwn(options.csvMappings, file.name) ? options.csvMappings[file.name] : undefined) ?? options.csvMapping;
+  const parsed = readFile(format, { name: file.name, text: decoded.text }, mapping ? { csvMapping: mapping } : undefined);
   list.items.push(...parsed.problems);
   return parsed.records;
 }

@@ -2,19 +2,27 @@ import type { Entry } from '../entry.ts';
 import { readCsv, writeCsv } from './csv.ts';
 import { readCanonical, writeCanonical } from './json.ts';
 import { markdownFileNames, readMarkdown, writeMarkdown } from './markdown.ts';
-import type { ExportFormat, FormatId, FormatReader, ParsedFile, TextFile } from './record.ts';
+import type { ExportFormat, FormatId, FormatReader, ParsedFile, ReadOptions, TextFile } from './record.ts';
 import { readZendeskGuide } from './zendesk-guide.ts';
 import { readZendeskMacros } from './zendesk-macros.ts';
+import { readHelpScoutSavedReplies } from './helpscout-saved-replies.ts';
+import { readFreshdeskCannedResponses } from './freshdesk-canned-responses.ts';
+import { readFrontMessageTemplates } from './front-message-templates.ts';
+import { readIntercomSavedReplies } from './intercom-saved-replies.ts';
 
 export { IMPORT_FORMATS, EXPORT_FORMATS, type FormatId, type ExportFormat } from './record.ts';
 
 /** Every importable format, with what a person calls it. */
 export const FORMATS: Record<FormatId, FormatReader & { label: string }> = {
   json: { label: 'Agent Assist knowledge (JSON)', read: readCanonical },
-  csv: { label: 'CSV spreadsheet', read: readCsv },
+  csv: { label: 'CSV spreadsheet', read: (file, options) => readCsv(file, options?.csvMapping ? { mapping: options.csvMapping } : {}) },
   markdown: { label: 'Markdown with front matter', read: readMarkdown },
   'zendesk-macros': { label: 'Zendesk macros (API JSON)', read: readZendeskMacros },
-  'zendesk-guide': { label: 'Zendesk Guide articles (API JSON)', read: readZendeskGuide },
+  'zendesk-guide': { label: 'Zendesk Guide articles and translations (API JSON)', read: readZendeskGuide },
+  'helpscout-saved-replies': { label: 'Help Scout saved replies (API JSON)', read: readHelpScoutSavedReplies },
+  'freshdesk-canned-responses': { label: 'Freshdesk canned responses (API JSON)', read: readFreshdeskCannedResponses },
+  'front-message-templates': { label: 'Front message templates (API JSON)', read: readFrontMessageTemplates },
+  'intercom-saved-replies': { label: 'Intercom saved replies (macros API JSON)', read: readIntercomSavedReplies },
 };
 
 /** File name endings that importing a folder picks up. */
@@ -31,14 +39,28 @@ export function detectFormat(name: string, text: string): FormatId | undefined {
   if (lower.endsWith('.csv') || lower.endsWith('.tsv')) return 'csv';
   if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
   if (!lower.endsWith('.json')) return undefined;
-  if (/"format"\s*:\s*"agent-assist\/knowledge"/.test(text)) return 'json';
-  if (/"macros?"\s*:\s*[[{]/.test(text)) return 'zendesk-macros';
-  if (/"articles?"\s*:\s*[[{]/.test(text)) return 'zendesk-guide';
+  return detectJson(text);
+}
+
+/**
+ * Which API a JSON file came from, by the keys only that API writes (read from the start of the
+ * file, so a 50 MB export is not parsed twice). Agent Assist's own file when nothing else fits:
+ * its reader then says what it expected.
+ */
+function detectJson(text: string): FormatId {
+  const head = text.slice(0, 64 * 1024);
+  if (/"format"\s*:\s*"agent-assist\/knowledge"/.test(head)) return 'json';
+  if (/"type"\s*:\s*"macro"/.test(head)) return 'intercom-saved-replies';
+  if (/"macros?"\s*:\s*[[{]/.test(head)) return 'zendesk-macros';
+  if (/"articles?"\s*:\s*[[{]/.test(head) || /"translations?"\s*:\s*[[{]/.test(head) || /"source_type"\s*:\s*"article"/i.test(head)) return 'zendesk-guide';
+  if (/"_results"\s*:\s*\[/.test(head) || /"id"\s*:\s*"rsp_/.test(head)) return 'front-message-templates';
+  if (/"content_html"\s*:/.test(head) || /"folder_id"\s*:/.test(head)) return 'freshdesk-canned-responses';
+  if (/^\s*[[{]/.test(head) && /"name"\s*:/.test(head) && /"(text|chatText|preview|chatPreview)"\s*:/.test(head)) return 'helpscout-saved-replies';
   return 'json';
 }
 
-export function readFile(format: FormatId, file: TextFile): ParsedFile {
-  return FORMATS[format].read(file);
+export function readFile(format: FormatId, file: TextFile, options?: ReadOptions): ParsedFile {
+  return FORMATS[format].read(file, options);
 }
 
 /**

@@ -9,7 +9,7 @@ export const CANONICAL_FORMAT = 'agent-assist/knowledge';
 
 const ENTRY_KEYS = [
   'schemaVersion', 'id', 'title', 'body', 'questions', 'tags', 'locale', 'status', 'owner',
-  'reviewBy', 'createdAt', 'updatedAt', 'version', 'source', 'custom',
+  'reviewBy', 'createdAt', 'updatedAt', 'version', 'source', 'translationGroup', 'custom',
 ] as const;
 const SOURCE_KEYS = ['format', 'file', 'row', 'path'] as const;
 

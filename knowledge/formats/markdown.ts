@@ -11,9 +11,10 @@ const KEYS: Record<string, FieldKey> = {
   id: 'id', title: 'title', questions: 'questions', tags: 'tags', locale: 'locale', status: 'status',
   owner: 'owner', review_by: 'reviewBy', reviewBy: 'reviewBy', created_at: 'createdAt', createdAt: 'createdAt',
   updated_at: 'updatedAt', updatedAt: 'updatedAt', version: 'version', source: 'source',
+  translation_group: 'translationGroup', translationGroup: 'translationGroup',
 };
 export const FRONT_MATTER_KEYS = [...Object.keys(KEYS).filter((k) => !/[A-Z]/.test(k)), 'custom'];
-const NAMES: Partial<Record<FieldKey, string>> = { reviewBy: 'review_by', createdAt: 'created_at', updatedAt: 'updated_at' };
+const NAMES: Partial<Record<FieldKey, string>> = { reviewBy: 'review_by', createdAt: 'created_at', updatedAt: 'updated_at', translationGroup: 'translation_group' };
 
 const FRONT_MATTER = /^---[ \t]*\n(?:([\s\S]*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 const FIRST_HEADING = /^\s*#{1,2}[ \t]+(.+?)[ \t#]*(?:\n|$)/;
@@ -115,6 +116,7 @@ export function writeMarkdown(entry: Entry): string {
   meta.updated_at = entry.updatedAt;
   meta.version = entry.version;
   meta.source = { format: entry.source.format, file: entry.source.file, ...(entry.source.row !== undefined ? { row: entry.source.row } : {}), ...(entry.source.path !== undefined ? { path: entry.source.path } : {}) };
+  if (entry.translationGroup) meta.translation_group = entry.translationGroup;
   const customKeys = Object.keys(entry.custom).sort();
   if (customKeys.length) meta.custom = Object.fromEntries(customKeys.map((k) => [k, entry.custom[k]]));
   return `---\n${yamlOf(meta)}---\n\n${entry.body}\n`;

@@ -140,3 +140,44 @@ export const DIALECT_NAMES = {
   helpScoutFreeScout: PERCENT_BRACE,
   osTicket: OSTICKET,
 } as const;
+
+/**
+ * Intercom's attributes, as its macros API writes them: `{{user.first_name|fallback:"there"}}` in
+ * body_text and `<attribute key="user.first_name" default="there"/>` in the HTML body. There `user`
+ * is the customer (in Front it is the agent), so Intercom text is converted by its own reader with
+ * this table before the shared conversion runs.
+ */
+export const INTERCOM: Record<string, PlaceholderName> = {
+  'user.first_name': 'customer.first_name',
+  'user.last_name': 'customer.last_name',
+  'user.name': 'customer.name',
+  'user.email': 'customer.email',
+  'conversation.id': 'ticket.id',
+  'app.name': 'company.name',
+};
+
+const INTERCOM_TAG = /<attribute\b([^>]*?)\/?>(?:\s*<\/attribute>)?/gi;
+const INTERCOM_CURLY = /\{\{\s*([A-Za-z_][\w.]*)\s*(?:\|\s*fallback\s*:\s*("[^"{}]*"|'[^'{}]*'|[^{}]*?)\s*)?\}\}/g;
+
+/** Intercom placeholders (both forms) -> ours; names Intercom uses that Agent Assist does not know are returned, not guessed. */
+export function unifyIntercomPlaceholders(input: string): Unified {
+  const errors: string[] = [];
+  const to = (raw: string, key: string | undefined, fallback: string | undefined): string => {
+    const name = key ? INTERCOM[key] : undefined;
+    if (!name) {
+      errors.push(`uses the Intercom attribute ${short(key ? `{{${key}}}` : raw)}, which Agent Assist does not know; use one of ${Object.keys(INTERCOM).map((k) => `{{${k}}}`).join(', ')}`);
+      return raw;
+    }
+    return convert(raw, name, fallback);
+  };
+  // Curly ones first: the tags' replacements are ours already and must not be read as Intercom's.
+  const text = input
+    .replace(INTERCOM_CURLY, (raw, key: string, fb?: string) => to(raw, key, unquote(fb)))
+    .replace(INTERCOM_TAG, (raw, attrs: string) => to(raw, attrOf(attrs, 'key'), attrOf(attrs, 'default')));
+  return { text, errors: [...new Set(errors)] };
+}
+
+function attrOf(attrs: string, name: string): string | undefined {
+  const m = new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(attrs);
+  return m ? (m[1] ?? m[2]) : undefined;
+}

@@ -2,7 +2,10 @@ import type { EntrySource, EntryStatus, SourceFormat } from '../entry.ts';
 import type { ImportProblem, Location } from '../problems.ts';
 
 /** Formats that can be imported (every source format but entries typed in by hand). */
-export const IMPORT_FORMATS = ['json', 'csv', 'markdown', 'zendesk-macros', 'zendesk-guide'] as const;
+export const IMPORT_FORMATS = [
+  'json', 'csv', 'markdown', 'zendesk-macros', 'zendesk-guide', 'helpscout-saved-replies', 'freshdesk-canned-responses',
+  'front-message-templates', 'intercom-saved-replies',
+] as const;
 export type FormatId = (typeof IMPORT_FORMATS)[number] & SourceFormat;
 export const EXPORT_FORMATS = ['json', 'csv', 'markdown'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -22,6 +25,7 @@ export interface RawFields {
   updatedAt?: unknown;
   version?: unknown;
   source?: unknown;
+  translationGroup?: unknown;
 }
 export type FieldKey = keyof RawFields;
 
@@ -50,8 +54,13 @@ export interface ParsedFile {
   problems: ImportProblem[];
 }
 
+/** Choices a reader takes besides the file: for CSV, which column holds what. */
+export interface ReadOptions {
+  csvMapping?: Readonly<Record<string, string>>;
+}
+
 export interface FormatReader {
-  read(file: TextFile): ParsedFile;
+  read(file: TextFile, options?: ReadOptions): ParsedFile;
 }
 
 /** A file's base name, for `source.file` and messages. */

@@ -86,6 +86,23 @@ export const SCHEMA_V3 = {
   searchIndex: 'key',
 } as const;
 
+/**
+ * Version 5 indexes the entries' translation group (entries that are translations of each other),
+ * so the dashboard finds an entry's translations without reading every entry. The upgrade links
+ * the Zendesk Guide articles imported before the field existed: every locale of one article
+ * (`zendesk-article-<id>-<locale>`) gets the group `zendesk-article-<id>`, as a new import would.
+ * (Versions 4, 6 and 7 belong to other changes; Dexie allows the gaps.)
+ */
+export const SCHEMA_V5 = {
+  entries: 'id, status, owner, reviewBy, updatedAt, locale, *tags, translationGroup',
+} as const;
+
+/** The translation group of a Zendesk Guide entry id, as knowledge/formats/zendesk-guide.ts gives it. */
+export function zendeskArticleGroup(id: string): string | undefined {
+  const m = /^(zendesk-article-[A-Za-z0-9]{1,40})(?:-[A-Za-z0-9-]+)?$/.exec(id);
+  return m?.[1];
+}
+
 /** The settings row that held the JSON search index before version 3. */
 export const OLD_INDEX_CACHE_KEY = 'searchIndexCache';
 
@@ -106,7 +123,17 @@ export function openKnowledgeDb(name = 'agent-assist', options: OpenOptions = {}
   db.version(3)
     .stores(SCHEMA_V3)
     .upgrade((tx) => tx.table('settings').delete(OLD_INDEX_CACHE_KEY));
+  db.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
   return db;
+}
+
+async function upgradeToV5(tx: Transaction): Promise<void> {
+  await tx
+    .table<Entry, string>('entries')
+    .filter((e) => e.source?.format === 'zendesk-guide' && e.translationGroup === undefined && zendeskArticleGroup(e.id) !== undefined)
+    .modify((e) => {
+      e.translationGroup = zendeskArticleGroup(e.id);
+    });
 }
 
 async function upgradeToV2(tx: Transaction): Promise<void> {

@@ -97,14 +97,5 @@ export async function deleteEntry(db: KnowledgeDb, id: string, who: string, opti
   );
 }
 
-/** What a team lead would call the same entry: everything but bookkeeping (version, dates, where it was read from). */
-export function sameContent(a: Entry, b: Entry): boolean {
-  return JSON.stringify(contentOf(a)) === JSON.stringify(contentOf(b));
-}
-
-function contentOf(e: Entry): unknown[] {
-  const custom = Object.keys(e.custom)
-    .sort()
-    .map((k) => [k, e.custom[k]]);
-  return [e.title, e.body, e.questions, e.tags, e.locale, e.status, e.owner, e.reviewBy ?? null, custom];
-}
+/** Moved to knowledge/entry.ts (the dry run needs it too, without the store); kept here for the store's callers. */
+export { sameContent } from '../entry.ts';

@@ -1,4 +1,6 @@
 import type { Entry } from '../entry.ts';
+import type { ConflictChoice } from '../import-conflicts.ts';
+import { planImport, type ImportPlan, type PlanInput } from '../import-plan.ts';
 import { importWarnings, type ImportWarnings } from '../quality.ts';
 import type { KnowledgeDb } from './db.ts';
 
@@ -9,4 +11,13 @@ import type { KnowledgeDb } from './db.ts';
  */
 export async function checkImport(db: KnowledgeDb, incoming: readonly Entry[], options: { now?: Date } = {}): Promise<ImportWarnings> {
   return importWarnings(incoming, await db.entries.toArray(), options);
+}
+
+/**
+ * The import wizard's dry run against what is stored (planImport): what happens to each entry
+ * under `conflicts`, every problem by file, row and field, and what agents will not be shown.
+ * Pass the same `conflicts` to applyImportBatched: it enforces the same limits.
+ */
+export async function planStoredImport(db: KnowledgeDb, result: PlanInput, conflicts?: ConflictChoice, options: { now?: Date } = {}): Promise<ImportPlan> {
+  return planImport(result, await db.entries.toArray(), conflicts, options);
 }

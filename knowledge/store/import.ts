@@ -1,4 +1,5 @@
-import { MAX_IMPORT_ENTRIES, type Entry } from '../entry.ts';
+import type { Entry } from '../entry.ts';
+import { DEFAULT_CONFLICTS, importLimitProblems, policyFor, resolveIncoming, type ConflictChoice } from '../import-conflicts.ts';
 import { formatProblem, type ImportProblem } from '../problems.ts';
 import type { KnowledgeDb } from './db.ts';
 import { sameContent, validEntry, type SaveOptions } from './entries.ts';
@@ -17,24 +18,36 @@ export interface ImportReport {
   updated: string[];
   /** Already stored with the same content: no new version written. */
   unchanged: string[];
+  /** Already stored, and kept as it was by the conflict choice: the file's entry was not imported. */
+  kept: string[];
+}
+
+export interface ImportOptions extends SaveOptions {
+  /** What to do with ids already stored (default: the file's entry replaces the stored one). */
+  conflicts?: ConflictChoice;
 }
 
 /**
  * Lands every entry of an import in one transaction, or none: an invalid entry, a failing write
  * or a full disk rolls the whole import back. Refuses an import that still has errors.
  */
-export async function applyImport(db: KnowledgeDb, result: ImportToApply, who: string, options: SaveOptions = {}): Promise<ImportReport> {
+export async function applyImport(db: KnowledgeDb, result: ImportToApply, who: string, options: ImportOptions = {}): Promise<ImportReport> {
   const by = checkWho(who);
+  const conflicts = options.conflicts ?? DEFAULT_CONFLICTS;
   refuseErrors(result.problems);
-  refuseTooMany(result.entries);
-  refuseDuplicateIds(result.entries);
+  refuseLimits(result.entries, conflicts);
   const at = (options.now ?? new Date()).toISOString();
   const n = result.entries.length;
   return withStoreErrors(`this import (${n} ${n === 1 ? 'entry' : 'entries'})`, () =>
     db.transaction('rw', db.entries, db.entryVersions, db.changes, async () => {
-      const report: ImportReport = { added: [], updated: [], unchanged: [] };
-      for (const incoming of result.entries) {
-        const current = await db.entries.get(incoming.id);
+      const report: ImportReport = { added: [], updated: [], unchanged: [], kept: [] };
+      for (const given of result.entries) {
+        const current = await db.entries.get(given.id);
+        const incoming = resolveIncoming(given, current, policyFor(conflicts, given.id));
+        if (!incoming) {
+          report.kept.push(given.id);
+          continue;
+        }
         if (current && sameContent(current, incoming)) {
           report.unchanged.push(incoming.id);
           continue;
@@ -68,29 +81,16 @@ function refuseErrors(problems: ImportProblem[]): void {
   );
 }
 
-/** The same limit as the check (importFiles): the apply step must not land what the check would refuse. */
-function refuseTooMany(entries: Entry[]): void {
-  if (entries.length <= MAX_IMPORT_ENTRIES) return;
-  const n = (k: number) => k.toLocaleString('en');
-  throw new StoreError('refused', `Nothing was imported: this import holds ${n(entries.length)} entries; one import takes at most ${n(MAX_IMPORT_ENTRIES)}: split the files and import them one after another.`);
-}
-
-function refuseDuplicateIds(entries: Entry[]): void {
-  const seen = new Map<string, Entry>();
-  for (const e of entries) {
-    const first = seen.get(e.id);
-    if (first) {
-      const where = (x: Entry) => `${x.source.file}${x.source.row !== undefined ? ` row ${x.source.row}` : ''}`;
-      throw new StoreError('refused', `Nothing was imported: id ${JSON.stringify(e.id)} appears twice (${where(first)} and ${where(e)}).`);
-    }
-    seen.set(e.id, e);
-  }
+/** The limits the dry run checks (importLimitProblems): the apply step must not land what the check would refuse. */
+function refuseLimits(entries: Entry[], conflicts: ConflictChoice): void {
+  const problem = importLimitProblems(entries, conflicts)[0];
+  if (problem) throw new StoreError('refused', `Nothing was imported: ${problem.field && problem.field !== 'id' ? `${problem.field}: ` : ''}${problem.message}.`);
 }
 
 /** Entries written per step of a batched import: bounded reads and writes, and a turn for progress and cancel. */
 export const IMPORT_BATCH = 2000;
 
-export interface BatchedOptions extends SaveOptions {
+export interface BatchedOptions extends ImportOptions {
   /** Called after each batch with the entries written so far. */
   onProgress?: (done: number, total: number) => void;
   /** Aborting rolls the whole import back (nothing lands). */
@@ -114,16 +114,16 @@ export class ImportCancelledError extends StoreError {
  */
 export async function applyImportBatched(db: KnowledgeDb, result: ImportToApply, who: string, options: BatchedOptions = {}): Promise<ImportReport> {
   const by = checkWho(who);
+  const conflicts = options.conflicts ?? DEFAULT_CONFLICTS;
   refuseErrors(result.problems);
-  refuseTooMany(result.entries);
-  refuseDuplicateIds(result.entries);
+  refuseLimits(result.entries, conflicts);
   const at = (options.now ?? new Date()).toISOString();
   const size = options.batch ?? IMPORT_BATCH;
   const n = result.entries.length;
   if (options.signal?.aborted) throw new ImportCancelledError();
   const run = () =>
     db.transaction('rw', db.entries, db.entryVersions, db.changes, async (tx) => {
-      const report: ImportReport = { added: [], updated: [], unchanged: [] };
+      const report: ImportReport = { added: [], updated: [], unchanged: [], kept: [] };
       for (let start = 0; start < n; start += size) {
         if (options.signal?.aborted) {
           tx.abort();
@@ -136,8 +136,13 @@ export async function applyImportBatched(db: KnowledgeDb, result: ImportToApply,
         for (const [id, version] of history) lastVersion.set(id, Math.max(lastVersion.get(id) ?? 0, version));
         const landed: Entry[] = [];
         const replaced: Entry[] = [];
-        batch.forEach((incoming, i) => {
+        batch.forEach((given, i) => {
           const cur = current[i];
+          const incoming = resolveIncoming(given, cur, policyFor(conflicts, given.id));
+          if (!incoming) {
+            report.kept.push(given.id);
+            return;
+          }
           if (cur && sameContent(cur, incoming)) {
             report.unchanged.push(incoming.id);
             return;

@@ -8,7 +8,8 @@ export { recordEvent, listEvents, addImportedEvents, type EventInput, type Event
 export { addLearned, listLearned, removeLearnedOf, removeLearnedPhrasing, type LearnedInput, type LearnOptions } from './learned.ts';
 export { applyBulk, undoBulk, type BulkAction, type BulkOptions, type BulkResult, type BulkUndo } from './bulk.ts';
 export { loadHealth, loadKnowledgeList } from './dashboard.ts';
-export { checkImport } from './import-check.ts';
+export { checkImport, planStoredImport } from './import-check.ts';
+export { rememberCsvMapping, rememberedCsvMapping } from './csv-mappings.ts';
 export { logChange, lastChange, changesSince } from './changes.ts';
 export { saveSearchIndex, loadSearchIndex, knowledgeSnapshot, entriesByIds, changedSince, INDEX_CHUNK_BYTES } from './search-index.ts';
 export { loadReviewQueue, applyFix, mergeEntries, dismissFinding, restoreFinding, listDismissed, DISMISSED_KEY, type Dismissal, type FixResult } from './review.ts';

@@ -30,5 +30,6 @@ export const entryLike = fc.record({
     row: fc.option(fc.integer({ min: 1, max: 100_000 }), { nil: undefined }),
     path: fc.option(text(20), { nil: undefined }),
   }),
+  translationGroup: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,20}$/),
   custom: fc.dictionary(fc.oneof(fc.stringMatching(/^x_[a-z]{1,8}$/), fc.constantFrom('=cmd', '+x', '-x', '@x', "'=q", 'CON')), text(40).filter((v) => v.trim() !== ''), { maxKeys: 3 }),
 }, { requiredKeys: ['schemaVersion', 'id', 'title', 'body', 'questions', 'tags', 'locale', 'status', 'owner', 'createdAt', 'updatedAt', 'version', 'source', 'custom'] });

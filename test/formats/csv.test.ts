@@ -47,8 +47,8 @@ describe('CSV import', () => {
 
   it('refuses a file without the required columns, naming what it has', () => {
     expect(lines(importText('a.csv', 'name,answer_text\nx,y\n'))).toEqual([
-      'a.csv row 1, title: the column is missing; every file needs title and body columns (this header has: name, answer_text)',
-      'a.csv row 1, body: the column is missing; every file needs title and body columns (this header has: name, answer_text)',
+      'a.csv row 1, title: the column is missing; every file needs title and body columns (this header has: name, answer_text); rename a column, or map one to title',
+      'a.csv row 1, body: the column is missing; every file needs title and body columns (this header has: name, answer_text); rename a column, or map one to body',
     ]);
   });
 

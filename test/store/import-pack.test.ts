@@ -21,7 +21,7 @@ describe('applyImport with the real importer', () => {
     expect(first.added).toHaveLength(result.entries.length);
     expect(result.entries.length).toBeGreaterThan(20);
     const again = await applyImport(db, result, 'lead@example.com');
-    expect(again).toEqual({ added: [], updated: [], unchanged: result.entries.map((e) => e.id) });
+    expect(again).toEqual({ added: [], updated: [], unchanged: result.entries.map((e) => e.id), kept: [] });
     expect((await listEntries(db)).map((e) => e.id)).toEqual(result.entries.map((e) => e.id).sort());
     expect(await db.entryVersions.count()).toBe(result.entries.length);
   });

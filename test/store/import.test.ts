@@ -34,7 +34,7 @@ describe('applyImport', () => {
       'ben',
       { now: LATER },
     );
-    expect(report).toEqual({ added: ['new-one'], updated: ['changed'], unchanged: ['same'] });
+    expect(report).toEqual({ added: ['new-one'], updated: ['changed'], unchanged: ['same'], kept: [] });
     expect((await entryHistory(db, 'same')).length).toBe(1);
     expect(await getEntry(db, 'changed')).toMatchObject({ version: 2, body: 'Refunds take 5 days.', updatedAt: LATER.toISOString() });
     expect((await entryHistory(db, 'changed')).map((h) => `${h.version}:${h.change}:${h.who}`)).toEqual(['1:created:anna', '2:imported:ben']);
@@ -57,7 +57,7 @@ describe('applyImport', () => {
   it('refuses the same id twice', async () => {
     db = freshDb();
     const result = { entries: [entry('a'), entry('a', { source: { format: 'csv', file: 'answers.csv', row: 9 } })], problems: [] };
-    await expect(applyImport(db, result, 'ben')).rejects.toThrow('"a" appears twice (answers.csv row 2 and answers.csv row 9)');
+    await expect(applyImport(db, result, 'ben')).rejects.toThrow('"a" is used more than once: also by answers.csv row 2');
   });
 
   it('lands nothing when an entry half-way fails the store check (earlier writes are rolled back)', async () => {
