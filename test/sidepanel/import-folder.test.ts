@@ -4,7 +4,7 @@
  */
 import { File as NodeFile } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
-import { checkFiles, detectDropped, pathOf } from '@/entrypoints/sidepanel/import-files';
+import { checkFiles, detectDropped, pathOf } from '@/components/import/read-files';
 import { formatProblem } from '@/knowledge/problems';
 
 /** A File as a browser gives it for a folder drop: its path in the folder on webkitRelativePath. */
