@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { byTestId, cleanup, click, flush, render, type } from './render';
+import { byTestId, cleanup, click, flush, type } from './render';
 import { openSettings } from '../sidepanel/open-settings';
 
 afterEach(cleanup);
