@@ -20,7 +20,25 @@ export async function dashboardTour(ext: Launched, dir: string, say: (s: string)
   }
   await shot(page, '6-dashboard-health.png');
   say(`  \u2713 dashboard: ${(await page.getByTestId('health-share').textContent())?.trim()}`);
-  return (await reviewQueue(page, shot, say)) && (await editorTour(ext, dir, say));
+  return (await reviewQueue(page, shot, say)) && (await editorTour(ext, dir, say)) && (await importTour(page, shot, say));
+}
+
+/** The import wizard's column mapping for a spreadsheet with German headers (12). Nothing is checked or imported. */
+async function importTour(page: Page, shot: (p: Page, name: string) => Promise<unknown>, say: (s: string) => void): Promise<boolean> {
+  await page.goto(page.url().replace(/#.*$/, '#import'));
+  const csv = ['Frage,Antwort,Schlagworte', '"Kann ich meine Bestellung ändern?","Ja, solange sie noch nicht versandt ist: schreiben Sie uns.",bestellung', '"Wie lange dauert der Versand?","Zwei bis drei Werktage.",versand', '"Gibt es Geschenkverpackung?",,geschenk'].join('\n');
+  await page.getByTestId('import-file').setInputFiles({ name: 'faq-de.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const shown = await page
+    .getByTestId('mapping-preview')
+    .waitFor({ timeout: 15_000 })
+    .then(() => true, () => false);
+  if (!shown) {
+    say('  \u2717 the import wizard did not show the column mapping');
+    return false;
+  }
+  await shot(page, '12-dashboard-import.png');
+  say(`  \u2713 import: faq-de.csv mapped (title from ${await page.getByTestId('map-title').inputValue()}, answer from ${await page.getByTestId('map-body').inputValue()})`);
+  return true;
 }
 
 /**
