@@ -12,7 +12,7 @@ export const usage = `validate <files|folders…> [--from ${IMPORT_FORMATS.join(
 /** What --from and --map take: shared by validate and import. */
 export const SOURCES_HELP = [
   'Formats are recognised by name and content; --from forces one for every file:',
-  ...IMPORT_FORMATS.map((f) => `  ${f.padEnd(27)}${FORMATS[f].label}`),
+  ...IMPORT_FORMATS.map((f) => `  ${f.padEnd(28)}${FORMATS[f].label}`),
   '',
   '--map reads CSV columns whose headers are not the standard ones (title, body, questions, tags, …):',
   '  a JSON object, inline or in a file, from each header as the file writes it to a column name,',

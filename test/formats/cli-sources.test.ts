@@ -59,7 +59,7 @@ describe('kb validate / import: the API exports and --map', () => {
     const r = await kb('validate', src('intercom-saved-replies.json'), '--from', 'intercom-saved-replies');
     expect(r.out).toContain('2 valid entries');
     const help = await kb('validate', '--help');
-    expect(help.out).toContain('helpscout-saved-replies    Help Scout saved replies (API JSON)');
+    expect(help.out).toContain('helpscout-saved-replies     Help Scout saved replies (API JSON)');
     expect(help.out).toContain('--map \'{"Question": "title", "Reply": "body", "Labels": "tags"}\'');
     expect((await kb('import', '--help')).out).toContain('--map reads CSV columns');
     expect((await kb('--help')).out).toMatch(/validate .*--map for CSV columns/);
