@@ -7,8 +7,8 @@ export function EmptyKnowledge({ busy, onLoadSample, onImport }: { busy: boolean
       <button type="button" className="primary" data-testid="load-sample" onClick={onLoadSample} disabled={busy}>
         Load the sample knowledge (Northwind demo shop)
       </button>{' '}
-      <button type="button" onClick={onImport}>
-        Import a knowledge file&hellip;
+      <button type="button" data-testid="empty-import" onClick={onImport}>
+        Import your knowledge in the dashboard&hellip;
       </button>
     </section>
   );

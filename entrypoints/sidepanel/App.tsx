@@ -90,10 +90,10 @@ export function App({ api }: { api: PanelApi }) {
             loadingSample={loadingSample}
             say={setStatus}
             onLoadSample={loadSample}
-            onImport={() => setView('settings')}
+            onImport={() => api.openDashboard('import')}
           />
         ) : (
-          <SettingsView api={api} settings={settings} onSaved={setSettings} onKnowledgeChanged={refreshKnowledge} say={setStatus} />
+          <SettingsView api={api} settings={settings} onSaved={setSettings} say={setStatus} />
         )}
       </main>
     </div>

@@ -1,24 +1,21 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RemoveLearnedRequest, SettingsPatchView, SettingsView as Settings } from '@/knowledge/messages';
 import { HelpdeskList } from '@/components/settings/HelpdeskList';
-import { ImportKnowledge } from '@/components/import/ImportKnowledge';
 import { LearnedPhrasings } from '@/components/settings/LearnedPhrasings';
 import { ProfileForm } from '@/components/settings/ProfileForm';
 import { SelectorsForm } from '@/components/settings/SelectorsForm';
 import type { Status } from '@/components/StatusMessage';
 import type { PanelApi } from './api';
 import { HOSTED_HELPDESKS, originPattern, toOrigin } from '@/knowledge/hosted-helpdesks';
-import { checkFiles, messageTurn } from '@/components/import/read-files';
 
 export interface SettingsProps {
   api: PanelApi;
   settings: Settings | undefined;
   onSaved: (s: Settings) => void;
-  onKnowledgeChanged: () => void;
   say: (s: Status) => void;
 }
 
-export function SettingsView({ api, settings, onSaved, onKnowledgeChanged, say }: SettingsProps) {
+export function SettingsView({ api, settings, onSaved, say }: SettingsProps) {
   const [granted, setGranted] = useState<Set<string>>(new Set());
   const domains = settings?.helpdeskDomains ?? [];
   const allPatterns = [...HOSTED_HELPDESKS.flatMap((h) => h.patterns), ...domains.map(originPattern)];
@@ -81,15 +78,13 @@ export function SettingsView({ api, settings, onSaved, onKnowledgeChanged, say }
         }}
       />
       <SelectorsForm list={settings.genericSelectors} onSave={(list) => void save({ genericSelectors: list }, 'Selectors saved.')} />
-      <ImportKnowledge
-        check={(files, signal, onProgress) => checkFiles(files, signal, onProgress, messageTurn)}
-        warn={(entries) => api.checkImport(entries)}
-        apply={async (entries, onProgress, signal) => {
-          const out = await api.applyImport(entries, { onProgress, signal });
-          if (out.ok) onKnowledgeChanged();
-          return out;
-        }}
-      />
+      <section aria-labelledby="import-knowledge-h" data-testid="import-knowledge">
+        <h3 id="import-knowledge-h">Import knowledge</h3>
+        <p>Files and whole folders are imported in the dashboard: columns mapped, every problem listed, and a choice for entries you already have.</p>
+        <button type="button" data-testid="open-import" onClick={() => api.openDashboard('import')}>
+          Import in the dashboard&hellip;
+        </button>
+      </section>
       <LearnedPhrasings list={listLearned} remove={removeLearned} />
     </>
   );

@@ -12,14 +12,6 @@ import type {
   SettingsView,
   TabState,
 } from '@/knowledge/messages';
-import type { Entry } from '@/knowledge/entry';
-import type { ImportWarnings } from '@/knowledge/quality';
-
-export interface ApplyProgress {
-  onProgress?: (done: number, total: number) => void;
-  /** Aborting rolls the import back: nothing lands. */
-  signal?: AbortSignal;
-}
 
 /**
  * Everything the panel asks of the browser and the background. The real one (browser-api.ts)
@@ -38,13 +30,6 @@ export interface PanelApi {
   /** Calls back whenever the knowledge changed, from any view or the worker; returns the unsubscribe. */
   onKnowledgeChanged(listener: () => void): () => void;
   loadSample(): Promise<Outcome<ImportReportView>>;
-  /**
-   * Lands checked entries, all or none. The real one writes them to the store from the panel in
-   * batches (no message carries them: 100k entries are over 100 MB), then has the worker catch up.
-   */
-  applyImport(entries: Entry[], progress?: ApplyProgress): Promise<Outcome<ImportReportView>>;
-  /** Before applyImport: which checked entries will not be suggested, and which nearly repeat stored ones or each other. */
-  checkImport(entries: Entry[]): Promise<ImportWarnings>;
   getSettings(): Promise<SettingsView>;
   saveSettings(patch: SettingsPatchView): Promise<Outcome<SettingsView>>;
   /** The phrasings the search learned from inserted answers, oldest first. */

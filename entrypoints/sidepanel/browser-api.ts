@@ -6,18 +6,11 @@ import { createClient, createRouter } from '@/knowledge/protocol';
 import type { OwnExtension } from '@/knowledge/senders';
 // Straight from the modules, not the store's index: that also re-exports the events and learned
 // phrasings, which bring the redactor (and libphonenumber's metadata) into the panel's bundle.
-import { openKnowledgeDb, type KnowledgeDb } from '@/knowledge/store/db';
-import { StoreError } from '@/knowledge/store/errors';
-import { applyImportBatched } from '@/knowledge/store/import';
-import { checkImport } from '@/knowledge/store/import-check';
-import { getSettings } from '@/knowledge/store/settings';
 import type { PanelApi } from './api';
 
 const messenger = defineExtensionMessaging<ProtocolMap>();
 /** The pages' end of knowledge/messages.ts: every reply is parsed with its schema. */
 const worker = createClient<MessagesFrom<'page'>>((name, data) => messenger.sendMessage(name, data as never));
-/** The panel's own connection to the store, opened on the first import (the same IndexedDB as the worker's). */
-let knowledgeDb: KnowledgeDb | undefined;
 const own = (): OwnExtension => ({ id: browser.runtime.id, base: browser.runtime.getURL('/') });
 
 /** `?tab=<id>` pins the panel to one tab (the panel opened as a page, in tests); else it follows its window's active tab. */
@@ -104,22 +97,6 @@ export function browserApi(pinned: number | undefined): PanelApi {
       return () => browser.storage.onChanged.removeListener(onChanged);
     },
     loadSample: () => worker.send('panelToBackground.loadSample', undefined),
-    async applyImport(entries, progress = {}) {
-      const db = (knowledgeDb ??= openKnowledgeDb());
-      try {
-        const settings = await getSettings(db);
-        const who = `${settings.agentName.trim().slice(0, 100) || 'an agent'} (import in the side panel)`;
-        const value = await applyImportBatched(db, { entries, problems: [] }, who, progress);
-        // The worker applies the logged change now (knowledgeStatus catches up first), so the next ticket finds it.
-        await worker.send('panelToBackground.knowledgeStatus', undefined);
-        return { ok: true, value };
-      } catch (err) {
-        if (err instanceof StoreError) return { ok: false, error: err.message };
-        throw err;
-      }
-    },
-    // Read straight from the store, like applyImport: no message carries a 10k-entry import.
-    checkImport: (entries) => checkImport((knowledgeDb ??= openKnowledgeDb()), entries),
     getSettings: () => worker.send('panelToBackground.getSettings', undefined),
     saveSettings: (patch) => worker.send('panelToBackground.saveSettings', patch),
     listLearned: () => worker.send('panelToBackground.listLearned', undefined),

@@ -186,6 +186,11 @@ export async function applyImportBatched(db: KnowledgeDb, result: ImportToApply,
         writing = batch;
       }
       if (writing) await writing;
+      // A cancel that came while the last batches were written still rolls everything back.
+      if (options.signal?.aborted) {
+        tx.abort();
+        throw new ImportCancelledError();
+      }
       if (n) options.onProgress?.(n, n);
       await logChange(db, [...report.added, ...report.updated]);
       return report;

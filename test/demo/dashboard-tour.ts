@@ -36,7 +36,25 @@ export async function dashboardTour(ext: Launched, dir: string, say: (s: string)
   await boxes.nth(2).click({ modifiers: ['Shift'] });
   await page.locator('section.knowledge-list').screenshot({ path: path.join(dir, '7-dashboard-list.png') });
   say(`  \u2713 knowledge list: ${(await page.getByTestId('list-count').textContent())?.trim()} ${(await page.getByTestId('bulk-count').textContent())?.trim()}`);
-  return (await reviewQueue(page, shot, say)) && (await editorTour(ext, dir, say));
+  return (await reviewQueue(page, shot, say)) && (await editorTour(ext, dir, say)) && (await importTour(page, shot, say));
+}
+
+/** The import wizard's column mapping for a spreadsheet with German headers (12). Nothing is checked or imported. */
+async function importTour(page: Page, shot: (p: Page, name: string) => Promise<unknown>, say: (s: string) => void): Promise<boolean> {
+  await page.goto(page.url().replace(/#.*$/, '#import'));
+  const csv = ['Frage,Antwort,Schlagworte', '"Kann ich meine Bestellung ändern?","Ja, solange sie noch nicht versandt ist: schreiben Sie uns.",bestellung', '"Wie lange dauert der Versand?","Zwei bis drei Werktage.",versand', '"Gibt es Geschenkverpackung?",,geschenk'].join('\n');
+  await page.getByTestId('import-file').setInputFiles({ name: 'faq-de.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const shown = await page
+    .getByTestId('mapping-preview')
+    .waitFor({ timeout: 15_000 })
+    .then(() => true, () => false);
+  if (!shown) {
+    say('  \u2717 the import wizard did not show the column mapping');
+    return false;
+  }
+  await shot(page, '12-dashboard-import.png');
+  say(`  \u2713 import: faq-de.csv mapped (title from ${await page.getByTestId('map-title').inputValue()}, answer from ${await page.getByTestId('map-body').inputValue()})`);
+  return true;
 }
 
 /**

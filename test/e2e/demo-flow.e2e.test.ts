@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { startDemoHelpdesk, type DemoHelpdesk } from '../demo/server';
 import { settle } from './browser';
 import type { ChromeApi } from './chrome-api';
-import { ARTIFACTS, ensureDemoBuild, launchWithExtension, openPanelAsTab, openRealPanel, tabIdOf, type Launched } from './harness';
+import { ARTIFACTS, ensureDemoBuild, launchWithExtension, openDashboard, openPanelAsTab, openRealPanel, tabIdOf, type Launched } from './harness';
 import { forbiddenRequests, recordRequests, type SeenRequest } from './network';
 import { abstainedTicket, AGENT_VALUES, confidentTickets, linksIn, visibleLines } from './sample';
 
@@ -174,7 +174,7 @@ describe('demo helpdesk with the built extension (headless Chromium)', () => {
     await expect.poll(() => real.getByTestId('ticket-summary').textContent(), { timeout: 20_000 }).toContain(`#${first!.row.ticket.id}`);
   });
 
-  it('importing a file in the panel names the entries agents will not see and a near-duplicate of a sample entry, before and after Import', async () => {
+  it('importing a file in the dashboard names the entries agents will not see and a near-duplicate of a sample entry, before and after Import', async () => {
     const { entry } = first!;
     const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
     const csv = [
@@ -182,16 +182,16 @@ describe('demo helpdesk with the built extension (headless Chromium)', () => {
       [`${entry.id}-copy`, entry.title, entry.questions.join('|'), `${entry.body}\n\nThank you for your patience.`, 'approved', '2099-01-31'].map(q).join(','),
       ['gift-wrap', 'Gift wrapping', 'Do you wrap gifts?', 'We wrap gifts for free at checkout.', 'draft', '2099-01-31'].map(q).join(','),
     ].join('\n');
-    await panel.getByTestId('open-settings').click();
-    await panel.getByTestId('import-file').setInputFiles({ name: 'more.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    const warnings = panel.getByTestId('import-warnings');
-    await expect.poll(() => warnings.textContent(), { timeout: 20_000 }).toContain('1 draft: gift-wrap');
+    const dashboard = await openDashboard(ext, '#import');
+    await dashboard.getByTestId('import-file').setInputFiles({ name: 'more.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const warnings = dashboard.getByTestId('import-warnings');
+    await expect.poll(() => warnings.textContent(), { timeout: 20_000 }).toContain('gift-wrap (Gift wrapping): draft');
     expect(await warnings.locator('[data-where=stored]').textContent()).toMatch(new RegExp(`^${entry.id}-copy resembles the stored entry ${entry.id} \\(\\d+%\\)$`));
-    await panel.getByTestId('import-apply').click();
+    await dashboard.getByTestId('import-apply').click();
     await expect
-      .poll(() => panel.getByTestId('import-result').textContent(), { timeout: 20_000 })
-      .toMatch(new RegExp(`^Imported: 2 added, 0 updated, 0 unchanged\\. 1 of them will not be suggested to agents: 1 draft\\. 1 looks like a duplicate: ${entry.id}-copy resembles ${entry.id} \\(\\d+%\\)\\.$`));
-    await panel.getByRole('button', { name: 'Suggestions', exact: true }).click();
+      .poll(() => dashboard.getByTestId('import-result').textContent(), { timeout: 20_000 })
+      .toMatch(new RegExp(`^Imported: 2 added, 0 updated, 0 unchanged\\. 1 of them will not be suggested to agents: 1 draft\\. 1 looks like a duplicate: ${entry.id}-copy resembles ${entry.id} \\(\\d+%\\)\\.`));
+    await dashboard.close();
   });
 
   it('the network catch works: a request from the service worker is seen', async () => {

@@ -197,6 +197,12 @@ describe('side panel: abstain, failures, empty knowledge', () => {
     expect(byTestId(c, 'status').textContent).toContain('Sample knowledge loaded');
   });
 
+  it('an empty knowledge base offers the dashboard\u2019s import', async () => {
+    const { c, api } = await renderApp({ kind: 'none', tabId: TAB }, { knowledgeStatus: async () => ({ total: 0, suggestable: 0 }) });
+    await click(byTestId(c, 'empty-import'));
+    expect(api.openDashboard).toHaveBeenCalledWith('import');
+  });
+
   it('follows the knowledge status when another view loads the knowledge', async () => {
     let total = 0;
     const { c, knowledgeChanged } = await renderApp({ kind: 'none', tabId: TAB }, { knowledgeStatus: async () => ({ total, suggestable: total }) });

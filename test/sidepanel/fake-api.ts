@@ -110,8 +110,6 @@ export function fakeApi(state: TabState, overrides: Partial<PanelApi> = {}) {
       return () => (knowledgeChanged = undefined);
     },
     loadSample: vi.fn(async () => ({ ok: true as const, value: { added: ['a'], updated: [], unchanged: [] } })),
-    applyImport: vi.fn(async () => ({ ok: true as const, value: { added: [], updated: [], unchanged: [] } })),
-    checkImport: vi.fn(async (_entries: Entry[]): Promise<ImportWarnings> => ({ notSuggested: [], nearDuplicates: [] })),
     getSettings: vi.fn(async () => SETTINGS),
     saveSettings: vi.fn(async () => ({ ok: true as const, value: SETTINGS })),
     ...fakeLearned(),
