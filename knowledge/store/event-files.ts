@@ -1,4 +1,4 @@
-import { eventIdOf, parseEventsJsonl, type EventsFile, type ExportedEvent } from '../reports/jsonl.ts';
+import { eventIdOf, parseEventsJsonl, type EventsFile, type ExportedEvent, type ParsedEventsFile } from '../reports/jsonl.ts';
 import type { EventRow, KnowledgeDb } from './db.ts';
 import { withStoreErrors } from './errors.ts';
 import { getSettings } from './settings.ts';
@@ -90,7 +90,11 @@ export async function storedIds(db: KnowledgeDb, ids: readonly string[]): Promis
  * stored) is stored once. One write for all: if storing fails, nothing lands.
  */
 export async function importEventFilesToStore(db: KnowledgeDb, files: readonly EventsFile[]): Promise<EventsImport> {
-  const parsed = files.map(parseEventsJsonl);
+  return storeParsedFiles(db, files.map(parseEventsJsonl));
+}
+
+/** The store half of importEventFilesToStore, for files already parsed (parseEventsJsonl; e.g. in a Web Worker). */
+export async function storeParsedFiles(db: KnowledgeDb, parsed: readonly ParsedEventsFile[]): Promise<EventsImport> {
   const ids = [...new Set(parsed.flatMap((f) => f.events.map((e) => e.eventId)))];
   return withStoreErrors('the imported events', () =>
     db.transaction('rw', db.events, async () => {

@@ -11,6 +11,6 @@ export { loadHealth, loadKnowledgeList } from './dashboard.ts';
 export { checkImport } from './import-check.ts';
 export { logChange, lastChange, changesSince } from './changes.ts';
 export { saveSearchIndex, loadSearchIndex, knowledgeSnapshot, entriesByIds, changedSince, INDEX_CHUNK_BYTES } from './search-index.ts';
-export { exportEventChunks, exportEvents, exportFileName, importEventFilesToStore, EXPORT_BATCH, type ExportOptions, type EventsImport, type FileImport } from './event-files.ts';
+export { exportEventChunks, exportEvents, exportFileName, importEventFilesToStore, storeParsedFiles, EXPORT_BATCH, type ExportOptions, type EventsImport, type FileImport } from './event-files.ts';
 export { purgeExpiredEvents, purgeIfDue, deleteMyData, retentionCutoff, type DeletedData } from './retention.ts';
 export { loadEventColumns, reportFromStore, COLUMNS_BATCH } from './report-columns.ts';
