@@ -292,24 +292,46 @@ function metricsOf(c: EventColumns, rows: ArrayLike<number>, count: number, s: S
   };
 }
 
-/** Group keys (small integers into `names`) of every event in [lo, hi), as keysOf (report.ts) gives them. */
-function groupsOf(c: EventColumns, lo: number, hi: number, dimension: Dimension, entries: ReadonlyMap<string, EntryInfo>) {
+/** A growable Int32Array: pairs of (group, event) without a JS array per group. */
+class Ints {
+  data = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const more = new Int32Array(this.data.length * 2);
+      more.set(this.data);
+      this.data = more;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+interface Groups {
+  /** Group names, by group number. */
+  names: string[];
+  /** Event indices grouped: group g's events are rows[start[g] .. start[g + 1]), in time order. */
+  rows: Int32Array;
+  start: Int32Array;
+}
+
+/**
+ * The events in [lo, hi) by group, as keysOf (report.ts) assigns them (an event may be in several
+ * groups): one pass gives each event its keys, a counting sort puts each group's events together.
+ */
+function groupsOf(c: EventColumns, lo: number, hi: number, dimension: Dimension, entries: ReadonlyMap<string, EntryInfo>): Groups {
   const names = new Dictionary();
-  const lists: number[][] = [];
+  const keys = new Ints();
+  const events = new Ints();
   const add = (key: number, i: number) => {
-    const list = lists[key];
-    if (list) list.push(i);
-    else lists[key] = [i];
+    keys.push(key);
+    events.push(i);
   };
-  const none = () => names.id(NONE);
   if (dimension === 'agent' || dimension === 'helpdesk') {
     const col = dimension === 'agent' ? c.agent : c.helpdesk;
-    const from = dimension === 'agent' ? c.agents : c.helpdesks;
-    const map = from.map((v) => names.id(v));
-    for (let i = lo; i < hi; i++) add(col[i]! < 0 ? names.id(UNKNOWN_AGENT) : map[col[i]!]!, i);
-    return { names: names.values, lists, ids: names };
-  }
-  if (dimension === 'week') {
+    const map = (dimension === 'agent' ? c.agents : c.helpdesks).map((v) => names.id(v));
+    let unknown = -1;
+    for (let i = lo; i < hi; i++) add(col[i]! < 0 ? (unknown < 0 ? (unknown = names.id(UNKNOWN_AGENT)) : unknown) : map[col[i]!]!, i);
+  } else if (dimension === 'week') {
     const byDay = new Map<number, number>();
     for (let i = lo; i < hi; i++) {
       const day = Math.floor(c.time[i]! / 86_400_000);
@@ -317,28 +339,37 @@ function groupsOf(c: EventColumns, lo: number, hi: number, dimension: Dimension,
       if (key === undefined) byDay.set(day, (key = names.id(isoWeek(new Date(c.time[i]!).toISOString()))));
       add(key, i);
     }
-    return { names: names.values, lists, ids: names };
-  }
-  // entry, tag, locale: the keys of each entry the event names, each key once per event.
-  const keysOfEntry: number[][] = c.entryIds.map((id) => {
-    if (dimension === 'entry') return [names.id(id)];
-    const info = entries.get(id);
-    if (!info) return [];
-    return dimension === 'tag' ? [...new Set(info.tags)].map((t) => names.id(t)) : [names.id(info.locale)];
-  });
-  const seen: number[] = [];
-  for (let i = lo; i < hi; i++) {
-    seen.length = 0;
-    const type = c.type[i];
-    if (type === SHOWN) {
-      for (let k = c.shownStart[i]!; k < c.shownStart[i + 1]!; k++) for (const key of keysOfEntry[c.shownEntries[k]!]!) if (!seen.includes(key)) seen.push(key);
-    } else if (c.entry[i]! >= 0) {
-      for (const key of keysOfEntry[c.entry[i]!]!) if (!seen.includes(key)) seen.push(key);
+  } else {
+    // entry, tag, locale: the keys of each entry the event names, each key once per event.
+    const keysOfEntry: number[][] = c.entryIds.map((id) => {
+      if (dimension === 'entry') return [names.id(id)];
+      const info = entries.get(id);
+      if (!info) return [];
+      return dimension === 'tag' ? [...new Set(info.tags)].map((t) => names.id(t)) : [names.id(info.locale)];
+    });
+    let none = -1;
+    const seen: number[] = [];
+    for (let i = lo; i < hi; i++) {
+      if (c.type[i] === SHOWN) {
+        seen.length = 0;
+        for (let k = c.shownStart[i]!; k < c.shownStart[i + 1]!; k++) for (const key of keysOfEntry[c.shownEntries[k]!]!) if (!seen.includes(key)) seen.push(key);
+        if (seen.length === 0) add(none < 0 ? (none = names.id(NONE)) : none, i);
+        else for (const key of seen) add(key, i);
+      } else {
+        const own = c.entry[i]! >= 0 ? keysOfEntry[c.entry[i]!]! : [];
+        if (own.length === 0) add(none < 0 ? (none = names.id(NONE)) : none, i);
+        else for (const key of own) add(key, i);
+      }
     }
-    if (seen.length === 0) add(none(), i);
-    else for (const key of seen) add(key, i);
   }
-  return { names: names.values, lists, ids: names };
+  const groups = names.values.length;
+  const start = new Int32Array(groups + 1);
+  for (let k = 0; k < keys.length; k++) start[keys.data[k]! + 1]!++;
+  for (let g = 0; g < groups; g++) start[g + 1]! += start[g]!;
+  const next = start.slice(0, groups);
+  const rows = new Int32Array(keys.length);
+  for (let k = 0; k < keys.length; k++) rows[next[keys.data[k]!]!++] = events.data[k]!;
+  return { names: names.values, rows, start };
 }
 
 /** mostEdited (report.ts) over the columns' inserts in [lo, hi). */
@@ -383,17 +414,18 @@ export function columnReport(c: EventColumns, range: DateRange, options: ReportO
   for (const dimension of options.dimensions ?? DIMENSIONS) {
     const now = groupsOf(c, lo, hi, dimension, entries);
     const then = dimension === 'week' ? undefined : groupsOf(c, plo, phi, dimension, entries);
-    const keys = [...new Set([...now.names.filter((_, k) => now.lists[k]), ...(then ? then.names.filter((_, k) => then.lists[k]) : [])])];
+    const members = (g: Groups | undefined, index: Map<string, number>, key: string) => {
+      const k = index.get(key);
+      return g && k !== undefined ? g.rows.subarray(g.start[k]!, g.start[k + 1]!) : empty;
+    };
     const nowIndex = new Map(now.names.map((name, k) => [name, k]));
     const thenIndex = new Map((then?.names ?? []).map((name, k) => [name, k]));
-    const listOf = (g: typeof now | undefined, index: Map<string, number>, key: string) => {
-      const k = index.get(key);
-      return (k === undefined ? undefined : g?.lists[k]) ?? (empty as unknown as number[]);
-    };
+    const used = (g: Groups | undefined) => (g ? g.names.filter((_, k) => g.start[k + 1]! > g.start[k]!) : []);
+    const keys = [...new Set([...used(now), ...used(then)])];
     by[dimension] = keys
       .map((key) => {
-        const a = listOf(now, nowIndex, key);
-        const b = listOf(then, thenIndex, key);
+        const a = members(now, nowIndex, key);
+        const b = members(then, thenIndex, key);
         return {
           key,
           ...(dimension === 'entry' && entries.get(key)?.title ? { label: entries.get(key)!.title } : {}),
