@@ -1,6 +1,6 @@
 import { eventIdOf, parseEventsJsonl, type EventsFile, type ExportedEvent, type ParsedEventsFile } from '../reports/jsonl.ts';
 import type { EventRow, KnowledgeDb } from './db.ts';
-import { withStoreErrors } from './errors.ts';
+import { StoreError, withStoreErrors } from './errors.ts';
 import { getSettings } from './settings.ts';
 
 /**
@@ -87,39 +87,41 @@ export async function storedIds(db: KnowledgeDb, ids: readonly string[]): Promis
  * Any number of events files from any number of agents into the store: every line checked (errors
  * name the file, the line and the field), a file with any error left out whole, the rest merged by
  * eventId with what the store holds, so an event given twice (in one file, two files, or already
- * stored) is stored once. One write for all: if storing fails, nothing lands.
+ * stored) is stored once. Each file is written in its own transaction: whole or not at all.
  */
 export async function importEventFilesToStore(db: KnowledgeDb, files: readonly EventsFile[]): Promise<EventsImport> {
   return storeParsedFiles(db, files.map(parseEventsJsonl));
 }
 
-/** The store half of importEventFilesToStore, for files already parsed (parseEventsJsonl; e.g. in a Web Worker). */
+/**
+ * The store half of importEventFilesToStore, for files already parsed (parseEventsJsonl; e.g. in a
+ * Web Worker). One transaction per file (checked against the eventId index inside it): a file lands
+ * whole or not at all, and no transaction grows to a million rows (Chromium writes those slower).
+ */
 export async function storeParsedFiles(db: KnowledgeDb, parsed: readonly ParsedEventsFile[]): Promise<EventsImport> {
-  const ids = [...new Set(parsed.flatMap((f) => f.events.map((e) => e.eventId)))];
-  return withStoreErrors('the imported events', () =>
-    db.transaction('rw', db.events, async () => {
-      const held = await storedIds(db, ids);
-      const taken = new Set<string>(held);
-      const fresh: EventRow[] = [];
-      const report: FileImport[] = parsed.map((f) => ({ name: f.name, lines: f.lines, added: 0, duplicates: 0, errors: f.errors }));
-      parsed.forEach((f, i) => {
+  const files: FileImport[] = [];
+  for (const f of parsed) {
+    const report: FileImport = { name: f.name, lines: f.lines, added: 0, duplicates: 0, errors: f.errors };
+    files.push(report);
+    if (!f.events.length) continue;
+    // A file that cannot be stored (e.g. the disk is full) is named with its reason; the files before it stay.
+    await withStoreErrors(`the events of ${f.name}`, () =>
+      db.transaction('rw', db.events, async () => {
+        const taken = await storedIds(db, [...new Set(f.events.map((e) => e.eventId))]);
+        const fresh: EventRow[] = [];
         for (const e of f.events) {
-          if (taken.has(e.eventId)) {
-            report[i]!.duplicates++;
-            continue;
-          }
+          if (taken.has(e.eventId)) continue;
           taken.add(e.eventId);
-          report[i]!.added++;
           fresh.push(e as ExportedEvent);
         }
-      });
-      await db.events.bulkAdd(fresh);
-      return {
-        files: report,
-        added: fresh.length,
-        duplicates: report.reduce((n, f) => n + f.duplicates, 0),
-        errors: report.flatMap((f) => f.errors),
-      };
-    }),
-  );
+        await db.events.bulkAdd(fresh);
+        report.added = fresh.length;
+        report.duplicates = f.events.length - fresh.length;
+      }),
+    ).catch((err: unknown) => {
+      if (!(err instanceof StoreError)) throw err;
+      report.errors = [...report.errors, `${f.name}: not stored: ${err.message}`];
+    });
+  }
+  return { files, added: files.reduce((n, f) => n + f.added, 0), duplicates: files.reduce((n, f) => n + f.duplicates, 0), errors: files.flatMap((f) => f.errors) };
 }

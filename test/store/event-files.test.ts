@@ -92,4 +92,25 @@ describe('import events files into the store', () => {
     expect(out.files.map((f) => f.added)).toEqual([0, 0, 3]);
     expect(await trainer.events.count()).toBe(3);
   });
+
+  it('stores each file in its own transaction: one that cannot be stored is named, the others land', async () => {
+    const [ana, ben, chen, trainer] = [await agentWithEvents(2), await agentWithEvents(3), await agentWithEvents(1), db()];
+    const benText = await exportEvents(ben);
+    const failing = (JSON.parse(benText.split('\n')[1]!) as { eventId: string }).eventId;
+    trainer.events.hook('creating', (_key, row) => {
+      if ((row as { eventId?: string }).eventId === failing) throw Object.assign(new Error('full'), { name: 'QuotaExceededError' });
+    });
+    const out = await importEventFilesToStore(trainer, [
+      { name: 'ana.ndjson', text: await exportEvents(ana) },
+      { name: 'ben.ndjson', text: benText },
+      { name: 'chen.ndjson', text: await exportEvents(chen) },
+    ]);
+    expect(out.files.map((f) => [f.name, f.added])).toEqual([
+      ['ana.ndjson', 2],
+      ['ben.ndjson', 0],
+      ['chen.ndjson', 1],
+    ]);
+    expect(out.errors).toEqual([expect.stringMatching(/^ben\.ndjson: not stored: The browser's storage for Agent Assist is full, so the events of ben\.ndjson was not saved/)]);
+    expect(await trainer.events.count()).toBe(3);
+  });
 });
