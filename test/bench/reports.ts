@@ -50,7 +50,7 @@ async function chromiumCpu(ext: Awaited<ReturnType<typeof launchWithExtension>>)
 }
 
 /** Runs a step in the page: its own wall ms (from the page) and the CPU ms all of Chromium spent meanwhile. */
-async function step<T extends { ms?: number }>(cpu: () => Promise<number>, run: () => Promise<T>): Promise<T & { cpuMs: number }> {
+async function step<T extends object>(cpu: () => Promise<number>, run: () => Promise<T>): Promise<T & { cpuMs: number }> {
   const c0 = await cpu();
   const out = await run();
   return { ...out, cpuMs: (await cpu()) - c0 };
