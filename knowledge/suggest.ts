@@ -17,6 +17,8 @@ export interface SuggestOptions {
   day?: string;
   /** Minimum confidence of the top suggestion; below it the result abstains. */
   threshold?: number;
+  /** Only entries this accepts are candidates (pilot mode: entries with a pilot tag). */
+  only?: (entry: EntryRef) => boolean;
 }
 
 /** E: the whole entry (an index that holds entries), or its EntryRef (suggestRefs; the caller reads the entry). */
@@ -65,7 +67,8 @@ function rank<E extends EntryRef>(ticket: Ticket, index: KnowledgeIndex, options
   const limit = options.limit ?? 3;
   // the base's own threshold (self-calibration) unless the caller sets one
   const threshold = options.threshold ?? currentCalibration(index).threshold;
-  const filter = (e: EntryRef) => isSuggestable(e, day);
+  const only = options.only;
+  const filter = only ? (e: EntryRef) => isSuggestable(e, day) && only(e) : (e: EntryRef) => isSuggestable(e, day);
   const from = baseLocale(query.locale ?? index.tokeniseOptions.defaultLocale);
   const candidates = Math.max(limit, MIN_CANDIDATES);
   let suggestions: Suggestion<E>[];

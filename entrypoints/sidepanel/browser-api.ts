@@ -6,11 +6,18 @@ import { createClient, createRouter } from '@/knowledge/protocol';
 import type { OwnExtension } from '@/knowledge/senders';
 // Straight from the modules, not the store's index: that also re-exports the events and learned
 // phrasings, which bring the redactor (and libphonenumber's metadata) into the panel's bundle.
+import { openKnowledgeDb, type KnowledgeDb } from '@/knowledge/store/db';
+import { exportEventChunks, exportFileName } from '@/knowledge/store/event-files';
+import { deleteMyData } from '@/knowledge/store/retention';
+import { StoreError } from '@/knowledge/store/errors';
+import { getSettings } from '@/knowledge/store/settings';
 import type { PanelApi } from './api';
 
 const messenger = defineExtensionMessaging<ProtocolMap>();
 /** The pages' end of knowledge/messages.ts: every reply is parsed with its schema. */
 const worker = createClient<MessagesFrom<'page'>>((name, data) => messenger.sendMessage(name, data as never));
+/** The panel's own connection to the store, opened on the first export or deletion (the same IndexedDB as the worker's). */
+let knowledgeDb: KnowledgeDb | undefined;
 const own = (): OwnExtension => ({ id: browser.runtime.id, base: browser.runtime.getURL('/') });
 
 /** `?tab=<id>` pins the panel to one tab (the panel opened as a page, in tests); else it follows its window's active tab. */
@@ -101,6 +108,34 @@ export function browserApi(pinned: number | undefined): PanelApi {
     saveSettings: (patch) => worker.send('panelToBackground.saveSettings', patch),
     listLearned: () => worker.send('panelToBackground.listLearned', undefined),
     removeLearned: (req) => worker.send('panelToBackground.removeLearned', req),
+    async downloadMyEvents() {
+      const db = (knowledgeDb ??= openKnowledgeDb());
+      const parts: string[] = [];
+      let events = 0;
+      for await (const chunk of exportEventChunks(db)) {
+        parts.push(chunk);
+        events += chunk.split('\n').length - 1;
+      }
+      const fileName = exportFileName((await getSettings(db)).installId);
+      // A link with `download` saves the file: no downloads permission needed.
+      const url = URL.createObjectURL(new Blob(parts, { type: 'application/x-ndjson' }));
+      const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return { events, fileName };
+    },
+    async deleteMyData(options) {
+      const db = (knowledgeDb ??= openKnowledgeDb());
+      try {
+        const value = await deleteMyData(db, options);
+        // The worker drops deleted entries from its index now (learned phrasings: its watch sees them go).
+        if (options.knowledge) await worker.send('panelToBackground.knowledgeStatus', undefined);
+        return { ok: true, value };
+      } catch (err) {
+        if (err instanceof StoreError) return { ok: false, error: err.message };
+        throw err;
+      }
+    },
     async copy(text) {
       try {
         await navigator.clipboard.writeText(text);

@@ -14,6 +14,7 @@ const COMMANDS: Record<string, { describe: string; load: () => Promise<Command> 
   eval: { describe: 'measure top-1, top-3, MRR@10, precision and coverage on labelled queries', load: () => import('./eval.ts') },
   preview: { describe: 'an entry\'s answer for a ticket, exactly as Insert puts it in (text, markdown or html)', load: () => import('./preview.ts') },
   quality: { describe: 'the review queue of a knowledge base: duplicates, stale, ownerless, rejected entries (text or JSONL)', load: () => import('./quality.ts') },
+  report: { describe: 'trainers\' report from "Export my events" files: acceptance, rejections, gaps, time to insert', load: () => import('./report.ts') },
   demo: { describe: 'the sample knowledge answering the sample tickets, in the terminal', load: () => import('./demo.ts') },
 };
 
