@@ -6,8 +6,8 @@ export interface Pilot {
   ids: ReadonlySet<string>;
 }
 
-/** The last pilot set read, with the change-log position and tags it was read at. */
-let cached: { seq: number; key: string; ids: ReadonlySet<string> } | undefined;
+/** The last pilot set read per database, with the change-log position and tags it was read at. */
+const cache = new WeakMap<KnowledgeDb, { seq: number; key: string; ids: ReadonlySet<string> }>();
 
 /**
  * Undefined when pilot mode is off. The entries carry no tag index (store version 6 dropped it to
@@ -18,14 +18,16 @@ export async function pilotOf(db: KnowledgeDb, settings: Pick<Settings, 'pilot'>
   if (!settings.pilot.on) return undefined;
   const tags = settings.pilot.tags;
   const wanted = new Set(tags.map((t) => t.toLowerCase()));
-  const key = `${db.name}\n${[...wanted].sort().join('\n')}`;
+  const key = [...wanted].sort().join('\n');
   const seq = await lastChange(db);
+  let cached = cache.get(db);
   if (cached?.seq !== seq || cached.key !== key) {
     const ids = new Set<string>();
     await db.entries.each((e) => {
       if (e.tags.some((t) => wanted.has(t.toLowerCase()))) ids.add(e.id);
     });
     cached = { seq, key, ids };
+    cache.set(db, cached);
   }
   return { tags, ids: cached.ids };
 }

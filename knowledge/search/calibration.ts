@@ -24,8 +24,8 @@ export interface LogisticModel {
 }
 
 export const CONFIDENCE_MODEL: LogisticModel = {
-  bias: -4.873,
-  weights: { norm: 1.021, margin: 4.21, coverage: 3.545, terms: 0.981 },
+  bias: -4.875,
+  weights: { norm: 1.023, margin: 4.208, coverage: 3.543, terms: 0.982 },
 };
 
 /**

@@ -80,8 +80,9 @@ describe('schema upgrade v2 -> v6 (change log and binary search index)', () => {
     expect(await db.entries.toArray()).toEqual(old);
     expect(await db.entryVersions.toArray()).toEqual(versions);
     expect((await db.learned.toArray()).map(({ id: _id, ...l }) => l)).toEqual(learned);
-    expect((await db.events.toArray()).map(({ seq: _seq, ...e }) => e)).toEqual(events);
-    expect(await db.settings.toArray()).toEqual([{ key: 'agentName', value: 'Anna' }]);
+    expect((await db.events.toArray()).map(({ seq: _seq, eventId: _id, installId: _install, ...e }) => e)).toEqual(events);
+    // (version 4 adds the installation's id beside them)
+    expect((await db.settings.toArray()).filter((r) => r.key !== 'installId')).toEqual([{ key: 'agentName', value: 'Anna' }]);
     expect(await db.searchIndex.count()).toBe(0);
     // nothing logged yet: the worker's first start builds the index from every entry
     expect((await knowledgeSnapshot(db)).seq).toBe(0);
@@ -132,8 +133,9 @@ describe('schema upgrade v3 -> v6 (no per-entry secondary indexes)', () => {
     expect(await db.entries.toArray()).toEqual(old);
     expect(await db.entryVersions.toArray()).toEqual(versions);
     expect((await db.learned.toArray()).map(({ id: _id, ...l }) => l)).toEqual(learned);
-    expect((await db.events.toArray()).map(({ seq: _seq, ...e }) => e)).toEqual(events);
-    expect(await db.settings.toArray()).toEqual([{ key: 'agentName', value: 'Anna' }]);
+    expect((await db.events.toArray()).map(({ seq: _seq, eventId: _id, installId: _install, ...e }) => e)).toEqual(events);
+    // (version 4 adds the installation's id beside them)
+    expect((await db.settings.toArray()).filter((r) => r.key !== 'installId')).toEqual([{ key: 'agentName', value: 'Anna' }]);
     expect(await db.changes.toArray()).toEqual([
       { seq: 1, ids: ['refund'] },
       { seq: 2, ids: ['shipping'] },
