@@ -24,12 +24,19 @@ const Millis = z.number().int().min(0).max(7 * 24 * 3600 * 1000);
  * derives a stable one for those).
  */
 export const EventId = z.string().min(8).max(80).regex(/^[A-Za-z0-9:_-]+$/, 'letters, digits, - _ : only');
+/**
+ * The installation's random id (settings row `installId`, made once): whose machine recorded the
+ * event, without naming the agent. "Export my events" writes only this installation's events.
+ * Optional for the same reason as eventId (the version 4 upgrade gives stored events both).
+ */
+export const InstallId = EventId;
 /** At most KEY_TERMS_MAX redacted words of the ticket (see keyTerms): what a gap is about, never the text. */
 export const KEY_TERMS_MAX = 12;
 const KeyTerms = z.array(z.string().min(1).max(40)).max(KEY_TERMS_MAX);
 
 const base = {
   eventId: EventId.optional(),
+  installId: InstallId.optional(),
   at: z.string().datetime({ offset: true }),
   /** SHA-256 (hex) of salt + helpdesk + ticket id: counts one ticket's events together, never names it. */
   ticketHash: z.string().regex(/^[0-9a-f]{64}$/),

@@ -109,6 +109,8 @@ export type SuggestionView = z.infer<typeof SuggestionView>;
 export const SuggestResultView = z.object({
   abstained: z.boolean(),
   reason: z.string().max(500).optional(),
+  /** Pilot mode held back the answers this ticket would have had (they are outside the pilot's tags). */
+  pilotHeld: z.boolean().optional(),
   suggestions: z.array(SuggestionView).max(10),
 });
 export type SuggestResultView = z.infer<typeof SuggestResultView>;
@@ -199,6 +201,10 @@ export const SettingsPatchView = z.object({
     .array(z.object({ domain: z.string().max(300), subject: z.string().max(500), message: z.string().max(500), replyBox: z.string().max(500) }))
     .max(100)
     .optional(),
+  /** The team's shared salt for ticket hashes; null: none (this installation's own salt). */
+  teamSalt: z.string().max(200).nullable().optional(),
+  retentionDays: z.number().int().optional(),
+  pilot: z.object({ on: z.boolean(), tags: z.array(z.string().max(100)).max(10) }).optional(),
 });
 export type SettingsPatchView = z.infer<typeof SettingsPatchView>;
 

@@ -16,6 +16,8 @@ export interface SuggestOptions {
   day?: string;
   /** Minimum confidence of the top suggestion; below it the result abstains. */
   threshold?: number;
+  /** Only entries this accepts are candidates (pilot mode: entries with a pilot tag). */
+  only?: (entry: EntryRef) => boolean;
 }
 
 /** E: the whole entry (an index that holds entries), or its EntryRef (suggestRefs; the caller reads the entry). */
@@ -61,7 +63,8 @@ function rank<E extends EntryRef>(ticket: Ticket, index: KnowledgeIndex, options
   const day = options.day ?? today();
   const limit = options.limit ?? 3;
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const filter = (e: EntryRef) => isSuggestable(e, day);
+  const only = options.only;
+  const filter = only ? (e: EntryRef) => isSuggestable(e, day) && only(e) : (e: EntryRef) => isSuggestable(e, day);
   const from = baseLocale(query.locale ?? index.tokeniseOptions.defaultLocale);
   const main = mainLocale(index);
   const candidates = Math.max(limit, MIN_CANDIDATES);

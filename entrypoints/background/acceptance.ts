@@ -1,9 +1,15 @@
 import { editRatio } from '@/knowledge/events';
 import { keyTerms } from '@/knowledge/key-terms';
 import type { Feedback, InsertRequest, TabState } from '@/knowledge/messages';
-import { recordEvent, type EventInput, type KnowledgeDb } from '@/knowledge/store';
+import { purgeIfDue, recordEvent as storeEvent, type EventInput, type KnowledgeDb, type RecordOptions } from '@/knowledge/store';
 
 type TicketRef = EventInput['ticket'];
+
+/** Stores the event, then purges expired events when today's purge has not run (store/retention.ts). */
+async function recordEvent(db: KnowledgeDb, input: EventInput, options: RecordOptions = {}): Promise<void> {
+  await storeEvent(db, input, options);
+  await purgeIfDue(db);
+}
 const MAX_MS = 7 * 24 * 3600 * 1000;
 
 /** The ticket an event is counted under; a tab where reading failed is counted by its URL. */

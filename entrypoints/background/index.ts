@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { today } from '@/knowledge/entry';
-import { openKnowledgeDb } from '@/knowledge/store';
+import { openKnowledgeDb, purgeIfDue } from '@/knowledge/store';
 import { injectInto, notifyKnowledgeChanged, notifyPanel, syncNow, watchPermissions, wirePanelOpening } from './browser-wiring';
 import type { BackgroundDeps } from './deps';
 import { KnowledgeHolder } from './knowledge-holder';
@@ -61,6 +61,8 @@ export default defineBackground({
     });
     // For devtools and the bench (test/bench/cold.ts): how the index was opened and where the time went.
     Object.assign(globalThis, { agentAssistIndexTimings: () => deps.holder.timings });
+    // Events past the retention period go at start (and at most daily as events are written: acceptance.ts).
+    void purgeIfDue(db).catch((err: unknown) => console.error('[agent-assist] purging expired events failed:', err));
     // Build (or load) the index now, so the first ticket does not wait for it.
     void deps.holder.get().catch((err: unknown) => console.error('[agent-assist] building the search index failed:', err));
   },

@@ -50,6 +50,9 @@ export function settingsView(s: Settings): SettingsView {
     companyName: s.companyName,
     helpdeskDomains: s.helpdeskDomains,
     genericSelectors: s.genericSelectors,
+    teamSalt: s.teamSalt ?? null,
+    retentionDays: s.retentionDays,
+    pilot: s.pilot,
   };
 }
 
@@ -59,7 +62,10 @@ export async function readSettings(deps: BackgroundDeps): Promise<SettingsView> 
 
 export async function writeSettings(deps: BackgroundDeps, patch: SettingsPatchView): Promise<Outcome<SettingsView>> {
   try {
-    return { ok: true, value: settingsView(await saveSettings(deps.db, patch)) };
+    const saved = settingsView(await saveSettings(deps.db, patch));
+    // Pilot mode on, off or other tags: open tickets get the suggestions it now allows.
+    if (patch.pilot) await refreshTickets(deps);
+    return { ok: true, value: saved };
   } catch (err) {
     if (err instanceof StoreError) return { ok: false, error: err.message };
     throw err;

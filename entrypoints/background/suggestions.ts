@@ -4,6 +4,7 @@ import type { ManualHit, SuggestResultView } from '@/knowledge/messages';
 import type { KnowledgeIndex } from '@/knowledge/search/index';
 import { manualCandidates, rankManual } from '@/knowledge/search/manual';
 import { suggestRefs } from '@/knowledge/suggest';
+import { pilotReason, type Pilot } from './pilot';
 
 /** How many suggestions the panel shows. */
 export const PANEL_LIMIT = 3;
@@ -14,6 +15,8 @@ export type ReadEntries = (ids: readonly string[]) => Promise<Entry[]>;
 /**
  * Runs the engine in the service worker and keeps what the panel shows (the wire shape), plus the
  * threshold it used. Only the shown entries are read from the store; one deleted meanwhile is left out.
+ * In pilot mode only pilot entries are candidates; when that leaves the ticket without an answer
+ * the whole knowledge would have given, the result says pilot mode held it back.
  */
 export async function suggestionsFor(
   ticket: Ticket,
@@ -21,8 +24,13 @@ export async function suggestionsFor(
   read: ReadEntries,
   day: string,
   threshold?: number,
+  pilot?: Pilot,
 ): Promise<SuggestResultView & { threshold: number }> {
-  const result = suggestRefs(ticket, index, { limit: PANEL_LIMIT, day, ...(threshold !== undefined ? { threshold } : {}) });
+  const options = { limit: PANEL_LIMIT, day, ...(threshold !== undefined ? { threshold } : {}) };
+  const result = suggestRefs(ticket, index, pilot ? { ...options, only: (e) => pilot.ids.has(e.id) } : options);
+  if (pilot && result.abstained && !suggestRefs(ticket, index, options).abstained) {
+    return { threshold: result.threshold, abstained: true, pilotHeld: true, reason: pilotReason(pilot.tags), suggestions: [] };
+  }
   const shown = result.suggestions.slice(0, PANEL_LIMIT);
   const byId = new Map((await read(shown.map((s) => s.entry.id))).map((e) => [e.id, e]));
   return {

@@ -6,6 +6,7 @@ import { ticketQuery } from '@/knowledge/search/ticket-query';
 import { addLearned, getSettings } from '@/knowledge/store';
 import { recordInserted, recordSuggested } from './acceptance';
 import type { BackgroundDeps } from './deps';
+import { pilotOf } from './pilot';
 import { suggestionsFor } from './suggestions';
 
 type TicketState = Extract<TabState, { kind: 'ticket' }>;
@@ -24,14 +25,16 @@ const MAX_READ_AGE_MS = 7 * 24 * 3600 * 1000;
  */
 export async function onTicket(deps: BackgroundDeps, tabId: number, ticket: Ticket, read: ReadStamp, fromSelection = false): Promise<TicketState> {
   const [index, settings] = await Promise.all([deps.holder.get(), getSettings(deps.db)]);
-  const { threshold, ...result } = await suggestionsFor(ticket, index, (ids) => deps.holder.entries(ids), deps.day(), settings.thresholdOverride);
+  const pilot = await pilotOf(deps.db, settings);
+  const { threshold, ...result } = await suggestionsFor(ticket, index, (ids) => deps.holder.entries(ids), deps.day(), settings.thresholdOverride, pilot);
   const now = deps.now();
   const readAt = Math.min(now, Math.max(now - MAX_READ_AGE_MS, read.readAt));
   const state: TicketState = { kind: 'ticket', tabId, ticket, result, readAt, readId: read.readId, fromSelection };
   deps.tabs.set(state);
   deps.notifyPanel(state);
   const first = await deps.shownReads.claim(tabId, read.readId).catch(() => true);
-  if (first) await recordSuggested(deps.db, state, agentOf(settings), threshold).catch(logAndGoOn);
+  // A ticket pilot mode held back is outside the pilot: neither shown nor a knowledge gap.
+  if (first && !result.pilotHeld) await recordSuggested(deps.db, state, agentOf(settings), threshold).catch(logAndGoOn);
   return state;
 }
 
@@ -133,8 +136,9 @@ async function learn(deps: BackgroundDeps, state: TicketState, entryId: string, 
 /** After the knowledge changed, every open ticket gets fresh suggestions (not counted as shown again). */
 export async function refreshTickets(deps: BackgroundDeps): Promise<void> {
   const [index, settings] = await Promise.all([deps.holder.get(), getSettings(deps.db)]);
+  const pilot = await pilotOf(deps.db, settings);
   for (const state of deps.tabs.withTickets()) {
-    const { threshold: _t, ...result } = await suggestionsFor(state.ticket, index, (ids) => deps.holder.entries(ids), deps.day(), settings.thresholdOverride);
+    const { threshold: _t, ...result } = await suggestionsFor(state.ticket, index, (ids) => deps.holder.entries(ids), deps.day(), settings.thresholdOverride, pilot);
     const next: TicketState = { ...state, result };
     deps.tabs.set(next);
     deps.notifyPanel(next);

@@ -149,7 +149,9 @@ export function AssistView({ api, tabId, state, settings, knowledge, loadingSamp
   const announcement =
     state?.kind === 'ticket'
       ? state.result.abstained || !suggestions.length
-        ? 'No confident answer for this ticket.'
+        ? state.result.pilotHeld
+          ? 'No suggestion: this ticket is outside the pilot.'
+          : 'No confident answer for this ticket.'
         : `${suggestions.length} suggested ${suggestions.length === 1 ? 'answer' : 'answers'} for \u201c${state.ticket.subject || 'the selected text'}\u201d.`
       : '';
 
@@ -181,7 +183,9 @@ export function AssistView({ api, tabId, state, settings, knowledge, loadingSamp
         </section>
       ) : null}
       {state?.kind === 'ticket' && (state.result.abstained || !suggestions.length) ? (
-        <NoConfidentAnswer reason={!state.result.abstained && rejected.size ? 'You rejected every suggested answer for this ticket.' : state.result.reason}>{manual}</NoConfidentAnswer>
+        <NoConfidentAnswer pilot={state.result.pilotHeld} reason={!state.result.abstained && rejected.size ? 'You rejected every suggested answer for this ticket.' : state.result.reason}>
+          {manual}
+        </NoConfidentAnswer>
       ) : (
         <>
           {suggestions.length ? (

@@ -3,8 +3,10 @@ import type { RemoveLearnedRequest, SettingsPatchView, SettingsView as Settings 
 import { HelpdeskList } from '@/components/settings/HelpdeskList';
 import { ImportKnowledge } from '@/components/import/ImportKnowledge';
 import { LearnedPhrasings } from '@/components/settings/LearnedPhrasings';
+import { MyData } from '@/components/settings/MyData';
 import { ProfileForm } from '@/components/settings/ProfileForm';
 import { SelectorsForm } from '@/components/settings/SelectorsForm';
+import { TeamSettings } from '@/components/settings/TeamSettings';
 import type { Status } from '@/components/StatusMessage';
 import type { PanelApi } from './api';
 import { HOSTED_HELPDESKS, originPattern, toOrigin } from '@/knowledge/hosted-helpdesks';
@@ -91,6 +93,21 @@ export function SettingsView({ api, settings, onSaved, onKnowledgeChanged, say }
         }}
       />
       <LearnedPhrasings list={listLearned} remove={removeLearned} />
+      <TeamSettings settings={settings} onSave={(p) => void save(p, 'Team settings saved.')} />
+      <MyData
+        onExport={async () => {
+          const out = await api.downloadMyEvents().catch(() => undefined);
+          say(out ? { tone: 'ok', text: `Exported ${out.events} ${out.events === 1 ? 'event' : 'events'} to ${out.fileName}.` } : { tone: 'error', text: 'The export failed.' });
+        }}
+        onDelete={async ({ knowledge }) => {
+          const out = await api.deleteMyData({ knowledge });
+          if (!out.ok) return say({ tone: 'error', text: out.error });
+          onSaved(await api.getSettings());
+          if (knowledge) onKnowledgeChanged();
+          const { events, learned, entries } = out.value;
+          say({ tone: 'ok', text: `Deleted ${events} events, ${learned} learned phrasings${knowledge ? ` and ${entries} entries` : ''}.` });
+        }}
+      />
     </>
   );
 }

@@ -14,6 +14,7 @@ import type {
 } from '@/knowledge/messages';
 import type { Entry } from '@/knowledge/entry';
 import type { ImportWarnings } from '@/knowledge/quality';
+import type { DeletedData } from '@/knowledge/store/retention';
 
 export interface ApplyProgress {
   onProgress?: (done: number, total: number) => void;
@@ -50,6 +51,10 @@ export interface PanelApi {
   /** The phrasings the search learned from inserted answers, oldest first. */
   listLearned(): Promise<LearnedPhrasingView[]>;
   removeLearned(req: RemoveLearnedRequest): Promise<Outcome<{ removed: number }>>;
+  /** "Export my events": saves this installation's events as an NDJSON file (read straight from the store); how many and the file's name. */
+  downloadMyEvents(): Promise<{ events: number; fileName: string }>;
+  /** "Delete all my data" (store/retention.ts deleteMyData), after the agent confirmed. */
+  deleteMyData(options: { knowledge: boolean }): Promise<Outcome<DeletedData>>;
   /** Writes to the clipboard; false when the browser refused. */
   copy(text: string): Promise<boolean>;
   permissions: {

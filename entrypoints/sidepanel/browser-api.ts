@@ -10,6 +10,8 @@ import { openKnowledgeDb, type KnowledgeDb } from '@/knowledge/store/db';
 import { StoreError } from '@/knowledge/store/errors';
 import { applyImportBatched } from '@/knowledge/store/import';
 import { checkImport } from '@/knowledge/store/import-check';
+import { exportEventChunks, exportFileName } from '@/knowledge/store/event-files';
+import { deleteMyData } from '@/knowledge/store/retention';
 import { getSettings } from '@/knowledge/store/settings';
 import type { PanelApi } from './api';
 
@@ -124,6 +126,34 @@ export function browserApi(pinned: number | undefined): PanelApi {
     saveSettings: (patch) => worker.send('panelToBackground.saveSettings', patch),
     listLearned: () => worker.send('panelToBackground.listLearned', undefined),
     removeLearned: (req) => worker.send('panelToBackground.removeLearned', req),
+    async downloadMyEvents() {
+      const db = (knowledgeDb ??= openKnowledgeDb());
+      const parts: string[] = [];
+      let events = 0;
+      for await (const chunk of exportEventChunks(db)) {
+        parts.push(chunk);
+        events += chunk.split('\n').length - 1;
+      }
+      const fileName = exportFileName((await getSettings(db)).installId);
+      // A link with `download` saves the file: no downloads permission needed.
+      const url = URL.createObjectURL(new Blob(parts, { type: 'application/x-ndjson' }));
+      const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return { events, fileName };
+    },
+    async deleteMyData(options) {
+      const db = (knowledgeDb ??= openKnowledgeDb());
+      try {
+        const value = await deleteMyData(db, options);
+        // The worker drops deleted entries from its index now (learned phrasings: its watch sees them go).
+        if (options.knowledge) await worker.send('panelToBackground.knowledgeStatus', undefined);
+        return { ok: true, value };
+      } catch (err) {
+        if (err instanceof StoreError) return { ok: false, error: err.message };
+        throw err;
+      }
+    },
     async copy(text) {
       try {
         await navigator.clipboard.writeText(text);

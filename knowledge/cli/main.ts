@@ -13,6 +13,7 @@ const COMMANDS: Record<string, { describe: string; load: () => Promise<Command> 
   rank: { describe: 'rank a JSONL file of queries against a knowledge base (JSONL out)', load: () => import('./rank.ts') },
   eval: { describe: 'measure top-1, top-3, MRR@10, precision and coverage on labelled queries', load: () => import('./eval.ts') },
   preview: { describe: 'an entry\'s answer for a ticket, exactly as Insert puts it in (text, markdown or html)', load: () => import('./preview.ts') },
+  report: { describe: 'trainers\' report from "Export my events" files: acceptance, rejections, gaps, time to insert', load: () => import('./report.ts') },
   demo: { describe: 'the sample knowledge answering the sample tickets, in the terminal', load: () => import('./demo.ts') },
 };
 

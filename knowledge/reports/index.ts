@@ -6,3 +6,4 @@ export * from './tables.ts';
 export * from './jsonl.ts';
 export * from './gaps.ts';
 export * from './before-after.ts';
+export * from './columns.ts';

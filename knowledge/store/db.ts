@@ -86,6 +86,16 @@ export const SCHEMA_V3 = {
   searchIndex: 'key',
 } as const;
 
+/**
+ * Version 4 indexes events by their eventId (not a unique index: one duplicate id in an old database must not fail the upgrade): files from several agents merge without double
+ * counting, checked by the index instead of reading every event. Events stored before ids existed
+ * get a random one and this installation's id (created here when settings never made it); nothing
+ * else about them changes and none is dropped.
+ */
+export const SCHEMA_V4 = {
+  events: '++seq, type, at, eventId',
+} as const;
+
 /** The settings row that held the JSON search index before version 3. */
 export const OLD_INDEX_CACHE_KEY = 'searchIndexCache';
 
@@ -106,6 +116,7 @@ export function openKnowledgeDb(name = 'agent-assist', options: OpenOptions = {}
   db.version(3)
     .stores(SCHEMA_V3)
     .upgrade((tx) => tx.table('settings').delete(OLD_INDEX_CACHE_KEY));
+  db.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
   return db;
 }
 
@@ -124,4 +135,22 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
     });
   });
   await versions.bulkPut(rows);
+}
+
+async function upgradeToV4(tx: Transaction): Promise<void> {
+  const settings = tx.table<SettingRow, string>('settings');
+  let installId = (await settings.get('installId'))?.value;
+  if (typeof installId !== 'string') {
+    installId = globalThis.crypto.randomUUID();
+    await settings.put({ key: 'installId', value: installId });
+  }
+  // randomUUID is synchronous: an awaited digest (a content hash) would end the upgrade's transaction.
+  await tx
+    .table<EventRow, number>('events')
+    // Every stored event without an install id was recorded here: no released version imported others' events.
+    .filter((e) => !e.eventId || !e.installId)
+    .modify((e) => {
+      e.eventId ??= globalThis.crypto.randomUUID();
+      e.installId ??= installId as string;
+    });
 }

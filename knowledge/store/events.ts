@@ -1,9 +1,9 @@
 import { AcceptanceEvent, hashTicket, type EventType, type StoredEvent } from '../events.ts';
-import { eventIdOf } from '../reports/jsonl.ts';
 import { redact } from '../redact.ts';
 import type { EventRow, KnowledgeDb } from './db.ts';
 import { StoreError, withStoreErrors } from './errors.ts';
-import { getSettings } from './settings.ts';
+import { storedIds } from './event-files.ts';
+import { getSettings, hashSalt } from './settings.ts';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -24,14 +24,15 @@ export interface RecordOptions {
 
 /** Validates, hashes the ticket, redacts free text and stores the event. Unknown fields are dropped, not stored. */
 export async function recordEvent(db: KnowledgeDb, input: EventInput, options: RecordOptions = {}): Promise<StoredEvent & { seq: number }> {
-  const { ticketSalt } = await getSettings(db);
+  const settings = await getSettings(db);
   const { ticket, ...rest } = input;
   const candidate: Record<string, unknown> = {
     eventId: globalThis.crypto.randomUUID(),
     ...rest,
+    installId: settings.installId,
     at: input.at ?? (options.now ?? new Date()).toISOString(),
     helpdesk: ticket.helpdesk,
-    ticketHash: await hashTicket(ticket, ticketSalt),
+    ticketHash: await hashTicket(ticket, hashSalt(settings)),
   };
   if (typeof candidate.note === 'string') candidate.note = redact(candidate.note, { names: options.names });
   const parsed = AcceptanceEvent.safeParse(candidate);
@@ -64,22 +65,22 @@ export async function listEvents(db: KnowledgeDb, range: EventRange = {}): Promi
 }
 
 /**
- * Adds events imported from files (see knowledge/reports/jsonl.ts) that the store does not hold
- * yet, by eventId (events stored before ids existed are matched by their derived id). One bulkAdd:
- * all added or none. Ids are derived before it (hashing is not an IndexedDB call, so it cannot run
- * inside a Dexie transaction). Without an index on eventId this reads every stored event once.
+ * Adds events (e.g. merged files, knowledge/reports/jsonl.ts) that the store does not hold yet, by
+ * eventId, through its index. One bulkAdd: all added or none. See also importEventFilesToStore.
  */
 export async function addImportedEvents(db: KnowledgeDb, events: readonly (StoredEvent & { eventId: string })[]): Promise<{ added: number; duplicates: number }> {
-  const rows = await withStoreErrors('the stored events', () => db.events.toArray());
-  const held = new Set<string>();
-  for (const row of rows) held.add(await eventIdOf(row));
-  const fresh: EventRow[] = [];
-  for (const e of events) {
-    if (held.has(e.eventId)) continue;
-    held.add(e.eventId);
-    const { seq: _seq, ...row } = e as StoredEvent & { eventId: string; seq?: number };
-    fresh.push(row);
-  }
-  await withStoreErrors('the imported events', () => db.events.bulkAdd(fresh));
-  return { added: fresh.length, duplicates: events.length - fresh.length };
+  return withStoreErrors('the imported events', () =>
+    db.transaction('rw', db.events, async () => {
+      const held = await storedIds(db, events.map((e) => e.eventId));
+      const fresh: EventRow[] = [];
+      for (const e of events) {
+        if (held.has(e.eventId)) continue;
+        held.add(e.eventId);
+        const { seq: _seq, ...row } = e as StoredEvent & { eventId: string; seq?: number };
+        fresh.push(row);
+      }
+      await db.events.bulkAdd(fresh);
+      return { added: fresh.length, duplicates: events.length - fresh.length };
+    }),
+  );
 }

@@ -4,11 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { formatTable, type BenchTable } from './table.ts';
 
 /**
- * `npm run bench [-- --only relevance|speed|browser|bundle|redaction|gaps|dashboard|cold] [-- --quick]`: every bench
+ * `npm run bench [-- --only relevance|speed|browser|bundle|redaction|gaps|dashboard|cold|reports] [-- --quick]`: every bench
  * in one process, in a fixed order, tables to stdout and to bench-artifacts/latest.md.
  */
 
-const BENCHES = ['relevance', 'speed', 'browser', 'bundle', 'redaction', 'gaps', 'dashboard', 'cold'] as const;
+const BENCHES = ['relevance', 'speed', 'browser', 'bundle', 'redaction', 'gaps', 'dashboard', 'cold', 'reports'] as const;
 type BenchName = (typeof BENCHES)[number];
 
 interface BenchModule {

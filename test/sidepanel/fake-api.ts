@@ -61,7 +61,16 @@ export function ticketState(abstained = false): TabState {
   };
 }
 
-export const SETTINGS: SettingsView = { agentName: 'Ana Lima', agentSignature: 'Ana', companyName: 'Northwind', helpdeskDomains: [], genericSelectors: [] };
+export const SETTINGS: SettingsView = {
+  agentName: 'Ana Lima',
+  agentSignature: 'Ana',
+  companyName: 'Northwind',
+  helpdeskDomains: [],
+  genericSelectors: [],
+  teamSalt: null,
+  retentionDays: 180,
+  pilot: { on: false, tags: [] },
+};
 
 /** Two phrasings learned for delivery-times, one for an entry deleted since. */
 export function learnedRows(): LearnedPhrasingView[] {
@@ -115,6 +124,8 @@ export function fakeApi(state: TabState, overrides: Partial<PanelApi> = {}) {
     getSettings: vi.fn(async () => SETTINGS),
     saveSettings: vi.fn(async () => ({ ok: true as const, value: SETTINGS })),
     ...fakeLearned(),
+    downloadMyEvents: vi.fn(async () => ({ events: 12, fileName: 'agent-assist-events-1a2b3c4d-2026-12-02.ndjson' })),
+    deleteMyData: vi.fn(async (_o: { knowledge: boolean }) => ({ ok: true as const, value: { events: 12, learned: 3, entries: 0 } })),
     copy: vi.fn(async () => true),
     permissions: { granted: vi.fn(async () => new Set<string>()), request: vi.fn(async () => true), remove: vi.fn(async () => true) },
     syncRegistrations: vi.fn(async () => []),
