@@ -70,6 +70,8 @@ export const Settings = z.object({
   pilot: PilotMode.default({ on: false, tags: [] }),
   /** Confidence below which the panel says "no confident answer"; unset = the search's own. */
   thresholdOverride: z.number().min(0).max(1).optional(),
+  /** Team rule: approving refuses an entry whose last change the approver made (knowledge/store/review.ts). */
+  approvalNeedsSecondPerson: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof Settings>;
 

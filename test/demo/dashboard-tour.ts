@@ -20,5 +20,46 @@ export async function dashboardTour(ext: Launched, dir: string, say: (s: string)
   }
   await shot(page, '6-dashboard-health.png');
   say(`  \u2713 dashboard: ${(await page.getByTestId('health-share').textContent())?.trim()}`);
+  return editorTour(ext, dir, say);
+}
+
+/**
+ * The entry editor: a sample entry tried against a ticket (8), then a question added and saved,
+ * and the two versions side by side (9). The one write of the tour: it happens after the agent's part.
+ */
+async function editorTour(ext: Launched, dir: string, say: (s: string) => void): Promise<boolean> {
+  const page = await openDashboard(ext, '#entry/accounts-password-reset');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const shown = await page
+    .getByTestId('field-title')
+    .waitFor({ timeout: 15_000 })
+    .then(() => true, () => false);
+  if (!shown) {
+    say('  \u2717 the entry editor did not open');
+    return false;
+  }
+  await page.getByTestId('try-subject').fill('Locked out');
+  await page.getByTestId('try-message').fill('I forgot my password and the reset email never arrives. Can you help?');
+  await page.getByTestId('try-run').click();
+  await page.getByTestId('try-result').getByText(/Ranks|Not among/).waitFor({ timeout: 10_000 });
+  await page.screenshot({ path: path.join(dir, '8-dashboard-editor.png'), fullPage: true });
+  say(`  \u2713 entry editor, try it: ${(await page.getByTestId('try-result').locator('p').first().textContent())?.trim()}`);
+  await page.getByTestId('add-question').click();
+  await page.getByTestId('question').last().fill('I cannot remember my password');
+  await page.getByTestId('save-entry').click();
+  const saved = await page
+    .getByTestId('status')
+    .getByText(/Saved as version/)
+    .waitFor({ timeout: 10_000 })
+    .then(() => true, () => false);
+  const diff = page.getByTestId('version-diff');
+  const compared = saved && (await diff.waitFor({ timeout: 10_000 }).then(() => true, () => false));
+  if (!compared) {
+    say('  \u2717 the entry editor did not save or show the diff');
+    return false;
+  }
+  await diff.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(dir, '9-dashboard-diff.png'), fullPage: true });
+  say(`  \u2713 history: ${(await diff.locator('caption').textContent())?.trim()}`);
   return true;
 }
