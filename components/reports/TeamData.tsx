@@ -10,6 +10,17 @@ export interface TeamDataProps {
   onImport: (files: EventsFile[]) => Promise<EventsImport>;
 }
 
+/** A file's text (UTF-8); FileReader where Blob.text is missing (older engines, jsdom). */
+function readText(file: File): Promise<string> {
+  if (typeof file.text === 'function') return file.text();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error(`Could not read ${file.name}`));
+    reader.readAsText(file);
+  });
+}
+
 /** Team data without a server: each agent exports their events, the trainer imports every file here. */
 export function TeamData({ onExport, onImport }: TeamDataProps) {
   const id = useId();
@@ -32,7 +43,7 @@ export function TeamData({ onExport, onImport }: TeamDataProps) {
     setBusy('import');
     setResult(undefined);
     try {
-      const files = await Promise.all([...list].map(async (f) => ({ name: f.name, text: await f.text() })));
+      const files = await Promise.all([...list].map(async (f) => ({ name: f.name, text: await readText(f) })));
       setResult(await onImport(files));
     } catch (err) {
       setResult({ error: `Could not import: ${err instanceof Error ? err.message : String(err)}` });

@@ -15,7 +15,7 @@ import { storeReportsEngine, type CompareRequest } from './report-engine';
 import { routeHash } from './route';
 
 type Loading = { state: 'reading'; done: number; total: number } | { state: 'ready'; events: number; at: number } | { state: 'error'; error: string };
-type Computed = { report: Report; gaps: GapsReport } | { error: string };
+type Computed = { report: Report; gaps: GapsReport; by: Dimension } | { error: string };
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 const splitList = (s: string) => [...new Set(s.split(',').map((t) => t.trim()).filter(Boolean))];
@@ -62,7 +62,7 @@ export function ReportsSection({ api, now: fixedNow }: { api: DashboardApi; now?
     let live = true;
     setComputed(undefined);
     Promise.all([engine.report(range, [...new Set([by, 'week' as const])]), engine.gaps(range)]).then(
-      ([report, gaps]) => live && setComputed({ report, gaps }),
+      ([report, gaps]) => live && setComputed({ report, gaps, by }),
       (err: unknown) => live && setComputed({ error: `Could not compute the report: ${message(err)}` }),
     );
     return () => {
@@ -97,13 +97,13 @@ export function ReportsSection({ api, now: fixedNow }: { api: DashboardApi; now?
         <p className="notice notice-error">{computed.error}</p>
       ) : (
         <div data-testid="report">
-          <ReportView report={computed.report} by={by} onBy={setBy} onDownload={download} />
+          <ReportView report={computed.report} by={computed.by} onBy={setBy} onDownload={download} />
           <h2 id="gaps-heading">Gaps: where the knowledge has no answer</h2>
           <GapsView gaps={computed.gaps} draftHref={draftHref} onDownload={download} />
         </div>
       )}
       <h2>Before and after</h2>
-      {ready ? <BeforeAfterForm range={range} pilotTags={settings?.pilot.tags ?? []} compare={(req) => engine.compare(req)} onDownload={download} /> : <p className="muted">Waiting for the events to be read.</p>}
+      {ready ? <BeforeAfterForm key={`${range.from} ${range.to}`} range={range} pilotTags={settings?.pilot.tags ?? []} compare={(req) => engine.compare(req)} onDownload={download} /> : <p className="muted">Waiting for the events to be read.</p>}
       <TeamData
         onExport={async () => {
           const parts: string[] = [];
