@@ -11,7 +11,7 @@ import type { DateRange, Dimension, Report } from '@/knowledge/reports/report';
 import { exportEventChunks, exportFileName } from '@/knowledge/store/event-files';
 import { getSettings, type Settings } from '@/knowledge/store/settings';
 import type { DashboardApi } from './api';
-import { storeReportsEngine, type CompareRequest } from './report-engine';
+import { storeReportsEngine, type CompareRequest, type ReportsEngine } from './report-engine';
 import { routeHash } from './route';
 
 type Loading = { state: 'reading'; done: number; total: number } | { state: 'ready'; events: number; at: number } | { state: 'error'; error: string };
@@ -32,8 +32,13 @@ export function draftHref(topic: GapTopic): string {
  */
 export function ReportsSection({ api, now: fixedNow }: { api: DashboardApi; now?: Date }) {
   const now = useMemo(() => fixedNow ?? new Date(), [fixedNow]);
-  const engine = useMemo(() => api.reports?.() ?? storeReportsEngine(api.db), [api]);
-  useEffect(() => () => engine.dispose(), [engine]);
+  // Made and disposed in an effect (not a memo): a remount (StrictMode's, or the route's) gets a live worker.
+  const [engine, setEngine] = useState<ReportsEngine>();
+  useEffect(() => {
+    const made = api.reports?.() ?? storeReportsEngine(api.db);
+    setEngine(made);
+    return () => made.dispose();
+  }, [api]);
   const [reads, setReads] = useState(0);
   const [loading, setLoading] = useState<Loading>({ state: 'reading', done: 0, total: 0 });
   const [choice, setChoice] = useState<RangeChoice>({ preset: 30 });
@@ -43,6 +48,7 @@ export function ReportsSection({ api, now: fixedNow }: { api: DashboardApi; now?
   const range = useMemo(() => rangeOf(choice, now), [choice, now]);
 
   useEffect(() => {
+    if (!engine) return;
     let live = true;
     setLoading({ state: 'reading', done: 0, total: 0 });
     const t0 = performance.now();
@@ -58,7 +64,7 @@ export function ReportsSection({ api, now: fixedNow }: { api: DashboardApi; now?
 
   const ready = loading.state === 'ready';
   useEffect(() => {
-    if (!ready) return;
+    if (!ready || !engine) return;
     let live = true;
     setComputed(undefined);
     Promise.all([engine.report(range, [...new Set([by, 'week' as const])]), engine.gaps(range)]).then(
@@ -103,7 +109,7 @@ export function ReportsSection({ api, now: fixedNow }: { api: DashboardApi; now?
         </div>
       )}
       <h2>Before and after</h2>
-      {ready ? <BeforeAfterForm key={`${range.from} ${range.to}`} range={range} pilotTags={settings?.pilot.tags ?? []} compare={(req) => engine.compare(req)} onDownload={download} /> : <p className="muted">Waiting for the events to be read.</p>}
+      {ready ? <BeforeAfterForm key={`${range.from} ${range.to}`} range={range} pilotTags={settings?.pilot.tags ?? []} compare={(req) => engine!.compare(req)} onDownload={download} /> : <p className="muted">Waiting for the events to be read.</p>}
       <TeamData
         onExport={async () => {
           const parts: string[] = [];
@@ -117,6 +123,7 @@ export function ReportsSection({ api, now: fixedNow }: { api: DashboardApi; now?
           return { events, fileName };
         }}
         onImport={async (files) => {
+          if (!engine) throw new Error('The reports are still starting.');
           const result = await engine.importFiles(files);
           if (result.added) setReads((r) => r + 1);
           return result;

@@ -23,7 +23,9 @@ export async function answerRequest(engine: ReportsEngine, req: EngineRequest, r
 }
 
 /** The page's side: the engine as calls to a worker (anything with postMessage and onmessage). */
-export function workerEngine(worker: Pick<Worker, 'postMessage' | 'terminate'> & { onmessage: ((e: MessageEvent<EngineReply>) => void) | null }): ReportsEngine {
+export function workerEngine(
+  worker: Pick<Worker, 'postMessage' | 'terminate'> & { onmessage: ((e: MessageEvent<EngineReply>) => void) | null; onerror?: ((e: ErrorEvent) => void) | null },
+): ReportsEngine {
   let next = 0;
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void; progress?: (done: number, total: number) => void }>();
   worker.onmessage = (e) => {
@@ -37,6 +39,11 @@ export function workerEngine(worker: Pick<Worker, 'postMessage' | 'terminate'> &
       else p.resolve(r.result);
     }
   };
+  // A worker that fails to start or throws outside a call fails every pending call, instead of leaving the page waiting.
+  worker.onerror = (e) => {
+    for (const p of pending.values()) p.reject(new Error(`The reports worker stopped: ${e.message || 'it could not start'}`));
+    pending.clear();
+  };
   const call = <T,>(method: Methods, args: unknown[], progress?: (done: number, total: number) => void) =>
     new Promise<T>((resolve, reject) => {
       const id = ++next;
@@ -49,7 +56,11 @@ export function workerEngine(worker: Pick<Worker, 'postMessage' | 'terminate'> &
     gaps: (range) => call('gaps', [range]),
     compare: (request) => call('compare', [request]),
     importFiles: (files) => call('importFiles', [files]),
-    dispose: () => worker.terminate(),
+    dispose: () => {
+      worker.terminate();
+      for (const p of pending.values()) p.reject(new Error('The reports worker was stopped.'));
+      pending.clear();
+    },
   };
 }
 
