@@ -20,7 +20,7 @@ export async function dashboardTour(ext: Launched, dir: string, say: (s: string)
   }
   await shot(page, '6-dashboard-health.png');
   say(`  \u2713 dashboard: ${(await page.getByTestId('health-share').textContent())?.trim()}`);
-  return editorTour(ext, dir, say);
+  return (await editorTour(ext, dir, say)) && reportsTour(ext, dir, say);
 }
 
 /**
@@ -61,5 +61,24 @@ async function editorTour(ext: Launched, dir: string, say: (s: string) => void):
   await diff.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(dir, '9-dashboard-diff.png'), fullPage: true });
   say(`  \u2713 history: ${(await diff.locator('caption').textContent())?.trim()}`);
+  return true;
+}
+
+/** The trainers' Reports over the events of the agent's walk-through (11). */
+async function reportsTour(ext: Launched, dir: string, say: (s: string) => void): Promise<boolean> {
+  const page = await openDashboard(ext, '#reports');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const shown = await page
+    .locator('[data-testid=report], [data-testid=report-empty]')
+    .first()
+    .waitFor({ timeout: 20_000 })
+    .then(() => true, () => false);
+  if (!shown) {
+    say('  \u2717 the Reports section did not show a report');
+    return false;
+  }
+  await page.screenshot({ path: path.join(dir, '11-dashboard-reports.png'), fullPage: true });
+  const acceptance = await page.getByTestId('card-acceptance').getByTestId('detail').textContent().catch(() => 'no events yet');
+  say(`  \u2713 reports: ${acceptance?.trim()}`);
   return true;
 }
