@@ -12,10 +12,12 @@ export interface ChartWithTableProps {
   /** Offers the table as a CSV file. */
   onDownload?: (fileName: string, csv: string) => void;
   testId?: string;
+  /** At most this many rows on screen (a table of 2,000 entries is for the CSV); the rest are counted. */
+  maxRows?: number;
 }
 
 /** What people would rather see than read: the chart, with the numbers behind it beside it and as CSV. */
-export function ChartWithTable({ heading, chart, table, empty, onDownload, testId }: ChartWithTableProps) {
+export function ChartWithTable({ heading, chart, table, empty, onDownload, testId, maxRows }: ChartWithTableProps) {
   const slug = table.name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase() || 'table';
   return (
     <section className="chart-with-table" data-testid={testId} aria-label={heading}>
@@ -23,7 +25,12 @@ export function ChartWithTable({ heading, chart, table, empty, onDownload, testI
       <div className="chart-row">
         <div className="chart-cell">{empty ? <p className="notice">{empty}</p> : chart}</div>
         <div className="table-cell">
-          <DataTable table={table} caption={`${heading}: the numbers`} />
+          <DataTable table={maxRows !== undefined && table.rows.length > maxRows ? { ...table, rows: table.rows.slice(0, maxRows) } : table} caption={`${heading}: the numbers`} />
+          {maxRows !== undefined && table.rows.length > maxRows ? (
+            <p className="muted">
+              The first {maxRows.toLocaleString('en')} of {table.rows.length.toLocaleString('en')} rows; the CSV has them all.
+            </p>
+          ) : null}
           {onDownload ? (
             <button type="button" onClick={() => onDownload(`${slug}.csv`, tableToCsv(table))}>
               Download CSV

@@ -2,6 +2,7 @@ import type { DashboardApi } from './api';
 import { EntrySection } from './EntrySection';
 import { ImportSection } from './ImportSection';
 import { KnowledgeSection } from './KnowledgeSection';
+import { ReportsSection } from './ReportsSection';
 import { SECTIONS, routeHash, useRoute, type Route } from './route';
 import { SettingsSection } from './SettingsSection';
 import { ReviewSection } from './ReviewSection';
@@ -48,7 +49,9 @@ function Section({ api, route }: { api: DashboardApi; route: Route }) {
       // keyed: another entry is a fresh editor (its own form, history and unsaved-changes guard)
       return <EntrySection key={route.id} api={api} id={route.id} />;
     case 'new-entry':
-      return <EntrySection key="new-entry" api={api} />;
+      return <EntrySection key={routeHash(route)} api={api} prefill={route.prefill} />;
+    case 'reports':
+      return <ReportsSection api={api} />;
     default:
       return <KnowledgeSection api={api} />;
   }

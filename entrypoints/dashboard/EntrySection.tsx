@@ -17,7 +17,7 @@ import { moveEntry, restoreVersion, saveEdited } from '@/knowledge/store/workflo
 import { getSettings } from '@/knowledge/store/settings';
 import { entryHistory } from '@/knowledge/store/versions';
 import type { DashboardApi } from './api';
-import { routeHash } from './route';
+import { routeHash, type EntryPrefill } from './route';
 import { useKnowledgeVersion } from './useKnowledgeVersion';
 import { useUnsavedGuard } from './useUnsavedGuard';
 
@@ -47,8 +47,14 @@ async function load(api: DashboardApi, id: string | undefined): Promise<Loaded> 
   return { ...(entry ? { entry } : {}), history, stored, learned, secondPerson: settings.approvalNeedsSecondPerson, ...(settings.thresholdOverride !== undefined ? { threshold: settings.thresholdOverride } : {}) };
 }
 
+/** A new entry's form started from a link's prefill (a gap topic's terms): the lead edits it before saving. */
+function prefilled(form: EntryForm, prefill: EntryPrefill | undefined): EntryForm {
+  if (!prefill) return form;
+  return { ...form, title: prefill.title ?? form.title, questions: prefill.questions?.length ? [...prefill.questions] : form.questions, tags: prefill.tags?.join(', ') ?? form.tags };
+}
+
 /** The entry editor (`#entry/<id>`, or `#entry/new` with no id): every field, review, try it, history. */
-export function EntrySection({ api, id }: { api: DashboardApi; id?: string }) {
+export function EntrySection({ api, id, prefill }: { api: DashboardApi; id?: string; prefill?: EntryPrefill }) {
   const knowledge = useKnowledgeVersion(api);
   const [reload, setReload] = useState(0);
   const [data, setData] = useState<Loaded | { error: string } | undefined>();
@@ -69,7 +75,7 @@ export function EntrySection({ api, id }: { api: DashboardApi; id?: string }) {
         setData(d);
         // Another view changed the knowledge: the form follows unless the lead is editing it.
         if (!dirtyRef.current) {
-          const f = d.entry ? formOf(d.entry) : emptyForm();
+          const f = d.entry ? formOf(d.entry) : prefilled(emptyForm(), prefill);
           setForm((old) => (old && !d.entry && id === undefined ? old : f));
           setBaseline((old) => (old && !d.entry && id === undefined ? old : f));
         }
@@ -79,7 +85,7 @@ export function EntrySection({ api, id }: { api: DashboardApi; id?: string }) {
     return () => {
       live = false;
     };
-  }, [api, id, knowledge, reload, dirtyRef]);
+  }, [api, id, knowledge, reload, dirtyRef, prefill]);
 
   const loaded = data && !('error' in data) ? data : undefined;
   const entry = loaded?.entry;

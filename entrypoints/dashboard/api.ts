@@ -1,5 +1,6 @@
 import type { ManualHit, SettingsView } from '@/knowledge/messages';
 import type { KnowledgeDb } from '@/knowledge/store/db';
+import type { ReportsEngine } from './report-engine';
 
 /**
  * Everything the dashboard asks of the browser and the background. The dashboard is an extension
@@ -21,6 +22,8 @@ export interface DashboardApi {
   onKnowledgeChanged(listener: () => void): () => void;
   /** Offers text as a file download (exports, CSV of a table). */
   download(fileName: string, text: string, type: string): void;
+  /** Reads and counts the events off the page's thread (a Web Worker); without it, the Reports section counts in the page. */
+  reports?(): ReportsEngine;
 }
 
 /** The name written into versions when Settings has none. */

@@ -7,6 +7,7 @@ import { createClient } from '@/knowledge/protocol';
 // also brings the redactor along.
 import { openKnowledgeDb } from '@/knowledge/store/db';
 import { leadName, type DashboardApi } from './api';
+import { startReportsWorker } from './reports-protocol';
 
 const messenger = defineExtensionMessaging<ProtocolMap>();
 /** The pages' end of knowledge/messages.ts: every reply is parsed with its schema. */
@@ -29,6 +30,7 @@ export function browserDashboardApi(): DashboardApi {
       browser.storage.onChanged.addListener(onChanged);
       return () => browser.storage.onChanged.removeListener(onChanged);
     },
+    reports: startReportsWorker,
     download(fileName, text, type) {
       const url = URL.createObjectURL(new Blob([text], { type }));
       const a = document.createElement('a');

@@ -36,7 +36,7 @@ export async function dashboardTour(ext: Launched, dir: string, say: (s: string)
   await boxes.nth(2).click({ modifiers: ['Shift'] });
   await page.locator('section.knowledge-list').screenshot({ path: path.join(dir, '7-dashboard-list.png') });
   say(`  \u2713 knowledge list: ${(await page.getByTestId('list-count').textContent())?.trim()} ${(await page.getByTestId('bulk-count').textContent())?.trim()}`);
-  return (await reviewQueue(page, shot, say)) && (await editorTour(ext, dir, say)) && (await importTour(page, shot, say));
+  return (await reviewQueue(page, shot, say)) && (await editorTour(ext, dir, say)) && (await importTour(page, shot, say)) && (await reportsTour(ext, dir, say));
 }
 
 /** The import wizard's column mapping for a spreadsheet with German headers (12). Nothing is checked or imported. */
@@ -114,5 +114,24 @@ async function reviewQueue(page: Page, shot: (p: Page, name: string) => Promise<
   await page.locator('[data-testid="finding"][data-kind="revision"]').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
   await shot(page, '10-dashboard-queue.png');
   say(`  \u2713 review queue: ${(await summary.textContent())?.trim()}`);
+  return true;
+}
+
+/** The trainers' Reports over the events of the agent's walk-through (11). */
+async function reportsTour(ext: Launched, dir: string, say: (s: string) => void): Promise<boolean> {
+  const page = await openDashboard(ext, '#reports');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const shown = await page
+    .locator('[data-testid=report], [data-testid=report-empty]')
+    .first()
+    .waitFor({ timeout: 20_000 })
+    .then(() => true, () => false);
+  if (!shown) {
+    say('  \u2717 the Reports section did not show a report');
+    return false;
+  }
+  await page.screenshot({ path: path.join(dir, '11-dashboard-reports.png'), fullPage: true });
+  const acceptance = await page.getByTestId('card-acceptance').getByTestId('detail').textContent().catch(() => 'no events yet');
+  say(`  \u2713 reports: ${acceptance?.trim()}`);
   return true;
 }

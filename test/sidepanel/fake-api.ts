@@ -2,7 +2,6 @@ import { vi } from 'vitest';
 import type { Entry } from '@/knowledge/entry';
 import type { InsertOutcome, InsertRequest, LearnedPhrasingView, ManualHit, RemoveLearnedRequest, SettingsView, SuggestionView, TabState } from '@/knowledge/messages';
 import type { PanelApi } from '@/entrypoints/sidepanel/api';
-import type { ImportWarnings } from '@/knowledge/quality';
 
 export const TAB = 42;
 
