@@ -1,3 +1,5 @@
+// The import's checks and remembered CSV mappings are imported from their modules (store/import-check.ts,
+// store/csv-mappings.ts), not from here: they bring the formats and DOMPurify, which the worker never needs.
 export { openKnowledgeDb, ENTRY_CHANGES, type KnowledgeDb, type EntryVersionRow, type EntryChange, type LearnedRow } from './db.ts';
 export { StoreError, type StoreErrorKind } from './errors.ts';
 export { getEntry, listEntries, saveEntry, deleteEntry, sameContent, type EntryFilter, type SaveOptions } from './entries.ts';
@@ -8,8 +10,6 @@ export { recordEvent, listEvents, addImportedEvents, type EventInput, type Event
 export { addLearned, listLearned, removeLearnedOf, removeLearnedPhrasing, type LearnedInput, type LearnOptions } from './learned.ts';
 export { applyBulk, undoBulk, type BulkAction, type BulkOptions, type BulkResult, type BulkUndo } from './bulk.ts';
 export { loadHealth, loadKnowledgeList } from './dashboard.ts';
-export { checkImport, planStoredImport } from './import-check.ts';
-export { rememberCsvMapping, rememberedCsvMapping } from './csv-mappings.ts';
 export { logChange, lastChange, changesSince } from './changes.ts';
 export { saveSearchIndex, loadSearchIndex, knowledgeSnapshot, entriesByIds, changedSince, INDEX_CHUNK_BYTES } from './search-index.ts';
 export { loadReviewQueue, applyFix, mergeEntries, dismissFinding, restoreFinding, listDismissed, DISMISSED_KEY, type Dismissal, type FixResult } from './review.ts';
