@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { Markdown } from '@/components/Markdown';
+import { Markdown } from '@/components/entry/Markdown';
 import { FIELD_LABELS, type EntryForm as Form, type FormErrors } from '@/knowledge/editor/entry-form';
 import { lintPlaceholders } from '@/knowledge/editor/placeholder-lint';
 import { LIMITS, type EntrySource } from '@/knowledge/entry';

@@ -1,6 +1,6 @@
 import type { Finding, Fix } from '@/knowledge/quality/findings';
 import { describeChange } from '@/knowledge/quality/revisions';
-import { REJECT_LABELS } from '../RejectForm';
+import { REJECT_LABELS } from '../assist/RejectForm';
 import { KIND_LABELS } from './words';
 
 export interface FindingCardProps {

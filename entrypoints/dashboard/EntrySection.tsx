@@ -4,7 +4,7 @@ import { EntryFormView } from '@/components/entry-editor/EntryForm';
 import { ReviewBar } from '@/components/entry-editor/ReviewBar';
 import { TryIt } from '@/components/entry-editor/TryIt';
 import { VersionHistory } from '@/components/entry-editor/VersionHistory';
-import { StatusMessage, type Status } from '@/components/StatusMessage';
+import { StatusMessage, type Status } from '@/components/status/StatusMessage';
 import { candidateOf, checkForm, emptyForm, formOf, sameForm, type EntryForm, type FormErrors } from '@/knowledge/editor/entry-form';
 import { draftDuplicates } from '@/knowledge/editor/near-duplicates';
 import { pastedTicket, tryIt, tryItIndex } from '@/knowledge/editor/try-it';

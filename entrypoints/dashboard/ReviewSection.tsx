@@ -9,7 +9,7 @@ import { addImportedEvents } from '@/knowledge/store/events';
 import { applyFix, loadReviewQueue, restoreFinding } from '@/knowledge/store/review';
 import { FindingCard } from '@/components/review/FindingCard';
 import { KIND_LABELS } from '@/components/review/words';
-import { StatusMessage, type Status } from '@/components/StatusMessage';
+import { StatusMessage, type Status } from '@/components/status/StatusMessage';
 import type { DashboardApi } from './api';
 import { routeHash } from './route';
 import { useKnowledgeVersion } from './useKnowledgeVersion';

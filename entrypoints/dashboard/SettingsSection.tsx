@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { StatusMessage, type Status } from '@/components/StatusMessage';
+import { StatusMessage, type Status } from '@/components/status/StatusMessage';
 import { StoreError } from '@/knowledge/store/errors';
 import { getSettings, saveSettings } from '@/knowledge/store/settings';
 import type { DashboardApi } from './api';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { KnowledgeStatus, SettingsView as Settings, TabState } from '@/knowledge/messages';
-import { StatusMessage } from '@/components/StatusMessage';
+import { StatusMessage } from '@/components/status/StatusMessage';
 import type { PanelApi } from './api';
 import { AssistView } from './AssistView';
 import { SettingsView } from './SettingsView';

@@ -6,7 +6,7 @@ import { MyData } from '@/components/settings/MyData';
 import { ProfileForm } from '@/components/settings/ProfileForm';
 import { SelectorsForm } from '@/components/settings/SelectorsForm';
 import { TeamSettings } from '@/components/settings/TeamSettings';
-import type { Status } from '@/components/StatusMessage';
+import type { Status } from '@/components/status/StatusMessage';
 import type { PanelApi } from './api';
 import { HOSTED_HELPDESKS, originPattern, toOrigin } from '@/knowledge/hosted-helpdesks';
 

@@ -4,8 +4,8 @@ import { TAB_NOT_ANSWERING, type InsertOutcome, type InsertTarget, type Settings
 import { doubled } from '@/knowledge/greeting';
 import { offeredValues } from '@/knowledge/offers';
 import type { PlaceholderName, PlaceholderValues } from '@/knowledge/placeholders';
-import { REJECT_LABELS } from '@/components/RejectForm';
-import type { Status } from '@/components/StatusMessage';
+import { REJECT_LABELS } from '@/components/assist/RejectForm';
+import type { Status } from '@/components/status/StatusMessage';
 import type { PanelApi } from './api';
 import { answerBody, draft, forInsert, knownValues, type Chosen } from '@/knowledge/answer';
 

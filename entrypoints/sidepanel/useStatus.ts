@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TabState } from '@/knowledge/messages';
-import type { Status } from '@/components/StatusMessage';
+import type { Status } from '@/components/status/StatusMessage';
 
 /** The ticket shown: tab, helpdesk and ticket id (the read, for a ticket without an id); undefined when none is. */
 function shownTicket(state: TabState | undefined): string | undefined {

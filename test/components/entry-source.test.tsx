@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EntryFacts } from '@/components/EntryFacts';
+import { EntryFacts } from '@/components/entry/EntryFacts';
 import type { EntrySource } from '@/knowledge/entry';
 import { entry } from '../sidepanel/fake-api';
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EntryFacts } from '@/components/EntryFacts';
+import { EntryFacts } from '@/components/entry/EntryFacts';
 import { LearnedPhrasings } from '@/components/settings/LearnedPhrasings';
 import { entry, fakeLearned } from '../sidepanel/fake-api';
 import { allByTestId, byTestId, cleanup, click, flush, render } from './render';

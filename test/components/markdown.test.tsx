@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { Markdown, renderMarkdown } from '@/components/Markdown';
+import { Markdown, renderMarkdown } from '@/components/entry/Markdown';
 import { cleanup, render } from './render';
 
 afterEach(cleanup);

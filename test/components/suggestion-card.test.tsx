@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { SuggestionCard } from '@/components/SuggestionCard';
+import { SuggestionCard } from '@/components/assist/SuggestionCard';
 import { entry } from '../sidepanel/fake-api';
 import { byTestId, cleanup, render } from './render';
 

@@ -144,7 +144,7 @@ describe('Firefox: the add-on linter (as web-ext lint and the add-on store run i
     const { errors, warnings } = await lintAddon(dist);
     expect(errors.map((m) => `${m.code} ${m.file}:${m.line} ${m.message}`)).toEqual([]);
     // What remains is in libraries, and safe: react-dom's dangerouslySetInnerHTML (used only by
-    // components/Markdown.tsx, with the Markdown sanitised by DOMPurify first) and DOMPurify's own
+    // components/entry/Markdown.tsx, with the Markdown sanitised by DOMPurify first) and DOMPurify's own
     // parser (in the panel's and the dashboard's shared chunks); zod's probe `Function('')`, which only checks whether the
     // extension's CSP allows eval (it does not) and then parses without it (the pages, the background and
     // the dashboard's Web Workers: the reports worker and the duplicate scan).

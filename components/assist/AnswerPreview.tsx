@@ -3,8 +3,8 @@ import type { Entry } from '@/knowledge/entry';
 import type { RejectReason } from '@/knowledge/events';
 import type { LanguageFallback, MatchedTerms } from '@/knowledge/messages';
 import type { PlaceholderName, PlaceholderValues } from '@/knowledge/placeholders';
-import { EntryFacts } from './EntryFacts';
-import { Markdown } from './Markdown';
+import { EntryFacts } from '../entry/EntryFacts';
+import { Markdown } from '../entry/Markdown';
 import { missingLabel, PlaceholderForm } from './PlaceholderForm';
 import { RejectForm } from './RejectForm';
 

@@ -1,6 +1,6 @@
 import type { Entry } from '@/knowledge/entry';
 import type { LanguageFallback, MatchedTerms } from '@/knowledge/messages';
-import { EntryFacts, matchedWords } from './EntryFacts';
+import { EntryFacts, matchedWords } from '../entry/EntryFacts';
 import { Highlight } from './Highlight';
 import { excerpt } from './TicketSummary';
 
