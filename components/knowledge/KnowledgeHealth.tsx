@@ -2,6 +2,7 @@ import type { HealthGroup, KnowledgeHealth as Health } from '@/knowledge/health'
 import { BarChart } from '../charts/BarChart';
 import { ChartWithTable } from '../charts/ChartWithTable';
 import { LineChart } from '../charts/LineChart';
+import type { ReportTable } from '@/knowledge/reports/tables';
 import { healthTables, percent, weekLabel } from './health-tables';
 
 /** Groups drawn in a bar chart: the 12 that weigh most (most entries and shows), least healthy first; the table beside lists them all. */
@@ -51,38 +52,43 @@ export function KnowledgeHealth({ health, onDownload }: { health: Health; onDown
           />
         }
       />
-      <ChartWithTable
-        heading="By owner"
-        testId="health-owners"
-        table={tables.byOwner}
-        onDownload={onDownload}
-        empty={health.byOwner.length === 0 ? 'No entries.' : undefined}
-        chart={
-          <BarChart
-            title={`Knowledge health by owner (the ${Math.min(BARS, health.byOwner.length)} with most entries and shows), least healthy first: ${drawn(health.byOwner).slice(0, 3).map((g) => `${g.key || 'no owner'} ${percent(g.share)}`).join(', ')}`}
-            data={drawn(health.byOwner).map((g) => ({ label: g.key || '(no owner)', value: g.share ?? 0 }))}
-            max={1}
-            formatValue={(v) => percent(v)}
-            target={target}
-          />
-        }
-      />
-      <ChartWithTable
-        heading="By tag"
-        testId="health-tags"
-        table={tables.byTag}
-        onDownload={onDownload}
-        empty={health.byTag.length === 0 ? 'No entries.' : undefined}
-        chart={
-          <BarChart
-            title={`Knowledge health by tag (the ${Math.min(BARS, health.byTag.length)} with most entries and shows), least healthy first: ${drawn(health.byTag).slice(0, 3).map((g) => `${g.key || 'no tag'} ${percent(g.share)}`).join(', ')}`}
-            data={drawn(health.byTag).map((g) => ({ label: g.key || '(no tag)', value: g.share ?? 0 }))}
-            max={1}
-            formatValue={(v) => percent(v)}
-            target={target}
-          />
-        }
-      />
+      <GroupHealth heading="By owner" testId="health-owners" by="owner" none="no owner" groups={health.byOwner} table={tables.byOwner} target={target} onDownload={onDownload} />
+      <GroupHealth heading="By tag" testId="health-tags" by="tag" none="no tag" groups={health.byTag} table={tables.byTag} target={target} onDownload={onDownload} />
     </section>
+  );
+}
+
+interface GroupHealthProps {
+  heading: string;
+  testId: string;
+  /** What a group is ("owner", "tag"), and how a group without one is named. */
+  by: string;
+  none: string;
+  groups: HealthGroup[];
+  table: ReportTable;
+  target: { value: number; label: string };
+  onDownload?: (fileName: string, csv: string) => void;
+}
+
+/** Health by owner or by tag: the heaviest groups drawn least healthy first, every group in the table. */
+function GroupHealth({ heading, testId, by, none, groups, table, target, onDownload }: GroupHealthProps) {
+  const shown = drawn(groups);
+  return (
+    <ChartWithTable
+      heading={heading}
+      testId={testId}
+      table={table}
+      onDownload={onDownload}
+      empty={groups.length === 0 ? 'No entries.' : undefined}
+      chart={
+        <BarChart
+          title={`Knowledge health by ${by} (the ${shown.length} with most entries and shows), least healthy first: ${shown.slice(0, 3).map((g) => `${g.key || none} ${percent(g.share)}`).join(', ')}`}
+          data={shown.map((g) => ({ label: g.key || `(${none})`, value: g.share ?? 0 }))}
+          max={1}
+          formatValue={(v) => percent(v)}
+          target={target}
+        />
+      }
+    />
   );
 }
