@@ -58,3 +58,13 @@ export async function flush(): Promise<void> {
     await new Promise((r) => setTimeout(r, 0));
   });
 }
+
+/** Event-loop turns (each inside act) until `read` returns something truthy; fails after `tries` turns. */
+export async function until<T>(read: () => T | undefined | null | false, tries = 1000): Promise<T> {
+  for (let i = 0; i < tries; i++) {
+    const v = read();
+    if (v) return v;
+    await flush();
+  }
+  throw new Error('state never reached');
+}

@@ -4,7 +4,7 @@ import { act } from 'react';
 import { App } from '@/entrypoints/dashboard/App';
 import { parseRoute, routeHash } from '@/entrypoints/dashboard/route';
 import { applyImport } from '@/knowledge/store/import';
-import { byTestId, cleanup, render } from '../components/render';
+import { byTestId, cleanup, render, until as untilState } from '../components/render';
 import { entry } from '../store/helpers';
 import { fakeDashboardApi } from './fake-dashboard-api';
 
@@ -13,14 +13,7 @@ afterEach(async () => {
   location.hash = '';
 });
 
-async function until<T>(read: () => T | undefined | null | false): Promise<T> {
-  for (let i = 0; i < 500; i++) {
-    const v = read();
-    if (v) return v;
-    await act(() => new Promise<void>((r) => setTimeout(r, 0)));
-  }
-  throw new Error('state never reached');
-}
+const until = <T,>(read: () => T | undefined | null | false) => untilState(read, 500);
 
 describe('dashboard routes', () => {
   it('reads and writes sections and entry ids from the hash', () => {

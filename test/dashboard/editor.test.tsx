@@ -6,7 +6,7 @@ import { LEAVE_QUESTION } from '@/entrypoints/dashboard/useUnsavedGuard';
 import { saveEntry } from '@/knowledge/store/entries';
 import { getSettings, saveSettings } from '@/knowledge/store/settings';
 import { entryHistory } from '@/knowledge/store/versions';
-import { byTestId, cleanup, click, render, type } from '../components/render';
+import { byTestId, cleanup, click, render, type, until as untilState } from '../components/render';
 import { entry } from '../store/helpers';
 import { fakeDashboardApi } from './fake-dashboard-api';
 
@@ -15,15 +15,6 @@ afterEach(async () => {
   vi.restoreAllMocks();
   location.hash = '';
 });
-
-async function until<T>(read: () => T | undefined | null | false, tries = 2000): Promise<T> {
-  for (let i = 0; i < tries; i++) {
-    const v = read();
-    if (v) return v;
-    await act(() => new Promise<void>((r) => setTimeout(r, 0)));
-  }
-  throw new Error('state never reached');
-}
 
 async function go(hash: string) {
   await act(async () => {
@@ -45,6 +36,8 @@ async function openEditor(id: string, seed: Parameters<typeof saveEntry>[1][] = 
 
 const field = (c: HTMLElement, name: string) => byTestId<HTMLInputElement>(c, `field-${name}`);
 const statusText = (c: HTMLElement) => byTestId(c, 'status').textContent ?? '';
+
+const until = <T,>(read: () => T | undefined | null | false, tries = 2000) => untilState(read, tries);
 
 describe('entry editor', () => {
   it('shows an inline error from the import schema, refuses to save, then saves a new version as the lead', async () => {

@@ -7,7 +7,7 @@ import type { Entry } from '@/knowledge/entry';
 import { entryHistory } from '@/knowledge/store/versions';
 import { applyImport } from '@/knowledge/store/import';
 import { saveSettings } from '@/knowledge/store/settings';
-import { byTestId, cleanup, click, key, render, type } from '../components/render';
+import { byTestId, cleanup, click, key, render, type, until } from '../components/render';
 import { entry } from '../store/helpers';
 import { flagged, shown } from './events';
 import { fakeDashboardApi } from './fake-dashboard-api';
@@ -30,15 +30,6 @@ afterEach(async () => {
   await cleanup();
   location.hash = '';
 });
-
-async function until<T>(read: () => T | undefined | null | false): Promise<T> {
-  for (let i = 0; i < 1000; i++) {
-    const v = read();
-    if (v) return v;
-    await act(() => new Promise<void>((r) => setTimeout(r, 0)));
-  }
-  throw new Error('state never reached');
-}
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();

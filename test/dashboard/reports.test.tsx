@@ -10,7 +10,7 @@ import { rangeOf } from '@/components/reports/RangePicker';
 import type { StoredEvent } from '@/knowledge/events';
 import { eventsToJsonl } from '@/knowledge/reports/jsonl';
 import { applyImport } from '@/knowledge/store/import';
-import { byTestId, cleanup, click, render } from '../components/render';
+import { byTestId, cleanup, click, render, until as untilState } from '../components/render';
 import { entry } from '../store/helpers';
 import { fakeDashboardApi } from './fake-dashboard-api';
 
@@ -43,15 +43,6 @@ function session(): StoredEvent[] {
   ];
 }
 
-async function until<T>(read: () => T | undefined | null | false): Promise<T> {
-  for (let i = 0; i < 500; i++) {
-    const v = read();
-    if (v) return v;
-    await act(() => new Promise<void>((r) => setTimeout(r, 0)));
-  }
-  throw new Error('state never reached');
-}
-
 async function withEvents(events: StoredEvent[]) {
   const api = fakeDashboardApi();
   await applyImport(api.db, { entries: [entry('refunds', { tags: ['billing'] }), entry('returns', { tags: ['shipping'] })], problems: [] }, 'test');
@@ -69,6 +60,8 @@ async function pick7(c: HTMLElement) {
   await click(radio);
   return until(() => c.querySelector('[data-testid=report]'));
 }
+
+const until = <T,>(read: () => T | undefined | null | false) => untilState(read, 500);
 
 describe('Reports section', () => {
   it('shows the numbers a hand count gives, marks small samples and draws no chart for them', async () => {

@@ -4,7 +4,7 @@ import { act } from 'react';
 import { App } from '@/entrypoints/dashboard/App';
 import { saveEntry } from '@/knowledge/store/entries';
 import { recordEvent } from '@/knowledge/store/events';
-import { cleanup, render } from '../components/render';
+import { cleanup, render, until } from '../components/render';
 import { entry } from '../store/helpers';
 import { fakeDashboardApi } from './fake-dashboard-api';
 
@@ -21,15 +21,6 @@ const refund = entry('refund', {
 const copy = entry('refund-copy', { ...refund, id: 'refund-copy', title: 'How long does a refund take? (new)', questions: ['How long until I get my money back?'] });
 const late = entry('late', { title: 'Gift wrapping', body: 'We wrap gifts for 3 euros.', questions: ['Can you wrap my gift?'], reviewBy: day(-3) });
 const returns = entry('returns', { title: 'Free returns', body: 'Returns are free within 30 days.', questions: ['Are returns free?'], reviewBy: day(200) });
-
-async function until<T>(read: () => T | undefined | null | false): Promise<T> {
-  for (let i = 0; i < 1000; i++) {
-    const v = read();
-    if (v) return v;
-    await act(() => new Promise<void>((r) => setTimeout(r, 0)));
-  }
-  throw new Error('state never reached');
-}
 
 const kinds = (c: HTMLElement) => [...c.querySelectorAll<HTMLElement>('[data-testid="finding"]')].map((f) => `${f.dataset.kind}:${f.dataset.ids}`).sort();
 const finding = (c: HTMLElement, kind: string) => c.querySelector<HTMLElement>(`[data-testid="finding"][data-kind="${kind}"]`);
