@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import type { CDPSession, Page } from 'playwright-core';
@@ -7,6 +7,7 @@ import { startDemoHelpdesk } from '../demo/server';
 import { loadSampleTickets } from '../demo/tickets';
 import { ensureDemoBuild, launchWithExtension, openDashboard, openRealPanel, tabIdOf, type Launched } from '../e2e/harness';
 import { percentile } from './measure';
+import pack from '../../knowledge/sample/pack.json';
 import { generateEntries } from './synthetic';
 import type { BenchTable } from './table';
 import { pollUntil } from '../e2e/poll';
@@ -29,8 +30,7 @@ interface ChromeLike {
 declare const chrome: ChromeLike;
 
 async function knowledgeFiles(size: number): Promise<string[]> {
-  const pack = JSON.parse(await readFile('knowledge/sample/pack.json', 'utf8')) as { entries: Entry[] };
-  const entries = [...pack.entries, ...generateEntries(size)].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const entries = [...(pack.entries as Entry[]), ...generateEntries(size)].sort((a, b) => (a.id < b.id ? -1 : 1));
   const dir = path.resolve('.e2e-tmp/bench-cold');
   await mkdir(dir, { recursive: true });
   const files: string[] = [];
@@ -248,7 +248,7 @@ async function measure(size: number, quick: boolean): Promise<SizeResult> {
       if (t) breakdown.push(t);
     }
     return {
-      size: size + 89,
+      size: size + pack.entries.length,
       check,
       import: imported,
       written,
