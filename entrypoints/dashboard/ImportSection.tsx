@@ -17,8 +17,7 @@ export function ImportSection({ api, now }: { api: DashboardApi; now?: Date }) {
         plan={(result, conflicts) => planStoredImport(api.db, result, conflicts, now ? { now } : {})}
         apply={async (result, conflicts, onProgress, signal) => {
           try {
-            const who = await api.who();
-            const value = await applyImportBatched(api.db, result, `${who.replace(/ \(dashboard\)$/, '')} (import in the dashboard)`, { conflicts, onProgress, signal, ...(now ? { now } : {}) });
+            const value = await applyImportBatched(api.db, result, await api.who('import in the dashboard'), { conflicts, onProgress, signal, ...(now ? { now } : {}) });
             await api.knowledgeWritten();
             return { ok: true, value };
           } catch (err) {

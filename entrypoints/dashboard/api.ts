@@ -12,8 +12,11 @@ export interface DashboardApi {
   /** The knowledge store (the same IndexedDB as the worker's). */
   db: KnowledgeDb;
   getSettings(): Promise<SettingsView>;
-  /** The name versions are written under: the lead's name from Settings, else a plain fallback. */
-  who(): Promise<string>;
+  /**
+   * The name versions are written under: the lead's name from Settings (else a plain fallback),
+   * with where the change was made ("dashboard" unless said, e.g. "import in the dashboard").
+   */
+  who(where?: string): Promise<string>;
   /** The agents' own search (the worker's index), so the list finds what agents find. */
   search(text: string, limit: number): Promise<ManualHit[]>;
   /** After a write to the entries: the worker applies the logged change now, and every view hears of it. */

@@ -17,7 +17,7 @@ export function browserDashboardApi(): DashboardApi {
   const api: DashboardApi = {
     db: openKnowledgeDb(),
     getSettings: () => worker.send('panelToBackground.getSettings', undefined),
-    who: async () => leadName(await api.getSettings()),
+    who: async (where) => leadName(await api.getSettings(), where),
     search: (text, limit) => worker.send('panelToBackground.search', { text, limit }),
     async knowledgeWritten() {
       // knowledgeStatus catches the worker up on the change log first, then says what it holds.

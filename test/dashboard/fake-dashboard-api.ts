@@ -19,7 +19,7 @@ export function fakeDashboardApi(overrides: Partial<DashboardApi> = {}): Dashboa
   const api = {
     db: freshDb(),
     getSettings: vi.fn(async () => settings),
-    who: vi.fn(async () => 'Lee Lead (dashboard)'),
+    who: vi.fn(async (where = 'dashboard') => `Lee Lead (${where})`),
     search: vi.fn(async () => []),
     knowledgeWritten: vi.fn(async () => {
       for (const l of listeners) l();
