@@ -1,6 +1,7 @@
 import type { Entry } from '@/knowledge/entry';
 import { fromStored, toStored, type StoredIndex } from '@/knowledge/search/binary';
 import { KnowledgeIndex, type LearnedPhrasing } from '@/knowledge/search/index';
+import { baseCalibration, needsCalibration } from '@/knowledge/search/self-calibration';
 
 /** Where the holder reads entries and keeps its index; the real one is the Dexie store (index-cache.ts). */
 export interface KnowledgeSource {
@@ -45,6 +46,7 @@ function byEntry(list: readonly LearnedPhrasing[]): Map<string, Map<string, Lear
  */
 export class KnowledgeHolder {
   private index: Promise<KnowledgeIndex> | undefined;
+  private calibrating = false;
   /** The last logged change the index includes. */
   private seq = 0;
   /** Changes and saves run one at a time, in order. */
@@ -113,6 +115,25 @@ export class KnowledgeHolder {
   async persist(): Promise<void> {
     const index = await this.get();
     await this.serially(() => this.save(index));
+  }
+
+  /**
+   * Fits the base's own confidence calibration (knowledge/search/self-calibration.ts: a few hundred
+   * short queries) when it has none or the knowledge changed enough, and saves it with the index so
+   * the next cold start has it at once. Called once the panel has been told (the fit never delays a
+   * ticket's answer); until it is done the last fit, or the global model, holds.
+   */
+  calibrateSoon(index: KnowledgeIndex): void {
+    if (this.calibrating || !needsCalibration(index)) return;
+    this.calibrating = true;
+    setTimeout(() => {
+      void this.serially(async () => {
+        // The index may have been replaced (rebuilt) meanwhile: fit and save only the one in use.
+        if ((await this.index?.catch(() => undefined)) !== index) return;
+        baseCalibration(index);
+        await this.save(index);
+      }).finally(() => (this.calibrating = false));
+    }, 0);
   }
 
   private serially<T>(run: () => Promise<T>): Promise<T> {

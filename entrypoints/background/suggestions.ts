@@ -4,7 +4,6 @@ import type { Ticket } from '@/knowledge/ticket';
 import type { ManualHit, SuggestResultView } from '@/knowledge/messages';
 import type { KnowledgeIndex } from '@/knowledge/search/index';
 import { manualCandidates, rankManual } from '@/knowledge/search/manual';
-import { baseCalibration, needsCalibration } from '@/knowledge/search/self-calibration';
 import { suggestRefs } from '@/knowledge/suggest';
 import { pilotReason, type Pilot } from './pilot';
 
@@ -32,9 +31,6 @@ export async function suggestionsFor(
 ): Promise<SuggestResultView & { threshold: number }> {
   const options = { limit: PANEL_LIMIT, day, ...(threshold !== undefined ? { threshold } : {}) };
   const result = suggestRefs(ticket, index, pilot ? { ...options, only: (e) => pilot.ids.has(e.id) } : options);
-  // The base's own calibration (a few hundred short queries) is fitted after answering, never in
-  // the way of a suggestion; until then the last fit, or the global model, holds.
-  if (needsCalibration(index)) setTimeout(() => baseCalibration(index), 0);
   if (pilot && result.abstained && !suggestRefs(ticket, index, options).abstained) {
     return { threshold: result.threshold, abstained: true, pilotHeld: true, reason: pilotReason(pilot.tags), suggestions: [] };
   }

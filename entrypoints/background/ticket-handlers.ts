@@ -33,6 +33,7 @@ export async function onTicket(deps: BackgroundDeps, tabId: number, ticket: Tick
   const state: TicketState = { kind: 'ticket', tabId, ticket, result, readAt, readId: read.readId, fromSelection };
   deps.tabs.set(state);
   deps.notifyPanel(state);
+  deps.holder.calibrateSoon(index);
   const first = await deps.shownReads.claim(tabId, read.readId).catch(() => true);
   // A ticket pilot mode held back is outside the pilot: neither shown nor a knowledge gap.
   if (first && !result.pilotHeld) await recordSuggested(deps.db, state, agentOf(settings), threshold).catch(logAndGoOn);
@@ -144,6 +145,7 @@ export async function refreshTickets(deps: BackgroundDeps): Promise<void> {
     deps.tabs.set(next);
     deps.notifyPanel(next);
   }
+  deps.holder.calibrateSoon(index);
 }
 
 /** Acceptance events are for reports: failing to store one must never block the agent. */

@@ -2,6 +2,7 @@ import { ENTRY_STATUSES } from '../entry';
 import type { RankingOptions } from './bm25f';
 import { KnowledgeIndex, type EntryRef, type IndexOptions, type LearnedPhrasing } from './index';
 import { liveDocs, packPostingBytes, unpackPostingBytes } from './pack';
+import { restoreCalibration, storedCalibration, type StoredCalibration } from './self-calibration';
 import { IndexLoadError } from './serialise';
 import { DEFAULT_TOKENISE_OPTIONS, optionsKey, type TokeniseOptions } from './tokenise';
 
@@ -34,12 +35,15 @@ export interface StoredIndex {
   pairs: number;
   units: Uint8Array;
   lists: Uint8Array;
+  /** The base's own confidence calibration (self-calibration.ts), once fitted: a cold start need not refit it. */
+  calibration?: StoredCalibration;
 }
 
 export function toStored(index: KnowledgeIndex): StoredIndex {
   const ix = index.inverted;
   const refs = liveDocs(ix).map((d) => index.ref(ix.docKey[d]!)!);
   const postings = packPostingBytes(ix);
+  const calibration = storedCalibration(index);
   return {
     format: BINARY_INDEX_FORMAT,
     version: BINARY_INDEX_VERSION,
@@ -52,6 +56,7 @@ export function toStored(index: KnowledgeIndex): StoredIndex {
     status: Uint8Array.from(refs, (r) => ENTRY_STATUSES.indexOf(r.status)),
     learned: index.learned(),
     ...postings,
+    ...(calibration ? { calibration } : {}),
   };
 }
 
@@ -99,5 +104,7 @@ export function fromStored(data: Partial<StoredIndex> | undefined, options: Inde
   } catch (e) {
     throw new IndexLoadError(`The stored search index is damaged (${e instanceof Error ? e.message : String(e)}).`);
   }
-  return KnowledgeIndex.restoreRefs({ tokenise: expected, ranking: { ...data.ranking, ...options.ranking } }, refs, learned, ix);
+  const index = KnowledgeIndex.restoreRefs({ tokenise: expected, ranking: { ...data.ranking, ...options.ranking } }, refs, learned, ix);
+  restoreCalibration(index, data.calibration);
+  return index;
 }

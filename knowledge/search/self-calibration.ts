@@ -239,6 +239,31 @@ export function baseCalibration(index: KnowledgeIndex): { calibration: BaseCalib
 
 /** The fitted curve of an index (fitting it if needed): what `kb eval` prints and the dashboard will draw. */
 export function fittedCurve(index: KnowledgeIndex): { calibration: BaseCalibration; points: CurvePoint[] } {
-  const { calibration, outcomes } = baseCalibration(index);
-  return { calibration, points: calibrationCurve(outcomes, calibration) };
+  const seen = baseCalibration(index);
+  // A fit restored from the stored index keeps no outcomes: ask the held-out queries again to draw it.
+  if (!seen.outcomes.length && (seen.calibration.inScope || seen.calibration.outOfScope)) seen.outcomes = heldOutOutcomes(index);
+  return { calibration: seen.calibration, points: calibrationCurve(seen.outcomes, seen.calibration) };
+}
+
+/** A fit as the stored index keeps it (binary.ts): the worker's cold start then has it at once instead of refitting. */
+export interface StoredCalibration {
+  calibration: BaseCalibration;
+  /** Changes to the index since the fit (it is refitted once these reach REFIT_SHARE). */
+  behind: number;
+  /** Entries when fitted. */
+  size: number;
+}
+
+/** The index's last fit, to store with it; undefined before any. */
+export function storedCalibration(index: KnowledgeIndex): StoredCalibration | undefined {
+  const seen = cache.get(index);
+  return seen && { calibration: { ...seen.calibration }, behind: Math.max(0, index.revision - seen.revision), size: seen.size };
+}
+
+/** Takes back a stored fit for an index just loaded (ignores anything malformed: the index then fits again). */
+export function restoreCalibration(index: KnowledgeIndex, stored: StoredCalibration | undefined): void {
+  const c = stored?.calibration;
+  const numbers = c && [c.slope, c.intercept, c.threshold, c.inScope, c.outOfScope, stored.behind, stored.size];
+  if (!c || !numbers!.every((x) => typeof x === 'number' && Number.isFinite(x)) || typeof c.fitted !== 'boolean') return;
+  cache.set(index, { revision: index.revision - stored.behind, size: stored.size, calibration: { ...c }, outcomes: [] });
 }

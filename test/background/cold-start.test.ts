@@ -3,8 +3,9 @@ import { dexieKnowledgeSource } from '@/entrypoints/background/index-cache';
 import { KnowledgeHolder, type KnowledgeSource } from '@/entrypoints/background/knowledge-holder';
 import { loadSample } from '@/entrypoints/background/knowledge-handlers';
 import { onTicket } from '@/entrypoints/background/ticket-handlers';
-import { BINARY_INDEX_VERSION, toStored } from '@/knowledge/search/binary';
+import { BINARY_INDEX_VERSION, toStored, type StoredIndex } from '@/knowledge/search/binary';
 import { KnowledgeIndex } from '@/knowledge/search/index';
+import { currentCalibration, needsCalibration, restoreCalibration, storedCalibration } from '@/knowledge/search/self-calibration';
 import { deleteEntry, knowledgeSnapshot, lastChange, loadSearchIndex, saveEntry, saveSearchIndex, type KnowledgeDb } from '@/knowledge/store';
 import { suggest } from '@/knowledge/suggest';
 import { DAY, makeDeps, read, sampleTickets } from './fixtures';
@@ -22,9 +23,12 @@ function counted(db: KnowledgeDb) {
 }
 
 /** Suggestions of an index built from everything in the store, holding the entries. */
-async function fresh(db: KnowledgeDb) {
+async function fresh(db: KnowledgeDb, like?: KnowledgeHolder) {
   const snap = await knowledgeSnapshot(db);
-  return KnowledgeIndex.build(snap.entries, undefined, snap.learned);
+  const index = KnowledgeIndex.build(snap.entries, undefined, snap.learned);
+  // the same confidence calibration as the holder's (a stored index carries its fit)
+  if (like) restoreCalibration(index, storedCalibration(await like.get()));
+  return index;
 }
 
 const tickets = () => sampleTickets().map((s) => s.ticket);
@@ -49,7 +53,7 @@ describe('cold start of the worker (stored binary index)', () => {
     expect(cold.origin).toBe('cache');
     expect(cold.timings?.entries).toBe(2);
     expect(reads).toEqual({ snapshots: 0, entries: 0 });
-    expect(await refIds(cold)).toEqual(ids(await fresh(db)));
+    expect(await refIds(cold)).toEqual(ids(await fresh(db, cold)));
     expect(await refIds(cold)).not.toEqual([]);
 
     const made = makeDeps({ holder: cold }, db.name);
@@ -62,9 +66,35 @@ describe('cold start of the worker (stored binary index)', () => {
     expect(again.timings?.entries).toBe(0);
   });
 
+  it("fits the base's own calibration after the panel is told, saves it with the index, and a cold start has it at once", async () => {
+    const { deps, db } = makeDeps();
+    await loadSample(deps);
+    // the knowledge changed: the worker fits (and saves) at once, with no ticket open
+    await expect.poll(async () => (await loadSearchIndex(db))?.index.calibration?.calibration.fitted).toBe(true);
+    // an index stored before this version, without a fit: the first ticket is answered, then the fit comes
+    const { seq, index: stored } = (await loadSearchIndex(db))!;
+    await saveSearchIndex(db, seq, { ...(stored as StoredIndex), calibration: undefined });
+    const holder = new KnowledgeHolder(dexieKnowledgeSource(db));
+    const warm = await holder.get();
+    expect(needsCalibration(warm)).toBe(true);
+    const told: boolean[] = [];
+    const made = makeDeps({ holder, notifyPanel: () => told.push(currentCalibration(warm).fitted) }, db.name);
+    await onTicket(made.deps, 1, tickets()[0]!, read());
+    expect(told).toEqual([false]);
+    await expect.poll(async () => (await loadSearchIndex(db))?.index.calibration?.calibration.fitted).toBe(true);
+    expect(needsCalibration(warm)).toBe(false);
+    const cold = new KnowledgeHolder(dexieKnowledgeSource(db));
+    const index = await cold.get();
+    expect(cold.origin).toBe('cache');
+    expect(needsCalibration(index)).toBe(false);
+    expect(currentCalibration(index)).toEqual(currentCalibration(warm));
+  });
+
   it('builds from the entries when the stored index is another version, damaged, or the change log does not reach back', async () => {
     const { deps, db } = makeDeps();
     await loadSample(deps);
+    // the worker's save after fitting the calibration comes first (it would undo the spoiling)
+    await expect.poll(async () => (await loadSearchIndex(db))?.index.calibration).toBeDefined();
     const stored = (await loadSearchIndex(db))!;
     const cases: [string, () => Promise<void>][] = [
       ['another version', () => saveSearchIndex(db, stored.seq, { ...toStored(KnowledgeIndex.build([])), version: BINARY_INDEX_VERSION + 1 })],
@@ -81,7 +111,7 @@ describe('cold start of the worker (stored binary index)', () => {
       }
       const { source, reads } = counted(db);
       const holder = new KnowledgeHolder(source);
-      expect(await refIds(holder), why).toEqual(ids(await fresh(db)));
+      expect(await refIds(holder), why).toEqual(ids(await fresh(db, holder)));
       expect(holder.origin, why).toBe('built');
       expect(reads.snapshots, why).toBe(1);
     }
@@ -106,6 +136,8 @@ describe('cold start of the worker (stored binary index)', () => {
     const { deps, db } = makeDeps();
     await loadSample(deps);
     const index = await deps.holder.get();
+    // the worker's own save after fitting the calibration comes first (it would replace ours)
+    await expect.poll(async () => (await loadSearchIndex(db))?.index.calibration).toBeDefined();
     await saveSearchIndex(db, 7, toStored(index), 1000);
     const rows = await db.searchIndex.toArray();
     const chunks = rows.filter((r) => 'bytes' in r);

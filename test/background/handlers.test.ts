@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { listEvents, listLearned, saveEntry, saveSettings } from '@/knowledge/store';
 import { DEFAULT_THRESHOLD } from '@/knowledge/search/calibration';
@@ -6,6 +6,7 @@ import { feedback, knowledgeStatus, loadSample, search } from '@/entrypoints/bac
 import { getTabState, insert, onReadFailed, onTicket, readSelection, refreshTickets } from '@/entrypoints/background/ticket-handlers';
 import { watchKnowledge } from '@/entrypoints/background/watch-knowledge';
 import { suggestRefs } from '@/knowledge/suggest';
+import { needsCalibration } from '@/knowledge/search/self-calibration';
 import { DAY, holderFor, makeDeps, read, sampleTicket, sampleTickets } from './fixtures';
 
 beforeEach(() => fakeBrowser.reset());
@@ -47,6 +48,8 @@ describe('background: tickets', () => {
     await loadSample(deps);
     // A sample ticket the engine is confident about (its quality is tested with the engine).
     const index = await deps.holder.get();
+    // the base's own calibration, fitted after the knowledge changed, decides what is confident
+    await vi.waitFor(() => expect(needsCalibration(index)).toBe(false));
     const ticket = sampleTickets().map((s) => s.ticket).find((t) => !suggestRefs(t, index, { limit: 3, day: DAY }).abstained)!;
     const state = await onTicket(deps, 7, ticket, read());
     const direct = suggestRefs(ticket, index, { limit: 3, day: DAY });

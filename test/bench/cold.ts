@@ -105,10 +105,26 @@ async function installClocks(panel: Page): Promise<void> {
 async function readToRender(page: Page, panel: Page, id: string): Promise<number> {
   await page.evaluate((t) => document.querySelector<HTMLAnchorElement>(`.demo-list a[href="/tickets/${t}"]`)?.click(), id);
   await panel.waitForFunction((t) => (window as unknown as { benchShown: Record<string, number> }).benchShown[t] !== undefined, id, { timeout: 120_000 });
-  return panel.evaluate((t) => {
+  const ms = await panel.evaluate((t) => {
     const g = window as unknown as { benchShown: Record<string, number>; benchRead: Record<string, number> };
     return g.benchShown[t]! - g.benchRead[t]!;
   }, id);
+  await settled(panel);
+  return ms;
+}
+
+/**
+ * Waits until the panel has nothing more to ask the worker about this ticket: when the engine
+ * abstains, the panel runs a search on the ticket's key terms a moment after drawing it. Stopping
+ * the worker before that search would let the search wake it, and the next "cold" ticket would
+ * find the index already loading.
+ */
+async function settled(panel: Page): Promise<void> {
+  await panel.waitForFunction(() => {
+    const box = document.querySelector<HTMLInputElement>('[data-testid=manual-search]');
+    if (!box?.value.trim()) return true;
+    return document.querySelector('[data-testid=search-result], [data-testid=nothing-relevant]') !== null;
+  }, undefined, { timeout: 120_000 });
 }
 
 /** Stops every service worker over CDP (a page-level session) and waits until ours reports it stopped. */
@@ -225,6 +241,7 @@ async function measure(size: number, quick: boolean): Promise<SizeResult> {
     const warmIds = ids.slice(1, quick ? 21 : 41);
     const warm: number[] = [];
     for (const id of warmIds) warm.push(await readToRender(page, panel, id));
+    if (process.env.COLD_DEBUG) console.log("warm", warm.join(" "));
     const heapMb = await workerHeapMb(ext);
     const idbMb = await panel.evaluate(async () => {
       const e = (await navigator.storage.estimate()) as StorageEstimate & { usageDetails?: { indexedDB?: number } };
@@ -244,6 +261,7 @@ async function measure(size: number, quick: boolean): Promise<SizeResult> {
     for (const id of coldIds) {
       await stopWorker(cdp, status, ext.extensionId);
       cold.push(await readToRender(page, panel, id));
+      if (process.env.COLD_DEBUG) console.log("cold", id, cold.at(-1), JSON.stringify(await lastTimings(ext)));
       const t = await lastTimings(ext);
       if (t) breakdown.push(t);
     }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Entry } from '../../knowledge/entry';
 import { DEFAULT_THRESHOLD } from '../../knowledge/search/calibration';
+import { fromStored, toStored } from '../../knowledge/search/binary';
 import { KnowledgeIndex } from '../../knowledge/search/index';
 import {
   baseCalibration,
@@ -10,6 +11,7 @@ import {
   currentCalibration,
   fitBase,
   fitMapping,
+  fittedCurve,
   GLOBAL,
   needsCalibration,
   PRIOR_THRESHOLD,
@@ -85,13 +87,23 @@ describe('self-calibration: each knowledge base fits its own confidence mapping 
     expect(needsCalibration(index)).toBe(false);
   });
 
-  it('the worker fits it right after answering, never in the way of a suggestion', async () => {
-    const { suggestionsFor } = await import('../../entrypoints/background/suggestions');
+  it('goes with the stored index: loaded again, the fit holds without refitting, and refits once enough changed', () => {
     const index = KnowledgeIndex.build(PACK);
-    await suggestionsFor(ticket('Where is my parcel?', 'It has not arrived.'), index, async (ids) => ids.map((id) => index.get(id)!), DAY);
-    expect(currentCalibration(index)).toBe(GLOBAL);
-    await vi.waitFor(() => expect(needsCalibration(index)).toBe(false));
-    expect(currentCalibration(index).fitted).toBe(true);
+    expect(toStored(index).calibration).toBeUndefined();
+    baseCalibration(index);
+    for (let i = 0; i < 3; i++) index.add(entry(`new-${i}`, { questions: [`question number ${i}`] }));
+    const loaded = fromStored(toStored(index));
+    expect(currentCalibration(loaded)).toEqual(currentCalibration(index));
+    expect(currentCalibration(loaded).fitted).toBe(true);
+    expect(needsCalibration(loaded)).toBe(false);
+    // the changes made before the save still count towards the refit
+    for (let i = 3; i < 20; i++) loaded.add(entry(`new-${i}`, { questions: [`question number ${i}`] }));
+    expect(needsCalibration(loaded)).toBe(true);
+    // its curve is drawn by asking the held-out queries again (outcomes are not stored)
+    expect(fittedCurve(fromStored(toStored(index))).points.some((p) => p.coverage > 0)).toBe(true);
+    // a damaged stored fit is ignored: the index fits again
+    const damaged = fromStored({ ...toStored(index), calibration: { calibration: { ...currentCalibration(index), slope: NaN }, behind: 0, size: 1 } });
+    expect(currentCalibration(damaged)).toBe(GLOBAL);
   });
 });
 
