@@ -6,6 +6,11 @@ import { defineConfig } from 'wxt';
 // The DEMO build (`wxt build --mode demo`, or AGENT_ASSIST_DEMO=1) alone adds the loopback hosts
 // the local demo helpdesk and the end-to-end tests use: they cannot click a permission prompt.
 // See entrypoints/PERMISSIONS.md.
+// WXT sets NODE_ENV to the mode when none is given, so `--mode demo` built React's development
+// runtime (jsxDEV, dev-only checks): several times slower, and not what the demo, the end-to-end
+// tests and the benches mean to measure. The demo build is a production build with loopback hosts.
+if (process.env.NODE_ENV === 'demo') process.env.NODE_ENV = 'production';
+
 const DEMO_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 
