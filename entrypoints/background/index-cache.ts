@@ -1,4 +1,4 @@
-import { changedSince, entriesByIds, knowledgeSnapshot, listLearned, loadSearchIndex, saveSearchIndex, type KnowledgeDb, type LearnedRow } from '@/knowledge/store';
+import { changedSince, changesSince, entriesByIds, knowledgeSnapshot, listLearned, loadSearchIndex, saveSearchIndex, storedIndexChange, type KnowledgeDb, type LearnedRow } from '@/knowledge/store';
 import type { LearnedPhrasing } from '@/knowledge/search/index';
 import type { KnowledgeSource } from './knowledge-holder';
 
@@ -14,7 +14,12 @@ export function dexieKnowledgeSource(db: KnowledgeDb): KnowledgeSource {
     changedSince: (seq) => changedSince(db, seq),
     learned: async () => (await listLearned(db)).map(phrasing),
     loadIndex: () => loadSearchIndex(db),
-    saveIndex: (seq, index) => saveSearchIndex(db, seq, index),
+    async saveIndex(seq, index) {
+      // never over an index a page saved with a later change in it (the worker loads that one next)
+      await saveSearchIndex(db, seq, index, { when: (stored) => stored === undefined || stored <= seq });
+    },
+    storedSeq: () => storedIndexChange(db),
+    changedIdsSince: async (seq) => (await changesSince(db, seq))?.ids,
     entries: (ids) => entriesByIds(db, ids),
   };
 }

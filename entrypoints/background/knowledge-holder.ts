@@ -11,7 +11,12 @@ export interface KnowledgeSource {
   changedSince(seq: number): Promise<{ seq: number; changed: Map<string, Entry | undefined> } | undefined>;
   learned(): Promise<LearnedPhrasing[]>;
   loadIndex(): Promise<{ seq: number; index: Partial<StoredIndex> } | undefined>;
+  /** Saves the index as including change `seq`, unless the stored one already includes a later change. */
   saveIndex(seq: number, index: StoredIndex): Promise<void>;
+  /** The change the stored index includes (nothing decoded); undefined when none is stored. */
+  storedSeq(): Promise<number | undefined>;
+  /** Ids changed after change `seq` (the log alone, no entry read); undefined when the log does not reach back. */
+  changedIdsSince(seq: number): Promise<string[] | undefined>;
   /** The entries with these ids that exist: the few a panel shows. */
   entries(ids: readonly string[]): Promise<Entry[]>;
 }
@@ -84,6 +89,8 @@ export class KnowledgeHolder {
   async changed(_ids?: readonly string[]): Promise<string[]> {
     const index = await this.get();
     return this.serially(async () => {
+      const reloaded = await this.reloadIfAhead();
+      if (reloaded) return reloaded;
       const ids = await this.catchUp(index);
       if (ids === undefined) {
         await this.rebuild();
@@ -181,6 +188,21 @@ export class KnowledgeHolder {
     await this.save(index);
     this.timings = { origin: 'built', read: t1 - t0, decode: 0, catchUp: 0, build: t2 - t1, save: this.clock() - t2, entries: snap.entries.length };
     return index;
+  }
+
+  /**
+   * The page that imported saved an index that includes its import (knowledge/store/index-update.ts):
+   * load that one, as a cold start does, rather than read every imported entry and index it again.
+   * Returns the ids changed since this index, or undefined when the stored index is not ahead.
+   */
+  private async reloadIfAhead(): Promise<string[] | undefined> {
+    const stored = await this.source.storedSeq();
+    if (stored === undefined || stored <= this.seq) return undefined;
+    const ids = (await this.source.changedIdsSince(this.seq)) ?? [];
+    const next = this.open();
+    this.index = next;
+    (await next).warm();
+    return ids;
   }
 
   /** The change log no longer reaches back to the index: replace it with a fresh build. */

@@ -2,6 +2,7 @@ import { ImportWizard } from '@/components/import/ImportWizard';
 import { StoreError } from '@/knowledge/store/errors';
 import { rememberCsvMapping, rememberedCsvMapping } from '@/knowledge/store/csv-mappings';
 import { applyImportBatched } from '@/knowledge/store/import';
+import { startIndexUpdate } from '@/knowledge/store/index-update';
 import { planStoredImport } from '@/knowledge/store/import-check';
 import type { DashboardApi } from './api';
 
@@ -17,7 +18,10 @@ export function ImportSection({ api, now }: { api: DashboardApi; now?: Date }) {
         plan={(result, conflicts) => planStoredImport(api.db, result, conflicts, now ? { now } : {})}
         apply={async (result, conflicts, onProgress, signal) => {
           try {
-            const value = await applyImportBatched(api.db, result, await api.who('import in the dashboard'), { conflicts, onProgress, signal, ...(now ? { now } : {}) });
+            const who = await api.who('import in the dashboard');
+            // the stored search index updated here, beside the writes: the worker loads it instead of indexing every entry again
+            const index = startIndexUpdate(api.db);
+            const value = await applyImportBatched(api.db, result, who, { conflicts, onProgress, signal, onLanded: index.apply, alsoWrite: index.save, ...(now ? { now } : {}) });
             await api.knowledgeWritten();
             return { ok: true, value };
           } catch (err) {

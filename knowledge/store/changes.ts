@@ -5,8 +5,8 @@ import type { KnowledgeDb } from './db.ts';
  * write's own transaction. The worker's stored index records the last change it includes; on a
  * cold start it reads only the rows after that (and those entries), never every entry.
  */
-export async function logChange(db: KnowledgeDb, ids: readonly string[]): Promise<void> {
-  if (ids.length) await db.changes.add({ ids: [...ids] });
+export async function logChange(db: KnowledgeDb, ids: readonly string[]): Promise<number | undefined> {
+  return ids.length ? ((await db.changes.add({ ids: [...ids] })) as number) : undefined;
 }
 
 /** The newest change's number (0 when nothing was ever logged). */

@@ -96,6 +96,21 @@ export interface BatchedOptions extends ImportOptions {
   /** Aborting rolls the whole import back (nothing lands). */
   signal?: AbortSignal;
   batch?: number;
+  /**
+   * Called with each batch's entries exactly as they are written, while IndexedDB writes them (the
+   * page updates its copy of the search index meanwhile: search-index-update.ts).
+   */
+  onLanded?: (entries: readonly Entry[]) => void;
+  /**
+   * Writes more in the import's own transaction, once its change is logged (the page's updated
+   * search index: index-update.ts), so the worker never sees the import without it.
+   */
+  alsoWrite?: (change: number) => Promise<unknown>;
+}
+
+/** A batched import's report, and the change-log row that names its entries (none when nothing changed). */
+export interface BatchedReport extends ImportReport {
+  change?: number;
 }
 
 /**
@@ -124,7 +139,7 @@ export class ImportCancelledError extends StoreError {
  * abort or any failure rolls everything back. The change log names every id, so the worker's
  * index catches up incrementally.
  */
-export async function applyImportBatched(db: KnowledgeDb, result: ImportToApply, who: string, options: BatchedOptions = {}): Promise<ImportReport> {
+export async function applyImportBatched(db: KnowledgeDb, result: ImportToApply, who: string, options: BatchedOptions = {}): Promise<BatchedReport> {
   const by = checkWho(who);
   const conflicts = options.conflicts ?? DEFAULT_CONFLICTS;
   refuseErrors(result.problems);
@@ -134,8 +149,8 @@ export async function applyImportBatched(db: KnowledgeDb, result: ImportToApply,
   const n = result.entries.length;
   if (options.signal?.aborted) throw new ImportCancelledError();
   const run = () =>
-    db.transaction('rw', db.entries, db.entryVersions, db.changes, async (tx) => {
-      const report: ImportReport = { added: [], updated: [], unchanged: [], kept: [] };
+    db.transaction('rw', [db.entries, db.entryVersions, db.changes, ...(options.alsoWrite ? [db.searchIndex] : [])], async (tx) => {
+      const report: BatchedReport = { added: [], updated: [], unchanged: [], kept: [] };
       const lastVersion = await lastVersions(db);
       // Every stored entry of the import's ids first (bulk reads, no writes yet), so that the next
       // batch is prepared while the previous one is written: IndexedDB writes in the browser's
@@ -179,6 +194,7 @@ export async function applyImportBatched(db: KnowledgeDb, result: ImportToApply,
         // Dexie's own promises, started here in the transaction: awaited in the next step or below; a failure rolls the transaction back either way
         const batch = Promise.all([db.entries.bulkPut(landed), db.entryVersions.bulkAdd(landed.map((e) => versionRow(e, by, at, 'imported')))]);
         batch.catch(() => undefined);
+        if (landed.length) options.onLanded?.(landed);
         if (writing) {
           await writing;
           options.onProgress?.(start, n);
@@ -192,8 +208,10 @@ export async function applyImportBatched(db: KnowledgeDb, result: ImportToApply,
         throw new ImportCancelledError();
       }
       if (n) options.onProgress?.(n, n);
-      await logChange(db, [...report.added, ...report.updated]);
-      return report;
+      const change = await logChange(db, [...report.added, ...report.updated]);
+      if (change === undefined) return report;
+      await options.alsoWrite?.(change);
+      return { ...report, change };
     });
   try {
     return await withStoreErrors(`this import (${n} ${n === 1 ? 'entry' : 'entries'})`, run);

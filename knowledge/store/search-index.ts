@@ -11,9 +11,25 @@ export const INDEX_CHUNK_BYTES = 4 << 20;
 
 const BYTE_PARTS = ['units', 'lists'] as const;
 
-/** Saves the worker's index as including every change up to `seq`, and prunes the change log before it: one transaction. */
-export async function saveSearchIndex(db: KnowledgeDb, seq: number, stored: StoredIndex, chunkBytes = INDEX_CHUNK_BYTES): Promise<void> {
+export interface SaveIndexOptions {
+  chunkBytes?: number;
+  /** Prune the change log before `seq` (default). The page that saves an index it updated itself leaves the log whole: the worker still reads which ids changed. */
+  prune?: boolean;
+  /**
+   * Checked in the save's own transaction, with the change the stored index includes (undefined
+   * for none) and the changes logged after it: false leaves the stored index as it is (and the
+   * save returns false).
+   */
+  when?: (stored: number | undefined, after: number[]) => boolean;
+}
+
+/**
+ * Saves an index as including every change up to `seq`, and prunes the change log before it: one
+ * transaction. Returns false when `options.when` refused.
+ */
+export async function saveSearchIndex(db: KnowledgeDb, seq: number, stored: StoredIndex, options: SaveIndexOptions = {}): Promise<boolean> {
   const { units, lists, ...head } = stored;
+  const chunkBytes = options.chunkBytes ?? INDEX_CHUNK_BYTES;
   const rows: SearchIndexRow[] = [];
   const chunks = { units: 0, lists: 0 };
   for (const part of BYTE_PARTS) {
@@ -25,11 +41,23 @@ export async function saveSearchIndex(db: KnowledgeDb, seq: number, stored: Stor
     }
   }
   rows.push({ key: 'head', seq, chunks, index: head });
-  await db.transaction('rw', db.searchIndex, db.changes, async () => {
+  return db.transaction('rw', db.searchIndex, db.changes, async () => {
+    if (options.when) {
+      const current = await storedIndexChange(db);
+      const after = (await db.changes.where(':id').above(current ?? 0).primaryKeys()) as number[];
+      if (!options.when(current, after)) return false;
+    }
     await db.searchIndex.clear();
     await db.searchIndex.bulkPut(rows);
-    await pruneChanges(db, seq);
+    if (options.prune !== false) await pruneChanges(db, seq);
+    return true;
   });
+}
+
+/** The change the stored index includes (its head alone, nothing decoded); undefined when none is stored. */
+export async function storedIndexChange(db: KnowledgeDb): Promise<number | undefined> {
+  const head = await db.searchIndex.get('head');
+  return head && 'seq' in head ? head.seq : undefined;
 }
 
 /** The stored index and the change it includes; undefined when there is none (or its rows do not fit together). */

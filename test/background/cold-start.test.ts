@@ -97,9 +97,9 @@ describe('cold start of the worker (stored binary index)', () => {
     await expect.poll(async () => (await loadSearchIndex(db))?.index.calibration).toBeDefined();
     const stored = (await loadSearchIndex(db))!;
     const cases: [string, () => Promise<void>][] = [
-      ['another version', () => saveSearchIndex(db, stored.seq, { ...toStored(KnowledgeIndex.build([])), version: BINARY_INDEX_VERSION + 1 })],
+      ['another version', () => saveSearchIndex(db, stored.seq, { ...toStored(KnowledgeIndex.build([])), version: BINARY_INDEX_VERSION + 1 }).then(() => undefined)],
       ['damaged', () => db.searchIndex.delete('lists.0').then(() => undefined)],
-      ['log pruned past it', () => saveSearchIndex(db, 0, toStored(KnowledgeIndex.build([])))],
+      ['log pruned past it', () => saveSearchIndex(db, 0, toStored(KnowledgeIndex.build([]))).then(() => undefined)],
     ];
     for (const [why, spoil] of cases) {
       await spoil();
@@ -138,7 +138,7 @@ describe('cold start of the worker (stored binary index)', () => {
     const index = await deps.holder.get();
     // the worker's own save after fitting the calibration comes first (it would replace ours)
     await expect.poll(async () => (await loadSearchIndex(db))?.index.calibration).toBeDefined();
-    await saveSearchIndex(db, 7, toStored(index), 1000);
+    await saveSearchIndex(db, 7, toStored(index), { chunkBytes: 1000 });
     const rows = await db.searchIndex.toArray();
     const chunks = rows.filter((r) => 'bytes' in r);
     expect(chunks.length).toBeGreaterThan(4);

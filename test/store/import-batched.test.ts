@@ -3,6 +3,7 @@ import type { Entry } from '../../knowledge/entry.ts';
 import type { KnowledgeDb } from '../../knowledge/store/db.ts';
 import { deleteEntry, saveEntry } from '../../knowledge/store/entries.ts';
 import { applyImport, applyImportBatched, ImportCancelledError } from '../../knowledge/store/import.ts';
+import { lastChange } from '../../knowledge/store/changes.ts';
 import { entryHistory } from '../../knowledge/store/versions.ts';
 import { LATER, NOW, entry, freshDb } from './helpers.ts';
 
@@ -40,8 +41,13 @@ describe('applyImportBatched (the panel writes large imports itself, in batches)
     const batched = await seeded();
     const expected = await applyImport(one, { entries: incoming, problems: [] }, 'ben', { now: LATER });
     const progress: [number, number][] = [];
-    const report = await applyImportBatched(batched, { entries: incoming, problems: [] }, 'ben', { now: LATER, batch: 10, onProgress: (d, t) => progress.push([d, t]) });
+    const landed: Entry[] = [];
+    const { change, ...report } = await applyImportBatched(batched, { entries: incoming, problems: [] }, 'ben', { now: LATER, batch: 10, onProgress: (d, t) => progress.push([d, t]), onLanded: (es) => landed.push(...es) });
     expect(report).toEqual(expected);
+    // the change-log row that names the import, and every entry as written, for the page's index update
+    expect(change).toBe(await lastChange(batched));
+    expect(landed.map((e) => e.id).sort()).toEqual([...expected.added, ...expected.updated].sort());
+    expect(landed).toEqual(await batched.entries.bulkGet(landed.map((e) => e.id)));
     expect(await contents(batched)).toEqual(await contents(one));
     expect(progress).toEqual(Array.from({ length: 7 }, (_, i) => [Math.min(65, (i + 1) * 10), 65]));
   });

@@ -27,7 +27,13 @@ const file: Entry[] = ['refund', 'shipping', 'warranty', 'gift'].map((id) =>
 
 const applies = [
   ['applyImport', applyImport],
-  ['applyImportBatched', (db: KnowledgeDb, r: { entries: Entry[]; problems: [] }, who: string, o: { now: Date; conflicts?: ConflictChoice }) => applyImportBatched(db, r, who, { ...o, batch: 2 })],
+  [
+    'applyImportBatched',
+    async (db: KnowledgeDb, r: { entries: Entry[]; problems: [] }, who: string, o: { now: Date; conflicts?: ConflictChoice }) => {
+      const { change: _change, ...report } = await applyImportBatched(db, r, who, { ...o, batch: 2 });
+      return report;
+    },
+  ],
 ] as const;
 
 describe.each(applies)('%s with a choice per existing id', (_name, apply) => {
