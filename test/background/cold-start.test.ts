@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dexieKnowledgeSource } from '@/entrypoints/background/index-cache';
-import { KnowledgeHolder, type KnowledgeSource } from '@/entrypoints/background/knowledge-holder';
+import { KnowledgeHolder } from '@/entrypoints/background/knowledge-holder';
 import { loadSample } from '@/entrypoints/background/knowledge-handlers';
 import { onTicket } from '@/entrypoints/background/ticket-handlers';
 import { BINARY_INDEX_VERSION, toStored, type StoredIndex } from '@/knowledge/search/binary';
@@ -8,19 +8,7 @@ import { KnowledgeIndex } from '@/knowledge/search/index';
 import { currentCalibration, needsCalibration, restoreCalibration, storedCalibration } from '@/knowledge/search/self-calibration';
 import { deleteEntry, knowledgeSnapshot, lastChange, loadSearchIndex, saveEntry, saveSearchIndex, type KnowledgeDb } from '@/knowledge/store';
 import { suggest } from '@/knowledge/suggest';
-import { DAY, makeDeps, read, sampleTickets } from './fixtures';
-
-/** The real source, counting what a cold start reads. */
-function counted(db: KnowledgeDb) {
-  const real = dexieKnowledgeSource(db);
-  const reads = { snapshots: 0, entries: 0 };
-  const source: KnowledgeSource = {
-    ...real,
-    snapshot: () => (reads.snapshots++, real.snapshot()),
-    entries: (ids) => ((reads.entries += ids.length), real.entries(ids)),
-  };
-  return { source, reads };
-}
+import { countedSource, DAY, makeDeps, read, sampleTickets } from './fixtures';
 
 /** Suggestions of an index built from everything in the store, holding the entries. */
 async function fresh(db: KnowledgeDb, like?: KnowledgeHolder) {
@@ -47,18 +35,18 @@ describe('cold start of the worker (stored binary index)', () => {
     await saveEntry(db, { ...all[0]!, title: 'Zebra crossing delivery', questions: ['Where is the zebra crossing?'] }, 'lead');
     await deleteEntry(db, all[1]!.id, 'lead');
 
-    const { source, reads } = counted(db);
+    const { source, reads } = countedSource(db);
     const cold = new KnowledgeHolder(source);
     await cold.get();
     expect(cold.origin).toBe('cache');
     expect(cold.timings?.entries).toBe(2);
-    expect(reads).toEqual({ snapshots: 0, entries: 0 });
+    expect(reads).toEqual({ snapshots: 0, caughtUp: 2, shown: 0 });
     expect(await refIds(cold)).toEqual(ids(await fresh(db, cold)));
     expect(await refIds(cold)).not.toEqual([]);
 
     const made = makeDeps({ holder: cold }, db.name);
     const state = await onTicket(made.deps, 1, tickets()[0]!, read());
-    expect(reads.entries).toBe(state.result.suggestions.length);
+    expect(reads.shown).toBe(state.result.suggestions.length);
     // the catch-up was saved: the next cold start has nothing to apply
     await expect.poll(async () => (await loadSearchIndex(db))?.seq).toBe(await lastChange(db));
     const again = new KnowledgeHolder(dexieKnowledgeSource(db));
@@ -109,7 +97,7 @@ describe('cold start of the worker (stored binary index)', () => {
         await saveEntry(db, { ...entry!, title: 'Changed twice' }, 'lead');
         await db.changes.where(':id').below(await db.changes.orderBy(':id').lastKey().then(Number)).delete();
       }
-      const { source, reads } = counted(db);
+      const { source, reads } = countedSource(db);
       const holder = new KnowledgeHolder(source);
       expect(await refIds(holder), why).toEqual(ids(await fresh(db, holder)));
       expect(holder.origin, why).toBe('built');

@@ -4,7 +4,7 @@ import type { InsertOutcome, ReadReply, ReadStamp, TabState } from '@/knowledge/
 import { openKnowledgeDb, type KnowledgeDb } from '@/knowledge/store';
 import type { BackgroundDeps } from '@/entrypoints/background/deps';
 import { dexieKnowledgeSource } from '@/entrypoints/background/index-cache';
-import { KnowledgeHolder } from '@/entrypoints/background/knowledge-holder';
+import { KnowledgeHolder, type KnowledgeSource } from '@/entrypoints/background/knowledge-holder';
 import { loadSamplePack } from '@/entrypoints/background/sample';
 import { sessionShownReads, type SessionArea } from '@/entrypoints/background/shown-reads';
 import { TabStates } from '@/entrypoints/background/tab-states';
@@ -76,4 +76,24 @@ export function makeDeps(overrides: Partial<BackgroundDeps> = {}, dbName = `bg-t
     ...overrides,
   };
   return { deps, db, content, notified, advance: (ms: number) => (clock += ms) };
+}
+
+/**
+ * The worker's real source over `db`, counting what it reads: whole snapshots (a build), entries
+ * read back by the change-log catch-up, and entries read to show.
+ */
+export function countedSource(db: KnowledgeDb) {
+  const real = dexieKnowledgeSource(db);
+  const reads = { snapshots: 0, caughtUp: 0, shown: 0 };
+  const source: KnowledgeSource = {
+    ...real,
+    snapshot: () => (reads.snapshots++, real.snapshot()),
+    changedSince: async (seq) => {
+      const since = await real.changedSince(seq);
+      reads.caughtUp += since?.changed.size ?? 0;
+      return since;
+    },
+    entries: (ids) => ((reads.shown += ids.length), real.entries(ids)),
+  };
+  return { source, reads };
 }

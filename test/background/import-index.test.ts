@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dexieKnowledgeSource } from '@/entrypoints/background/index-cache';
-import { KnowledgeHolder, type KnowledgeSource } from '@/entrypoints/background/knowledge-holder';
+import { KnowledgeHolder } from '@/entrypoints/background/knowledge-holder';
 import { loadSample } from '@/entrypoints/background/knowledge-handlers';
 import type { Entry } from '@/knowledge/entry';
 import { KnowledgeIndex } from '@/knowledge/search/index';
@@ -10,23 +10,7 @@ import { applyImportBatched } from '@/knowledge/store/import';
 import { startIndexUpdate } from '@/knowledge/store/index-update';
 import { suggestRefs } from '@/knowledge/suggest';
 import { entry } from '../search/fixtures';
-import { DAY, makeDeps, sampleTickets } from './fixtures';
-
-/** The real source, counting the entries and snapshots the worker reads. */
-function counted(db: KnowledgeDb) {
-  const real = dexieKnowledgeSource(db);
-  const reads = { snapshots: 0, entries: 0 };
-  const source: KnowledgeSource = {
-    ...real,
-    snapshot: () => (reads.snapshots++, real.snapshot()),
-    changedSince: async (seq) => {
-      const since = await real.changedSince(seq);
-      reads.entries += since?.changed.size ?? 0;
-      return since;
-    },
-  };
-  return { source, reads };
-}
+import { countedSource, DAY, makeDeps, sampleTickets } from './fixtures';
 
 const incoming: Entry[] = Array.from({ length: 30 }, (_, i) =>
   entry(`imported-${i}`, { title: `Imported answer ${i} about zebra crossings`, questions: [`How do zebra crossings number ${i} work?`], body: `Zebra crossing ${i}.` }),
@@ -57,7 +41,7 @@ async function rebuilt(db: KnowledgeDb, like: KnowledgeIndex) {
 describe('the page that imports updates the stored search index; the worker loads it', () => {
   it('applies each batch as written, saves the index with the import in it, and the worker reads no imported entry', async () => {
     const { db } = await settled();
-    const { source, reads } = counted(db);
+    const { source, reads } = countedSource(db);
     const worker = new KnowledgeHolder(source);
     await worker.get();
 
@@ -67,7 +51,7 @@ describe('the page that imports updates the stored search index; the worker load
     expect((await loadSearchIndex(db))?.seq).toBe(report.change);
 
     expect((await worker.changed()).sort()).toEqual(incoming.map((e) => e.id).sort());
-    expect(reads).toEqual({ snapshots: 0, entries: 0 });
+    expect(reads).toEqual({ snapshots: 0, caughtUp: 0, shown: 0 });
     const index = await worker.get();
     expect(index.size).toBe((await db.entries.count()));
     expect(answers(index)).toEqual(answers(await rebuilt(db, index)));
@@ -76,7 +60,7 @@ describe('the page that imports updates the stored search index; the worker load
 
   it('stands aside when anything else was written meanwhile: the worker catches up from the change log', async () => {
     const { db } = await settled();
-    const { source, reads } = counted(db);
+    const { source, reads } = countedSource(db);
     const worker = new KnowledgeHolder(source);
     await worker.get();
 
@@ -87,7 +71,7 @@ describe('the page that imports updates the stored search index; the worker load
     expect((await loadSearchIndex(db))?.seq).toBeLessThan(report.change!);
 
     expect((await worker.changed()).length).toBe(incoming.length + 1);
-    expect(reads.entries).toBe(incoming.length + 1);
+    expect(reads.caughtUp).toBe(incoming.length + 1);
     const index = await worker.get();
     expect(index.ref(first!.id)?.title).toBe('Changed by someone else');
     expect(answers(index)).toEqual(answers(await rebuilt(db, index)));
