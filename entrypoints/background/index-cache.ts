@@ -1,4 +1,4 @@
-import { changedSince, changesSince, entriesByIds, knowledgeSnapshot, listLearned, loadSearchIndex, saveSearchIndex, storedIndexChange, type KnowledgeDb, type LearnedRow } from '@/knowledge/store';
+import { changedSince, changesSince, entriesByIds, knowledgeSnapshot, listLearned, loadSearchIndex, saveIndexCalibration, saveSearchIndex, storedIndexChange, type KnowledgeDb, type LearnedRow } from '@/knowledge/store';
 import type { LearnedPhrasing } from '@/knowledge/search/index';
 import type { KnowledgeSource } from './knowledge-holder';
 
@@ -19,6 +19,7 @@ export function dexieKnowledgeSource(db: KnowledgeDb): KnowledgeSource {
       await saveSearchIndex(db, seq, index, { when: (stored) => stored === undefined || stored <= seq });
     },
     storedSeq: () => storedIndexChange(db),
+    saveCalibration: (seq, calibration) => saveIndexCalibration(db, seq, calibration).then(() => undefined),
     changedIdsSince: async (seq) => (await changesSince(db, seq))?.ids,
     entries: (ids) => entriesByIds(db, ids),
   };

@@ -1,7 +1,7 @@
 import type { Entry } from '@/knowledge/entry';
 import { fromStored, toStored, type StoredIndex } from '@/knowledge/search/binary';
 import { KnowledgeIndex, type LearnedPhrasing } from '@/knowledge/search/index';
-import { baseCalibration, needsCalibration } from '@/knowledge/search/self-calibration';
+import { baseCalibration, needsCalibration, storedCalibration, type StoredCalibration } from '@/knowledge/search/self-calibration';
 
 /** Where the holder reads entries and keeps its index; the real one is the Dexie store (index-cache.ts). */
 export interface KnowledgeSource {
@@ -15,6 +15,8 @@ export interface KnowledgeSource {
   saveIndex(seq: number, index: StoredIndex): Promise<void>;
   /** The change the stored index includes (nothing decoded); undefined when none is stored. */
   storedSeq(): Promise<number | undefined>;
+  /** Stores a new calibration fit beside the stored index of change `seq` (nothing when that index was replaced). */
+  saveCalibration(seq: number, calibration: StoredCalibration): Promise<void>;
   /** Ids changed after change `seq` (the log alone, no entry read); undefined when the log does not reach back. */
   changedIdsSince(seq: number): Promise<string[] | undefined>;
   /** The entries with these ids that exist: the few a panel shows. */
@@ -90,13 +92,17 @@ export class KnowledgeHolder {
     const index = await this.get();
     return this.serially(async () => {
       const reloaded = await this.reloadIfAhead();
-      if (reloaded) return reloaded;
+      if (reloaded) {
+        await this.calibrate(await this.get());
+        return reloaded;
+      }
       const ids = await this.catchUp(index);
       if (ids === undefined) {
         await this.rebuild();
         return [];
       }
       if (ids.length) {
+        if (needsCalibration(index)) baseCalibration(index);
         await this.save(index);
         index.warm();
       }
@@ -126,21 +132,28 @@ export class KnowledgeHolder {
 
   /**
    * Fits the base's own confidence calibration (knowledge/search/self-calibration.ts: a few hundred
-   * short queries) when it has none or the knowledge changed enough, and saves it with the index so
-   * the next cold start has it at once. Called once the panel has been told (the fit never delays a
-   * ticket's answer); until it is done the last fit, or the global model, holds.
+   * short queries) when it has none or the knowledge changed enough, and stores it beside the index
+   * so the next cold start has it at once. Called once the panel has been told (the fit never delays
+   * a ticket's answer); until it is done the last fit, or the global model, holds. After a change
+   * of the knowledge, changed() fits before answering, like the rest of its work.
    */
   calibrateSoon(index: KnowledgeIndex): void {
     if (this.calibrating || !needsCalibration(index)) return;
     this.calibrating = true;
     setTimeout(() => {
       void this.serially(async () => {
-        // The index may have been replaced (rebuilt) meanwhile: fit and save only the one in use.
-        if ((await this.index?.catch(() => undefined)) !== index) return;
-        baseCalibration(index);
-        await this.save(index);
+        // The index may have been replaced (rebuilt) meanwhile: fit only the one in use.
+        if ((await this.index?.catch(() => undefined)) === index) await this.calibrate(index);
       }).finally(() => (this.calibrating = false));
     }, 0);
+  }
+
+  /** Fits the calibration when due and stores the fit beside the stored index (a small write). */
+  private async calibrate(index: KnowledgeIndex): Promise<void> {
+    if (!needsCalibration(index)) return;
+    baseCalibration(index);
+    const fit = storedCalibration(index);
+    if (fit) await this.source.saveCalibration(this.seq, fit).catch((err: unknown) => console.warn('[agent-assist] could not save the calibration:', err));
   }
 
   private serially<T>(run: () => Promise<T>): Promise<T> {

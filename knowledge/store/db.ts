@@ -44,9 +44,13 @@ export interface ChangeRow {
 
 /**
  * The service worker's search index (knowledge/search/binary.ts), split into rows: a head with the
- * small parts and the change it includes, and the two byte arrays in chunks of bounded size.
+ * small parts and the change it includes, the two byte arrays in chunks of bounded size, and the
+ * base's confidence calibration on a row of its own (refitted without writing the rest again).
  */
-export type SearchIndexRow = { key: 'head'; seq: number; chunks: { units: number; lists: number }; index: unknown } | { key: string; bytes: Uint8Array };
+export type SearchIndexRow =
+  | { key: 'head'; seq: number; chunks: { units: number; lists: number }; index: unknown }
+  | { key: 'calibration'; seq: number; calibration: unknown }
+  | { key: string; bytes: Uint8Array };
 
 export type KnowledgeDb = Dexie & {
   entries: EntityTable<Entry, 'id'>;

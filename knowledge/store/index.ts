@@ -11,7 +11,7 @@ export { addLearned, listLearned, removeLearnedOf, removeLearnedPhrasing, type L
 export { applyBulk, undoBulk, type BulkAction, type BulkOptions, type BulkResult, type BulkUndo } from './bulk.ts';
 export { loadHealth, loadKnowledgeList } from './dashboard.ts';
 export { logChange, lastChange, changesSince } from './changes.ts';
-export { saveSearchIndex, loadSearchIndex, storedIndexChange, knowledgeSnapshot, entriesByIds, changedSince, INDEX_CHUNK_BYTES, type SaveIndexOptions } from './search-index.ts';
+export { saveSearchIndex, saveIndexCalibration, loadSearchIndex, storedIndexChange, knowledgeSnapshot, entriesByIds, changedSince, INDEX_CHUNK_BYTES, type SaveIndexOptions } from './search-index.ts';
 export { loadReviewQueue, applyFix, mergeEntries, dismissFinding, restoreFinding, listDismissed, DISMISSED_KEY, type Dismissal, type FixResult } from './review.ts';
 export { exportEventChunks, exportEvents, exportFileName, importEventFilesToStore, storeParsedFiles, EXPORT_BATCH, type ExportOptions, type EventsImport, type FileImport } from './event-files.ts';
 export { purgeExpiredEvents, purgeIfDue, deleteMyData, retentionCutoff, type DeletedData } from './retention.ts';

@@ -1,5 +1,6 @@
 import type { Entry } from '../entry.ts';
 import type { StoredIndex } from '../search/binary.ts';
+import type { StoredCalibration } from '../search/self-calibration.ts';
 import { changesSince, lastChange, pruneChanges } from './changes.ts';
 import type { KnowledgeDb, LearnedRow, SearchIndexRow } from './db.ts';
 
@@ -28,7 +29,7 @@ export interface SaveIndexOptions {
  * transaction. Returns false when `options.when` refused.
  */
 export async function saveSearchIndex(db: KnowledgeDb, seq: number, stored: StoredIndex, options: SaveIndexOptions = {}): Promise<boolean> {
-  const { units, lists, ...head } = stored;
+  const { units, lists, calibration, ...head } = stored;
   const chunkBytes = options.chunkBytes ?? INDEX_CHUNK_BYTES;
   const rows: SearchIndexRow[] = [];
   const chunks = { units: 0, lists: 0 };
@@ -41,6 +42,7 @@ export async function saveSearchIndex(db: KnowledgeDb, seq: number, stored: Stor
     }
   }
   rows.push({ key: 'head', seq, chunks, index: head });
+  if (calibration) rows.push({ key: 'calibration', seq, calibration });
   return db.transaction('rw', db.searchIndex, db.changes, async () => {
     if (options.when) {
       const current = await storedIndexChange(db);
@@ -54,6 +56,18 @@ export async function saveSearchIndex(db: KnowledgeDb, seq: number, stored: Stor
   });
 }
 
+/**
+ * Stores a new fit of the base's calibration for the stored index, when that is still the index
+ * of change `seq` (a small row: the index itself is not written again). False when it is not.
+ */
+export async function saveIndexCalibration(db: KnowledgeDb, seq: number, calibration: StoredCalibration): Promise<boolean> {
+  return db.transaction('rw', db.searchIndex, async () => {
+    if ((await storedIndexChange(db)) !== seq) return false;
+    await db.searchIndex.put({ key: 'calibration', seq, calibration });
+    return true;
+  });
+}
+
 /** The change the stored index includes (its head alone, nothing decoded); undefined when none is stored. */
 export async function storedIndexChange(db: KnowledgeDb): Promise<number | undefined> {
   const head = await db.searchIndex.get('head');
@@ -63,8 +77,10 @@ export async function storedIndexChange(db: KnowledgeDb): Promise<number | undef
 /** The stored index and the change it includes; undefined when there is none (or its rows do not fit together). */
 export async function loadSearchIndex(db: KnowledgeDb): Promise<{ seq: number; index: Partial<StoredIndex> } | undefined> {
   return db.transaction('r', db.searchIndex, async () => {
-    const head = await db.searchIndex.get('head');
-    if (!head || !('seq' in head)) return undefined;
+    const [head, fit] = await db.searchIndex.bulkGet(['head', 'calibration']);
+    if (!head || !('chunks' in head)) return undefined;
+    // a fit of another index (one saved over since) is left out: the worker fits again
+    const calibration = fit && 'calibration' in fit && fit.seq === head.seq ? { calibration: fit.calibration as StoredCalibration } : {};
     const joined: Partial<Record<(typeof BYTE_PARTS)[number], Uint8Array>> = {};
     for (const part of BYTE_PARTS) {
       const n = head.chunks[part];
@@ -73,7 +89,7 @@ export async function loadSearchIndex(db: KnowledgeDb): Promise<{ seq: number; i
       const chunks = rows.map((r) => (r as { bytes: Uint8Array }).bytes);
       joined[part] = chunks.length === 1 ? chunks[0]! : concat(chunks);
     }
-    return { seq: head.seq, index: { ...(head.index as Partial<StoredIndex>), ...joined } };
+    return { seq: head.seq, index: { ...(head.index as Partial<StoredIndex>), ...joined, ...calibration } };
   });
 }
 

@@ -70,6 +70,13 @@ describe('cold start of the worker (stored binary index)', () => {
     await onTicket(made.deps, 1, tickets()[0]!, read());
     expect(told).toEqual([false]);
     await expect.poll(async () => (await loadSearchIndex(db))?.index.calibration?.calibration.fitted).toBe(true);
+    // the fit went on a row of its own, for this index
+    expect(await db.searchIndex.get('calibration')).toMatchObject({ seq });
+    // a fit stored for another index (one saved over since) is never taken for this one
+    const fit = (await db.searchIndex.get('calibration'))!;
+    await db.searchIndex.put({ ...fit, seq: seq - 1 } as typeof fit);
+    expect((await loadSearchIndex(db))?.index.calibration).toBeUndefined();
+    await db.searchIndex.put(fit);
     expect(needsCalibration(warm)).toBe(false);
     const cold = new KnowledgeHolder(dexieKnowledgeSource(db));
     const index = await cold.get();
