@@ -1,10 +1,10 @@
-import type { StoredEvent } from '@/knowledge/events';
-import { columnReport, columnsBuilder, type EventColumns } from '@/knowledge/reports/columns';
+import { columnReport, type EventColumns } from '@/knowledge/reports/columns';
 import { compareEvents, compareRanges, comparePilot, type BeforeAfter, type Pilot } from '@/knowledge/reports/before-after';
 import { gapTopics, type GapsReport } from '@/knowledge/reports/gaps';
 import { parseEventsJsonl, type EventsFile } from '@/knowledge/reports/jsonl';
 import { inRange, type DateRange, type Dimension, type EntryInfo, type Report } from '@/knowledge/reports/report';
 import type { KnowledgeDb } from '@/knowledge/store/db';
+import { allEventColumns } from '@/knowledge/store/event-blocks';
 import { storeParsedFiles, type EventsImport } from '@/knowledge/store/event-files';
 import { listEvents } from '@/knowledge/store/events';
 import { COLUMNS_BATCH } from '@/knowledge/store/report-columns';
@@ -25,17 +25,17 @@ export type CompareRequest =
   | { kind: 'periods'; baseline: DateRange; comparison: DateRange; pilot?: Pilot }
   | { kind: 'pilot'; range: DateRange; pilot: Pilot };
 
-const GAP_TYPES = new Set(['no_confident_answer', 'rejected', 'inserted']);
+/** The events the gap view reads (gaps.ts: abstentions, rejections, and inserts that clear a rejection). */
+const GAP_TYPES = ['no_confident_answer', 'rejected', 'inserted'] as const;
 
 /**
- * The engine over a store. Events are read once, in batches, into report columns (typed arrays:
- * a report over 1M events is a pass over numbers, knowledge/reports/columns.ts); the gap view's
- * events (abstentions, rejections and inserts, with their key terms) are kept as they are. Before
- * and after reads its two periods through the store's time index (bootstrap needs the events).
+ * The engine over a store. Events are read once into report columns (typed arrays: a report over
+ * 1M events is a pass over numbers, knowledge/reports/columns.ts; imported blocks keep theirs
+ * stored, knowledge/store/event-blocks.ts). The gap view and before and after read the events of
+ * their range through listEvents (they need the events themselves: key terms, bootstrap).
  */
 export function storeReportsEngine(db: KnowledgeDb): ReportsEngine {
   let columns: EventColumns | undefined;
-  let gapEvents: StoredEvent[] = [];
   let entries: EntryInfo[] = [];
   const loaded = () => {
     if (!columns) throw new Error('Reports: events not read yet');
@@ -43,23 +43,7 @@ export function storeReportsEngine(db: KnowledgeDb): ReportsEngine {
   };
   return {
     async load(onProgress) {
-      const total = await db.events.count();
-      const builder = columnsBuilder();
-      const gaps: StoredEvent[] = [];
-      let after = 0;
-      let done = 0;
-      onProgress?.(0, total);
-      for (;;) {
-        const rows = await db.events.where(':id').above(after).limit(COLUMNS_BATCH).toArray();
-        if (!rows.length) break;
-        after = rows[rows.length - 1]!.seq!;
-        builder.add(rows);
-        for (const r of rows) if (GAP_TYPES.has(r.type)) gaps.push(r);
-        done += rows.length;
-        onProgress?.(done, Math.max(total, done));
-      }
-      columns = builder.done();
-      gapEvents = gaps;
+      columns = await allEventColumns(db, { batch: COLUMNS_BATCH, onProgress });
       entries = (await db.entries.toArray()).map((e) => ({ id: e.id, title: e.title, tags: e.tags, locale: e.locale }));
       return { events: columns.n, entries };
     },
@@ -68,7 +52,7 @@ export function storeReportsEngine(db: KnowledgeDb): ReportsEngine {
     },
     async gaps(range) {
       loaded();
-      return gapTopics(inRange(gapEvents, range));
+      return gapTopics(inRange(await listEvents(db, { ...range, types: [...GAP_TYPES] }), range));
     },
     async compare(request) {
       if (request.kind === 'pilot') {
@@ -85,7 +69,6 @@ export function storeReportsEngine(db: KnowledgeDb): ReportsEngine {
     },
     dispose() {
       columns = undefined;
-      gapEvents = [];
     },
   };
 }

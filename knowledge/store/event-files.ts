@@ -1,5 +1,6 @@
-import { eventIdOf, parseEventsJsonl, type EventsFile, type ExportedEvent, type ParsedEventsFile } from '../reports/jsonl.ts';
-import type { EventRow, KnowledgeDb } from './db.ts';
+import { eventIdOf, parseEventsJsonl, type EventsFile, type ParsedEventsFile } from '../reports/jsonl.ts';
+import type { KnowledgeDb } from './db.ts';
+import { addBlockEventIds, blockLines, eventTables, writeBlocks } from './event-blocks.ts';
 import { StoreError, withStoreErrors } from './errors.ts';
 import { getSettings } from './settings.ts';
 
@@ -28,7 +29,7 @@ export async function* exportEventChunks(db: KnowledgeDb, options: ExportOptions
   let after = 0;
   for (;;) {
     const rows = await withStoreErrors('the events', () => db.events.where(':id').above(after).limit(batch).toArray());
-    if (!rows.length) return;
+    if (!rows.length) break;
     after = rows[rows.length - 1]!.seq!;
     let text = '';
     for (const row of rows) {
@@ -37,6 +38,13 @@ export async function* exportEventChunks(db: KnowledgeDb, options: ExportOptions
       text += `${JSON.stringify(stored.eventId ? stored : { ...stored, eventId: await eventIdOf(row) })}\n`;
     }
     if (text) yield text;
+  }
+  // Then the imported events, in their blocks: their lines are the events exactly as stored.
+  for await (const lines of blockLines(db)) {
+    // A line names its installId as "installId":"<id>" (ids need no escaping); the parse confirms it.
+    const mine = `"installId":"${installId}"`;
+    const kept = options.which === 'all' ? lines : lines.filter((l) => l.includes(mine) && (JSON.parse(l) as { installId?: string }).installId === installId);
+    if (kept.length) yield `${kept.join('\n')}\n`;
   }
 }
 
@@ -72,15 +80,25 @@ export interface EventsImport {
   errors: string[];
 }
 
-/** Ids among `ids` the store holds, through the eventId index (chunks keep each anyOf query small). */
-export async function storedIds(db: KnowledgeDb, ids: readonly string[]): Promise<Set<string>> {
-  const held = new Set<string>();
+/** Ids among `ids` held by the loose events, through the eventId index (chunks keep each anyOf query small). */
+async function looseIds(db: KnowledgeDb, ids: readonly string[], held = new Set<string>()): Promise<Set<string>> {
   const CHUNK = 20_000;
   for (let i = 0; i < ids.length; i += CHUNK) {
     const keys = await db.events.where('eventId').anyOf(ids.slice(i, i + CHUNK)).keys();
     for (const k of keys) held.add(String(k));
   }
   return held;
+}
+
+/** Ids among `ids` the store holds, loose or in blocks. Reads every block's ids: for many ids at once. */
+export async function storedIds(db: KnowledgeDb, ids: readonly string[]): Promise<Set<string>> {
+  const inBlocks = new Set<string>();
+  await addBlockEventIds(db, inBlocks);
+  return looseIds(
+    db,
+    ids,
+    new Set(ids.filter((id) => inBlocks.has(id))),
+  );
 }
 
 /**
@@ -95,33 +113,51 @@ export async function importEventFilesToStore(db: KnowledgeDb, files: readonly E
 
 /**
  * The store half of importEventFilesToStore, for files already parsed (parseEventsJsonl; e.g. in a
- * Web Worker). One transaction per file (checked against the eventId index inside it): a file lands
- * whole or not at all, and no transaction grows to a million rows (Chromium writes those slower).
+ * Web Worker). Each file's new events become blocks (event-blocks.ts), in one transaction per file
+ * that also checks them against the loose events' eventId index and any block written since the
+ * import began: a file lands whole or not at all. The blocks' ids are read once, not per file.
  */
 export async function storeParsedFiles(db: KnowledgeDb, parsed: readonly ParsedEventsFile[]): Promise<EventsImport> {
   const files: FileImport[] = [];
+  const held = new Set<string>();
+  let lastBlock = parsed.some((f) => f.events.length) ? await withStoreErrors('the events', () => addBlockEventIds(db, held)) : 0;
   for (const f of parsed) {
     const report: FileImport = { name: f.name, lines: f.lines, added: 0, duplicates: 0, errors: f.errors };
     files.push(report);
     if (!f.events.length) continue;
     // A file that cannot be stored (e.g. the disk is full) is named with its reason; the files before it stay.
     await withStoreErrors(`the events of ${f.name}`, () =>
-      db.transaction('rw', db.events, async () => {
-        const taken = await storedIds(db, [...new Set(f.events.map((e) => e.eventId))]);
-        const fresh: EventRow[] = [];
-        for (const e of f.events) {
-          if (taken.has(e.eventId)) continue;
-          taken.add(e.eventId);
-          fresh.push(e as ExportedEvent);
-        }
-        await db.events.bulkAdd(fresh);
+      db.transaction('rw', eventTables(db), async () => {
+        const seen = new Set<string>();
+        // Blocks another page wrote since (their ids), and loose events: all stored already.
+        const last = await addBlockEventIds(db, seen, lastBlock);
+        await looseIds(db, [...new Set(f.events.map((e) => e.eventId))], seen);
+        const fresh: number[] = [];
+        f.events.forEach((e, i) => {
+          if (held.has(e.eventId) || seen.has(e.eventId)) return;
+          seen.add(e.eventId);
+          fresh.push(i);
+        });
+        const blocks = await writeBlocks(
+          db,
+          fresh.map((i) => f.events[i]!),
+          fresh.map((i) => f.texts[i]!),
+        );
+        return { fresh, seen, blocks, last };
+      }),
+    ).then(
+      ({ fresh, seen, blocks, last }) => {
+        // Only once the transaction has committed: a failed file leaves no id behind.
+        for (const id of seen) held.add(id);
+        lastBlock = Math.max(last, ...blocks);
         report.added = fresh.length;
         report.duplicates = f.events.length - fresh.length;
-      }),
-    ).catch((err: unknown) => {
-      if (!(err instanceof StoreError)) throw err;
-      report.errors = [...report.errors, `${f.name}: not stored: ${err.message}`];
-    });
+      },
+      (err: unknown) => {
+        if (!(err instanceof StoreError)) throw err;
+        report.errors = [...report.errors, `${f.name}: not stored: ${err.message}`];
+      },
+    );
   }
   return { files, added: files.reduce((n, f) => n + f.added, 0), duplicates: files.reduce((n, f) => n + f.duplicates, 0), errors: files.flatMap((f) => f.errors) };
 }

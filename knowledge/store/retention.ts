@@ -1,5 +1,6 @@
 import { logChange } from './changes.ts';
 import type { KnowledgeDb } from './db.ts';
+import { clearBlocks, eventTables, purgeBlocksBefore } from './event-blocks.ts';
 import { withStoreErrors } from './errors.ts';
 import { getSettings } from './settings.ts';
 
@@ -19,12 +20,13 @@ export function retentionCutoff(now: Date, days: number): string {
   return new Date(now.getTime() - days * DAY_MS).toISOString();
 }
 
-/** Deletes events older than the retention period (settings.retentionDays) through the time index; returns how many. */
+/** Deletes events older than the retention period (settings.retentionDays), loose and inside blocks; returns how many. */
 export async function purgeExpiredEvents(db: KnowledgeDb, now: Date = new Date()): Promise<number> {
   const { retentionDays } = await getSettings(db);
   return withStoreErrors('the expired events', () =>
-    db.transaction('rw', db.events, db.settings, async () => {
-      const deleted = await db.events.where('at').below(retentionCutoff(now, retentionDays)).delete();
+    db.transaction('rw', [...eventTables(db), db.settings], async () => {
+      const cutoff = retentionCutoff(now, retentionDays);
+      const deleted = (await db.events.where('at').below(cutoff).delete()) + (await purgeBlocksBefore(db, cutoff));
       await db.settings.put({ key: PURGED_ON_KEY, value: dayOf(now) });
       return deleted;
     }),
@@ -59,10 +61,11 @@ export interface DeletedData {
  * too, logged in the change log so the worker's index drops them. One transaction: all or nothing.
  */
 export async function deleteMyData(db: KnowledgeDb, options: { knowledge?: boolean } = {}): Promise<DeletedData> {
-  const tables = [db.events, db.learned, db.settings, ...(options.knowledge ? [db.entries, db.entryVersions, db.changes] : [])];
+  const tables = [...eventTables(db), db.learned, db.settings, ...(options.knowledge ? [db.entries, db.entryVersions, db.changes] : [])];
   return withStoreErrors('your data', () =>
     db.transaction('rw', tables, async () => {
-      const [events, learned] = await Promise.all([db.events.count(), db.learned.count()]);
+      const [loose, learned] = await Promise.all([db.events.count(), db.learned.count()]);
+      const events = loose + (await clearBlocks(db));
       await Promise.all([db.events.clear(), db.learned.clear(), db.settings.bulkDelete([...PERSONAL_SETTINGS])]);
       let entries = 0;
       if (options.knowledge) {
