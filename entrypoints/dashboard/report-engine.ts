@@ -1,8 +1,8 @@
 import { columnReport, type EventColumns } from '@/knowledge/reports/columns';
 import { compareEvents, compareRanges, comparePilot, type BeforeAfter, type Pilot } from '@/knowledge/reports/before-after';
-import { gapTopics, type GapsReport } from '@/knowledge/reports/gaps';
+import { gapEventsOf, gapTopics, type GapsReport } from '@/knowledge/reports/gaps';
 import { parseEventsJsonl, type EventsFile } from '@/knowledge/reports/jsonl';
-import { inRange, type DateRange, type Dimension, type EntryInfo, type Report } from '@/knowledge/reports/report';
+import type { DateRange, Dimension, EntryInfo, Report } from '@/knowledge/reports/report';
 import type { KnowledgeDb } from '@/knowledge/store/db';
 import { allEventColumns } from '@/knowledge/store/event-blocks';
 import { storeParsedFiles, type EventsImport } from '@/knowledge/store/event-files';
@@ -25,14 +25,11 @@ export type CompareRequest =
   | { kind: 'periods'; baseline: DateRange; comparison: DateRange; pilot?: Pilot }
   | { kind: 'pilot'; range: DateRange; pilot: Pilot };
 
-/** The events the gap view reads (gaps.ts: abstentions, rejections, and inserts that clear a rejection). */
-const GAP_TYPES = ['no_confident_answer', 'rejected', 'inserted'] as const;
-
 /**
  * The engine over a store. Events are read once into report columns (typed arrays: a report over
  * 1M events is a pass over numbers, knowledge/reports/columns.ts; imported blocks keep theirs
- * stored, knowledge/store/event-blocks.ts). The gap view and before and after read the events of
- * their range through listEvents (they need the events themselves: key terms, bootstrap).
+ * stored, knowledge/store/event-blocks.ts), the gap view's key terms with them. Before and after
+ * reads the events of its two periods through listEvents (bootstrap needs the events).
  */
 export function storeReportsEngine(db: KnowledgeDb): ReportsEngine {
   let columns: EventColumns | undefined;
@@ -51,8 +48,7 @@ export function storeReportsEngine(db: KnowledgeDb): ReportsEngine {
       return columnReport(loaded(), range, { entries, dimensions });
     },
     async gaps(range) {
-      loaded();
-      return gapTopics(inRange(await listEvents(db, { ...range, types: [...GAP_TYPES] }), range));
+      return gapTopics(gapEventsOf(loaded(), range));
     },
     async compare(request) {
       if (request.kind === 'pilot') {

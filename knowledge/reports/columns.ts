@@ -39,6 +39,10 @@ export interface EventColumns {
   /** A shown event's suggested entries: shownEntries[shownStart[i] .. shownStart[i + 1]). */
   shownStart: Int32Array;
   shownEntries: Int32Array;
+  /** A rejected or no-confident-answer event's key terms (the gap view's): termIds[termStart[i] .. termStart[i + 1]), into `terms`. */
+  termStart: Int32Array;
+  termIds: Int32Array;
+  terms: string[];
   tickets: string[];
   agents: string[];
   helpdesks: string[];
@@ -72,6 +76,7 @@ export function columnsBuilder() {
   const agents = new Dictionary();
   const helpdesks = new Dictionary();
   const entries = new Dictionary();
+  const terms = new Dictionary();
   const reasons = new Map<RejectReason, number>(REJECT_REASONS.map((r, i) => [r, i]));
   const typeOf = new Map<string, number>(TYPES.map((t, i) => [t, i]));
   const time: number[] = [];
@@ -85,6 +90,7 @@ export function columnsBuilder() {
   const ms: number[] = [];
   const reason: number[] = [];
   const shownOf: number[][] = [];
+  const termsOf: number[][] = [];
   return {
     add(events: Iterable<StoredEvent>) {
       for (const e of events) {
@@ -100,6 +106,7 @@ export function columnsBuilder() {
         ms.push(e.type === 'inserted' && e.msFromRead !== undefined ? e.msFromRead : NaN);
         reason.push(e.type === 'rejected' ? reasons.get(e.reason)! : -1);
         shownOf.push(e.type === 'shown' ? e.suggestions.map((s) => entries.id(s.entryId)) : []);
+        termsOf.push((e.type === 'rejected' || e.type === 'no_confident_answer') && e.keyTerms ? e.keyTerms.map((t) => terms.id(t)) : []);
       }
     },
     done(): EventColumns {
@@ -111,15 +118,21 @@ export function columnsBuilder() {
         for (let i = 0; i < n; i++) out[i] = src[order[i]!]!;
         return out;
       };
-      const shownStart = new Int32Array(n + 1);
-      let total = 0;
-      for (let i = 0; i < n; i++) {
-        shownStart[i] = total;
-        total += shownOf[order[i]!]!.length;
-      }
-      shownStart[n] = total;
-      const shownEntries = new Int32Array(total);
-      for (let i = 0; i < n; i++) shownEntries.set(shownOf[order[i]!]!, shownStart[i]!);
+      // Lists per event (suggested entries, key terms) as one array and where each event's starts.
+      const lists = (of: number[][]): [Int32Array, Int32Array] => {
+        const start = new Int32Array(n + 1);
+        let total = 0;
+        for (let i = 0; i < n; i++) {
+          start[i] = total;
+          total += of[order[i]!]!.length;
+        }
+        start[n] = total;
+        const values = new Int32Array(total);
+        for (let i = 0; i < n; i++) values.set(of[order[i]!]!, start[i]!);
+        return [start, values];
+      };
+      const [shownStart, shownEntries] = lists(shownOf);
+      const [termStart, termIds] = lists(termsOf);
       return {
         n,
         time: pick(Float64Array, time),
@@ -134,6 +147,9 @@ export function columnsBuilder() {
         reason: pick(Int8Array, reason),
         shownStart,
         shownEntries,
+        termStart,
+        termIds,
+        terms: terms.values,
         tickets: tickets.values,
         agents: agents.values,
         helpdesks: helpdesks.values,
@@ -199,10 +215,13 @@ export function mergeColumns(parts: readonly EventColumns[], from = 0): EventCol
   const agents = new Dictionary();
   const helpdesks = new Dictionary();
   const entries = new Dictionary();
+  const terms = new Dictionary();
   const tMap = new Remap(tickets, parts.map((p) => p.tickets));
   const aMap = new Remap(agents, parts.map((p) => p.agents));
   const hMap = new Remap(helpdesks, parts.map((p) => p.helpdesks));
   const eMap = new Remap(entries, parts.map((p) => p.entryIds));
+  const kMap = new Remap(terms, parts.map((p) => p.terms));
+  const listLength = (start: (p: EventColumns) => Int32Array) => parts.reduce((t, p) => t + start(p)[p.n]! - start(p)[parts.length === 1 ? from : 0]!, 0);
   const out: EventColumns = {
     n,
     time: new Float64Array(n),
@@ -216,13 +235,17 @@ export function mergeColumns(parts: readonly EventColumns[], from = 0): EventCol
     msFromRead: new Float64Array(n),
     reason: new Int8Array(n),
     shownStart: new Int32Array(n + 1),
-    shownEntries: new Int32Array(parts.reduce((t, p) => t + p.shownStart[p.n]! - p.shownStart[parts.length === 1 ? from : 0]!, 0)),
+    shownEntries: new Int32Array(listLength((p) => p.shownStart)),
+    termStart: new Int32Array(n + 1),
+    termIds: new Int32Array(listLength((p) => p.termStart)),
+    terms: terms.values,
     tickets: tickets.values,
     agents: agents.values,
     helpdesks: helpdesks.values,
     entryIds: entries.values,
   };
   let shown = 0;
+  let termN = 0;
   for (let o = 0; o < n; o++) {
     const g = order[o]!;
     const k = partOf[g]!;
@@ -240,8 +263,11 @@ export function mergeColumns(parts: readonly EventColumns[], from = 0): EventCol
     out.reason[o] = p.reason[i]!;
     out.shownStart[o] = shown;
     for (let s = p.shownStart[i]!; s < p.shownStart[i + 1]!; s++) out.shownEntries[shown++] = eMap.id(k, p.shownEntries[s]!);
+    out.termStart[o] = termN;
+    for (let s = p.termStart[i]!; s < p.termStart[i + 1]!; s++) out.termIds[termN++] = kMap.id(k, p.termIds[s]!);
   }
   out.shownStart[n] = shown;
+  out.termStart[n] = termN;
   return out;
 }
 

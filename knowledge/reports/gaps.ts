@@ -1,6 +1,7 @@
 import type { StoredEvent } from '../events.ts';
 import { DEFAULT_TOKENISE_OPTIONS, termFor } from '../search/tokenise.ts';
-import { isoWeek } from './report.ts';
+import { bound, lowerBound, TYPES, type EventColumns } from './columns.ts';
+import { isoWeek, type DateRange } from './report.ts';
 
 /**
  * Gaps: tickets the knowledge did not answer (the engine abstained, or suggestions were rejected
@@ -25,11 +26,34 @@ export interface GapItem {
   kind: 'no_confident_answer' | 'rejected';
 }
 
+/** What the gap view reads of an event (a stored event, or one rebuilt from report columns by gapEventsOf). */
+export type GapEvent = Pick<StoredEvent, 'type' | 'ticketHash' | 'at'> & { keyTerms?: readonly string[] };
+
+const GAP_TYPES = new Set<string>(['inserted', 'rejected', 'no_confident_answer']);
+
+/**
+ * The events gapItems reads, in [range.from, range.to), from report columns (knowledge/reports/
+ * columns.ts): the dashboard keeps the columns of every event loaded, so the gap view reads no
+ * event again. Times come back as UTC ISO 8601.
+ */
+export function gapEventsOf(c: EventColumns, range: DateRange): GapEvent[] {
+  const [lo, hi] = [lowerBound(c.time, bound(range.from)), lowerBound(c.time, bound(range.to))];
+  const out: GapEvent[] = [];
+  for (let i = lo; i < hi; i++) {
+    const type = TYPES[c.type[i]!]!;
+    if (!GAP_TYPES.has(type)) continue;
+    const e: GapEvent = { type, ticketHash: c.tickets[c.ticket[i]!]!, at: new Date(c.time[i]!).toISOString() };
+    if (c.termStart[i + 1]! > c.termStart[i]!) e.keyTerms = Array.from(c.termIds.subarray(c.termStart[i]!, c.termStart[i + 1]!), (k) => c.terms[k]!);
+    out.push(e);
+  }
+  return out;
+}
+
 /**
  * One item per ticket: tickets with a no_confident_answer event, or with a rejected event and no
  * insert. Tickets whose events carry no key terms (recorded before they were) are counted apart.
  */
-export function gapItems(events: readonly StoredEvent[]): { items: GapItem[]; withoutTerms: number } {
+export function gapItems(events: readonly GapEvent[]): { items: GapItem[]; withoutTerms: number } {
   const inserted = new Set<string>();
   for (const e of events) if (e.type === 'inserted') inserted.add(e.ticketHash);
   const byTicket = new Map<string, GapItem>();
@@ -175,7 +199,7 @@ function weeksBetween(first: string, last: string): string[] {
 }
 
 /** Gap topics of a set of events (cut to the report's range first). */
-export function gapTopics(events: readonly StoredEvent[], options: ClusterOptions = {}): GapsReport {
+export function gapTopics(events: readonly GapEvent[], options: ClusterOptions = {}): GapsReport {
   const { items: all, withoutTerms } = gapItems(events);
   const sorted = [...all].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   const items = sorted.slice(0, MAX_CLUSTERED);

@@ -19,6 +19,7 @@ interface PageBench {
   importFiles(): Promise<{ parseMs: number; storeMs: number; added: number; duplicates: number; errors: number }>;
   loadColumns(): Promise<{ ms: number; n: number }>;
   report(days: number, dimensions: Dimension[]): { ms: number; ticketsShown: number; rows: number };
+  eventsViews(days: number): Promise<{ gapsMs: number; topics: number; compareMs: number; compared: number }>;
   prepareUpgrade(n: number): Promise<void>;
   upgrade(): Promise<{ ms: number; kept: number; withIds: number }>;
   cleanup(): Promise<void>;
@@ -91,6 +92,11 @@ export async function run(options: { quick?: boolean } = {}): Promise<BenchTable
         rows.push([`${days} days, ${name}`, first.ms, first.cpuMs, again.ms, again.cpuMs, first.ticketsShown, first.rows]);
       }
     }
+    const views: (string | number)[][] = [];
+    for (const days of [30, 90, 180]) {
+      const v = await step(cpu, () => page.evaluate((d) => reportsBench.eventsViews(d), days));
+      views.push([`${days} days`, v.gapsMs, v.compareMs, v.cpuMs, v.topics, v.compared]);
+    }
     await page.evaluate(() => reportsBench.cleanup());
     await page.evaluate((n) => reportsBench.prepareUpgrade(n), upgradeEvents);
     const upgrade = await step(cpu, () => page.evaluate(() => reportsBench.upgrade()));
@@ -117,6 +123,12 @@ export async function run(options: { quick?: boolean } = {}): Promise<BenchTable
           'Target (issue 8): every report over 1M events < 1 s. Computed from the columns the dashboard keeps (read once: row above); the same numbers as buildReport (test/reports/columns.test.ts).',
           env,
         ],
+      },
+      {
+        title: `Gaps (from the loaded columns) and before/after (the events of both ranges read through listEvents) over ${columns.n} events in Chromium`,
+        columns: ['range (before the last event; before/after: against the range before it)', 'gaps ms', 'before/after ms', 'CPU ms of both', 'topics', 'metrics compared'],
+        rows: views,
+        notes: ['What the dashboard\'s Gaps and Before/after views compute (entrypoints/dashboard/report-engine.ts). Target (issue 8): every report < 1 s.', env],
       },
     ];
   } finally {
