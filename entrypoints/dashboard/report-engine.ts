@@ -1,5 +1,5 @@
 import { columnReport, type EventColumns } from '@/knowledge/reports/columns';
-import { compareEvents, compareRanges, comparePilot, type BeforeAfter, type Pilot } from '@/knowledge/reports/before-after';
+import { compareColumnRanges, compareRanges, comparePilot, type BeforeAfter, type Pilot } from '@/knowledge/reports/before-after';
 import { gapEventsOf, gapTopics, type GapsReport } from '@/knowledge/reports/gaps';
 import { parseEventsJsonl, type EventsFile } from '@/knowledge/reports/jsonl';
 import type { DateRange, Dimension, EntryInfo, Report } from '@/knowledge/reports/report';
@@ -28,8 +28,9 @@ export type CompareRequest =
 /**
  * The engine over a store. Events are read once into report columns (typed arrays: a report over
  * 1M events is a pass over numbers, knowledge/reports/columns.ts; imported blocks keep theirs
- * stored, knowledge/store/event-blocks.ts), the gap view's key terms with them. Before and after
- * reads the events of its two periods through listEvents (bootstrap needs the events).
+ * stored, knowledge/store/event-blocks.ts), the gap view's key terms with them, and two periods'
+ * before and after. A pilot group (tags or entries, all events of its tickets) reads the events of
+ * its periods through listEvents.
  */
 export function storeReportsEngine(db: KnowledgeDb): ReportsEngine {
   let columns: EventColumns | undefined;
@@ -54,9 +55,9 @@ export function storeReportsEngine(db: KnowledgeDb): ReportsEngine {
       if (request.kind === 'pilot') {
         return comparePilot(await listEvents(db, request.range), request.range, request.pilot, entries);
       }
+      if (!request.pilot) return compareColumnRanges(loaded(), request.baseline, request.comparison);
       const [a, b] = await Promise.all([listEvents(db, request.baseline), listEvents(db, request.comparison)]);
-      if (request.pilot) return compareRanges([...a, ...b], request.baseline, request.comparison, { pilot: request.pilot, entries });
-      return compareEvents(a, b);
+      return compareRanges([...a, ...b], request.baseline, request.comparison, { pilot: request.pilot, entries });
     },
     async importFiles(files) {
       const result = await storeParsedFiles(db, files.map(parseEventsJsonl));

@@ -19,7 +19,7 @@ interface PageBench {
   importFiles(): Promise<{ parseMs: number; storeMs: number; added: number; duplicates: number; errors: number }>;
   loadColumns(): Promise<{ ms: number; n: number }>;
   report(days: number, dimensions: Dimension[]): { ms: number; ticketsShown: number; rows: number };
-  eventsViews(days: number): Promise<{ gapsMs: number; topics: number; compareMs: number; compared: number }>;
+  eventsViews(days: number): { gapsMs: number; topics: number; compareMs: number; compared: number };
   prepareUpgrade(n: number): Promise<void>;
   upgrade(): Promise<{ ms: number; kept: number; withIds: number }>;
   cleanup(): Promise<void>;
@@ -125,7 +125,7 @@ export async function run(options: { quick?: boolean } = {}): Promise<BenchTable
         ],
       },
       {
-        title: `Gaps (from the loaded columns) and before/after (the events of both ranges read through listEvents) over ${columns.n} events in Chromium`,
+        title: `Gaps and before/after (two periods, 95% bootstrap intervals of 2000 resamples) over ${columns.n} events in Chromium, from the loaded columns`,
         columns: ['range (before the last event; before/after: against the range before it)', 'gaps ms', 'before/after ms', 'CPU ms of both', 'topics', 'metrics compared'],
         rows: views,
         notes: ['What the dashboard\'s Gaps and Before/after views compute (entrypoints/dashboard/report-engine.ts). Target (issue 8): every report < 1 s.', env],
