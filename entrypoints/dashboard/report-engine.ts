@@ -1,6 +1,6 @@
 import { columnReport, type EventColumns } from '@/knowledge/reports/columns';
 import { compareColumnRanges, compareRanges, comparePilot, type BeforeAfter, type Pilot } from '@/knowledge/reports/before-after';
-import { gapEventsOf, gapTopics, type GapsReport } from '@/knowledge/reports/gaps';
+import { gapTopicsOf, type GapsReport } from '@/knowledge/reports/gaps';
 import { parseEventsJsonl, type EventsFile } from '@/knowledge/reports/jsonl';
 import type { DateRange, Dimension, EntryInfo, Report } from '@/knowledge/reports/report';
 import type { KnowledgeDb } from '@/knowledge/store/db';
@@ -49,7 +49,7 @@ export function storeReportsEngine(db: KnowledgeDb): ReportsEngine {
       return columnReport(loaded(), range, { entries, dimensions });
     },
     async gaps(range) {
-      return gapTopics(gapEventsOf(loaded(), range));
+      return gapTopicsOf(loaded(), range);
     },
     async compare(request) {
       if (request.kind === 'pilot') {

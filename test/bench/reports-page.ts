@@ -7,7 +7,7 @@ import { parseEventsJsonl } from '../../knowledge/reports/jsonl.ts';
 import { loadEventColumns } from '../../knowledge/store/report-columns.ts';
 import { columnReport, type EventColumns } from '../../knowledge/reports/columns.ts';
 import type { Dimension } from '../../knowledge/reports/report.ts';
-import { gapEventsOf, gapTopics } from '../../knowledge/reports/gaps.ts';
+import { gapTopicsOf } from '../../knowledge/reports/gaps.ts';
 import { compareColumnRanges } from '../../knowledge/reports/before-after.ts';
 import { syntheticEntries, syntheticEvents } from './synthetic-events.ts';
 
@@ -64,7 +64,7 @@ const entries = syntheticEntries();
     const range = { from: iso(end - days * 86_400_000), to: iso(end) };
     const before = { from: iso(end - 2 * days * 86_400_000), to: range.from };
     const t0 = performance.now();
-    const gaps = gapTopics(gapEventsOf(c, range));
+    const gaps = gapTopicsOf(c, range);
     const t1 = performance.now();
     const compared = compareColumnRanges(c, before, range);
     const t2 = performance.now();

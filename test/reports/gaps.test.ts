@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keyTerms } from '../../knowledge/key-terms.ts';
 import { toColumns } from '../../knowledge/reports/columns.ts';
-import { clusterTermSets, gapEventsOf, gapItems, gapTopics, purity } from '../../knowledge/reports/gaps.ts';
+import { clusterTermSets, gapItems, gapTopics, gapTopicsOf, purity } from '../../knowledge/reports/gaps.ts';
 import { inRange } from '../../knowledge/reports/report.ts';
 import type { Ticket } from '../../knowledge/ticket.ts';
 import { ev } from './events.ts';
@@ -94,7 +94,7 @@ describe('gap topics', () => {
       ev('rejected', 9, { entryId: 'x', reason: 'other', keyTerms: terms.bike, at: day(28) }),
     ];
     const range = { from: '2026-11-10', to: '2026-11-28' };
-    const fromColumns = gapTopics(gapEventsOf(toColumns([...events].reverse()), range));
+    const fromColumns = gapTopicsOf(toColumns([...events].reverse()), range);
     expect(fromColumns).toEqual(gapTopics(inRange(events, range)));
     expect(fromColumns.topics.map((t) => t.count)).toEqual([2, 2]);
     expect(fromColumns.withoutTerms).toBe(1);
