@@ -4,7 +4,7 @@ import type { StoredEvent } from '../../knowledge/events.ts';
 import { columnReport, toColumns } from '../../knowledge/reports/columns.ts';
 import { buildReport } from '../../knowledge/reports/report.ts';
 import { openKnowledgeDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, type KnowledgeDb } from '../../knowledge/store/db.ts';
-import { BLOCK_SIZE, countEvents, oldestEventAt } from '../../knowledge/store/event-blocks.ts';
+import { BLOCK_SIZE, countEvents, eventTables, oldestEventAt, writeBlocks } from '../../knowledge/store/event-blocks.ts';
 import { exportEvents, importEventFilesToStore, storedIds } from '../../knowledge/store/event-files.ts';
 import { addImportedEvents, listEvents, recordEvent } from '../../knowledge/store/events.ts';
 import { loadEventColumns } from '../../knowledge/store/report-columns.ts';
@@ -92,6 +92,33 @@ describe('event blocks', () => {
     expect(await addImportedEvents(trainer, synthetic(10, 2) as never)).toEqual({ added: 0, duplicates: 2 });
     expect(await storedIds(trainer, [synthetic(49, 1)[0]!.eventId!, 'not-stored-1'])).toEqual(new Set([synthetic(49, 1)[0]!.eventId]));
     expect(await countEvents(trainer)).toBe(1 + 50 + 3);
+  });
+
+  it('counts once an event another page stored as a block while this import ran (checked again inside each file\'s transaction)', async () => {
+    const name = `blocks-race-${process.pid}`;
+    const [page, other] = [openKnowledgeDb(name), openKnowledgeDb(name)];
+    dbs.push(page, other);
+    const [a, b] = [synthetic(0, 20), synthetic(20, 30)];
+    await other.open();
+    let raced: Promise<unknown> | undefined;
+    // When the page's first file commits, another page (another handle on the database) stores half
+    // of the second file, in a transaction begun before the page's next one.
+    page.eventBlocks.hook('creating', (_key, _row, tx) => {
+      tx.on('complete', () => {
+        const half = b.slice(0, 15) as (StoredEvent & { eventId: string })[];
+        raced ??= other.transaction('rw', eventTables(other), () => writeBlocks(other, half, half.map((e) => JSON.stringify(e))));
+      });
+    });
+    const out = await importEventFilesToStore(page, [
+      { name: 'a.ndjson', text: ndjson(a) },
+      { name: 'b.ndjson', text: ndjson(b) },
+    ]);
+    await raced;
+    expect(out.files.map((f) => [f.added, f.duplicates])).toEqual([
+      [20, 0],
+      [15, 15],
+    ]);
+    expect(await countEvents(page)).toBe(50);
   });
 
   it('exports block events exactly as imported: all of them, or only this installation’s', async () => {
