@@ -6,7 +6,7 @@ import { sampleEventsAt } from '@/knowledge/sample-events';
 import { undoBulk, type BulkUndo } from '@/knowledge/store/bulk';
 import { StoreError } from '@/knowledge/store/errors';
 import { countEvents } from '@/knowledge/store/event-blocks';
-import { storedIds } from '@/knowledge/store/event-files';
+import { storedIds } from '@/knowledge/store/event-import';
 import { addImportedEvents } from '@/knowledge/store/events';
 import { applyFix, loadReviewQueue, restoreFinding } from '@/knowledge/store/review';
 import { FindingCard } from '@/components/review/FindingCard';

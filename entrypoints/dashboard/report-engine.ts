@@ -4,8 +4,9 @@ import { gapTopicsOf, type GapsReport } from '@/knowledge/reports/gaps';
 import { parseEventsJsonl, type EventsFile } from '@/knowledge/reports/jsonl';
 import type { DateRange, Dimension, EntryInfo, Report } from '@/knowledge/reports/report';
 import type { KnowledgeDb } from '@/knowledge/store/db';
-import { allEventColumns } from '@/knowledge/store/event-blocks';
-import { storeParsedFiles, type EventsImport } from '@/knowledge/store/event-files';
+import { allEventColumns } from '@/knowledge/store/event-block-columns';
+import type { EventsImport } from '@/knowledge/store/event-files';
+import { storeParsedFiles } from '@/knowledge/store/event-import';
 import { listEvents } from '@/knowledge/store/events';
 import { COLUMNS_BATCH } from '@/knowledge/store/report-columns';
 

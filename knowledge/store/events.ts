@@ -3,8 +3,9 @@ import { AcceptanceEvent, hashTicket, type EventType, type StoredEvent } from '.
 import { redact } from '../redact.ts';
 import type { EventRow, KnowledgeDb } from './db.ts';
 import { StoreError, withStoreErrors } from './errors.ts';
-import { blockEvents, eventTables } from './event-blocks.ts';
-import { storedIds } from './event-files.ts';
+import { blockEvents } from './event-block-columns.ts';
+import { eventTables } from './event-blocks.ts';
+import { storedIds } from './event-import.ts';
 import { getSettings, hashSalt } from './settings.ts';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

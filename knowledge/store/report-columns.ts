@@ -1,7 +1,7 @@
 import { columnReport, type EventColumns } from '../reports/columns.ts';
 import type { DateRange, Report, ReportOptions } from '../reports/report.ts';
 import type { KnowledgeDb } from './db.ts';
-import { allEventColumns } from './event-blocks.ts';
+import { allEventColumns } from './event-block-columns.ts';
 import { withStoreErrors } from './errors.ts';
 
 /** Rows per read: each read is its own short transaction, and memory stays bounded to one batch of objects. */

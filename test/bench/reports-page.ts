@@ -2,7 +2,7 @@
 import './zod-jitless.ts';
 import { Dexie } from 'dexie';
 import { openKnowledgeDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, type KnowledgeDb } from '../../knowledge/store/db.ts';
-import { storeParsedFiles } from '../../knowledge/store/event-files.ts';
+import { storeParsedFiles } from '../../knowledge/store/event-import.ts';
 import { parseEventsJsonl } from '../../knowledge/reports/jsonl.ts';
 import { loadEventColumns } from '../../knowledge/store/report-columns.ts';
 import { columnReport, type EventColumns } from '../../knowledge/reports/columns.ts';

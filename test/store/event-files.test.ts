@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KnowledgeDb } from '../../knowledge/store/db.ts';
-import { exportEventChunks, exportEvents, exportFileName, importEventFilesToStore } from '../../knowledge/store/event-files.ts';
+import { exportEventChunks, exportEvents, exportFileName } from '../../knowledge/store/event-files.ts';
+import { importEventFilesToStore } from '../../knowledge/store/event-import.ts';
 import { countEvents } from '../../knowledge/store/event-blocks.ts';
 import { listEvents, recordEvent } from '../../knowledge/store/events.ts';
 import { getSettings } from '../../knowledge/store/settings.ts';
