@@ -5,6 +5,8 @@ import type { ReviewQueue } from '@/knowledge/quality/queue';
 import { sampleEventsAt } from '@/knowledge/sample-events';
 import { undoBulk, type BulkUndo } from '@/knowledge/store/bulk';
 import { StoreError } from '@/knowledge/store/errors';
+import { countEvents } from '@/knowledge/store/event-blocks';
+import { storedIds } from '@/knowledge/store/event-import';
 import { addImportedEvents } from '@/knowledge/store/events';
 import { applyFix, loadReviewQueue, restoreFinding } from '@/knowledge/store/review';
 import { FindingCard } from '@/components/review/FindingCard';
@@ -35,7 +37,7 @@ export function ReviewSection({ api }: { api: DashboardApi }) {
 
   useEffect(() => {
     let live = true;
-    Promise.all([loadReviewQueue(api.db), api.db.events.count(), sampleActivityMissing(api)]).then(
+    Promise.all([loadReviewQueue(api.db), countEvents(api.db), sampleActivityMissing(api)]).then(
       ([queue, events, offerSample]) => live && setLoaded({ queue, events, offerSample }),
       (err: unknown) => live && setLoaded({ error: `Could not read the review queue: ${message(err)}` }),
     );
@@ -168,13 +170,12 @@ export function ReviewSection({ api }: { api: DashboardApi }) {
 
 /**
  * Whether to offer the sample activity: the sample knowledge is loaded (an entry the sample events
- * are about is stored) and the sample events are not (looked up by time and id, through the `at` index).
+ * are about is stored) and the sample events are not (looked up by id, loose and in blocks).
  */
 async function sampleActivityMissing(api: DashboardApi): Promise<boolean> {
   const events = sampleEventsAt(sampleEventsJsonl);
   const about = events.find((e): e is typeof e & { entryId: string } => 'entryId' in e);
   const first = events[0];
   if (!first || !about || !(await api.db.entries.get(about.entryId))) return false;
-  const same = await api.db.events.where('at').equals(first.at).toArray();
-  return !same.some((e) => (e as { eventId?: string }).eventId === first.eventId);
+  return !(await storedIds(api.db, [first.eventId])).size;
 }

@@ -1,11 +1,12 @@
-import type { StoredEvent } from '@/knowledge/events';
-import { columnReport, columnsBuilder, type EventColumns } from '@/knowledge/reports/columns';
-import { compareEvents, compareRanges, comparePilot, type BeforeAfter, type Pilot } from '@/knowledge/reports/before-after';
-import { gapTopics, type GapsReport } from '@/knowledge/reports/gaps';
+import { columnReport, type EventColumns } from '@/knowledge/reports/columns';
+import { compareColumnRanges, compareRanges, comparePilot, type BeforeAfter, type Pilot } from '@/knowledge/reports/before-after';
+import { gapTopicsOf, type GapsReport } from '@/knowledge/reports/gaps';
 import { parseEventsJsonl, type EventsFile } from '@/knowledge/reports/jsonl';
-import { inRange, type DateRange, type Dimension, type EntryInfo, type Report } from '@/knowledge/reports/report';
+import type { DateRange, Dimension, EntryInfo, Report } from '@/knowledge/reports/report';
 import type { KnowledgeDb } from '@/knowledge/store/db';
-import { storeParsedFiles, type EventsImport } from '@/knowledge/store/event-files';
+import { allEventColumns } from '@/knowledge/store/event-block-columns';
+import type { EventsImport } from '@/knowledge/store/event-files';
+import { storeParsedFiles } from '@/knowledge/store/event-import';
 import { listEvents } from '@/knowledge/store/events';
 import { COLUMNS_BATCH } from '@/knowledge/store/report-columns';
 
@@ -25,17 +26,15 @@ export type CompareRequest =
   | { kind: 'periods'; baseline: DateRange; comparison: DateRange; pilot?: Pilot }
   | { kind: 'pilot'; range: DateRange; pilot: Pilot };
 
-const GAP_TYPES = new Set(['no_confident_answer', 'rejected', 'inserted']);
-
 /**
- * The engine over a store. Events are read once, in batches, into report columns (typed arrays:
- * a report over 1M events is a pass over numbers, knowledge/reports/columns.ts); the gap view's
- * events (abstentions, rejections and inserts, with their key terms) are kept as they are. Before
- * and after reads its two periods through the store's time index (bootstrap needs the events).
+ * The engine over a store. Events are read once into report columns (typed arrays: a report over
+ * 1M events is a pass over numbers, knowledge/reports/columns.ts; imported blocks keep theirs
+ * stored, knowledge/store/event-blocks.ts), the gap view's key terms with them, and two periods'
+ * before and after. A pilot group (tags or entries, all events of its tickets) reads the events of
+ * its periods through listEvents.
  */
 export function storeReportsEngine(db: KnowledgeDb): ReportsEngine {
   let columns: EventColumns | undefined;
-  let gapEvents: StoredEvent[] = [];
   let entries: EntryInfo[] = [];
   const loaded = () => {
     if (!columns) throw new Error('Reports: events not read yet');
@@ -43,23 +42,7 @@ export function storeReportsEngine(db: KnowledgeDb): ReportsEngine {
   };
   return {
     async load(onProgress) {
-      const total = await db.events.count();
-      const builder = columnsBuilder();
-      const gaps: StoredEvent[] = [];
-      let after = 0;
-      let done = 0;
-      onProgress?.(0, total);
-      for (;;) {
-        const rows = await db.events.where(':id').above(after).limit(COLUMNS_BATCH).toArray();
-        if (!rows.length) break;
-        after = rows[rows.length - 1]!.seq!;
-        builder.add(rows);
-        for (const r of rows) if (GAP_TYPES.has(r.type)) gaps.push(r);
-        done += rows.length;
-        onProgress?.(done, Math.max(total, done));
-      }
-      columns = builder.done();
-      gapEvents = gaps;
+      columns = await allEventColumns(db, { batch: COLUMNS_BATCH, onProgress });
       entries = (await db.entries.toArray()).map((e) => ({ id: e.id, title: e.title, tags: e.tags, locale: e.locale }));
       return { events: columns.n, entries };
     },
@@ -67,16 +50,15 @@ export function storeReportsEngine(db: KnowledgeDb): ReportsEngine {
       return columnReport(loaded(), range, { entries, dimensions });
     },
     async gaps(range) {
-      loaded();
-      return gapTopics(inRange(gapEvents, range));
+      return gapTopicsOf(loaded(), range);
     },
     async compare(request) {
       if (request.kind === 'pilot') {
         return comparePilot(await listEvents(db, request.range), request.range, request.pilot, entries);
       }
+      if (!request.pilot) return compareColumnRanges(loaded(), request.baseline, request.comparison);
       const [a, b] = await Promise.all([listEvents(db, request.baseline), listEvents(db, request.comparison)]);
-      if (request.pilot) return compareRanges([...a, ...b], request.baseline, request.comparison, { pilot: request.pilot, entries });
-      return compareEvents(a, b);
+      return compareRanges([...a, ...b], request.baseline, request.comparison, { pilot: request.pilot, entries });
     },
     async importFiles(files) {
       const result = await storeParsedFiles(db, files.map(parseEventsJsonl));
@@ -85,7 +67,6 @@ export function storeReportsEngine(db: KnowledgeDb): ReportsEngine {
     },
     dispose() {
       columns = undefined;
-      gapEvents = [];
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { StoredEvent } from '../events.ts';
+import { bound, lowerBound, TYPES, type EventColumns } from './columns.ts';
 import { MIN_SAMPLE } from './metrics.ts';
 import { entryIdsOf, inRange, type DateRange, type EntryInfo } from './report.ts';
 import { bootstrapDifference, bootstrapInterval, mean, median, type BootstrapOptions } from './stats.ts';
@@ -79,6 +80,29 @@ function samples(events: readonly StoredEvent[]): Samples {
   };
 }
 
+/** samples() of the events in `range`, from report columns (what the dashboard keeps loaded): no event read again. */
+function samplesOf(c: EventColumns, range: DateRange): Samples {
+  const [SHOWN, INSERTED, REJECTED] = [TYPES.indexOf('shown'), TYPES.indexOf('inserted'), TYPES.indexOf('rejected')];
+  const [lo, hi] = [lowerBound(c.time, bound(range.from)), lowerBound(c.time, bound(range.to))];
+  const shown = new Set<number>();
+  const inserted = new Set<number>();
+  const rejected = new Set<number>();
+  const ms: number[] = [];
+  const ratios: number[] = [];
+  for (let i = lo; i < hi; i++) {
+    const type = c.type[i];
+    if (type === SHOWN) shown.add(c.ticket[i]!);
+    else if (type === REJECTED) rejected.add(c.ticket[i]!);
+    else if (type === INSERTED) {
+      inserted.add(c.ticket[i]!);
+      ratios.push(c.editRatio[i]!);
+      if (!Number.isNaN(c.msFromRead[i]!)) ms.push(c.msFromRead[i]!);
+    }
+  }
+  const tickets = [...shown];
+  return { ms, ratios, accepted: tickets.map((t) => (inserted.has(t) ? 1 : 0)), rejected: tickets.map((t) => (rejected.has(t) ? 1 : 0)) };
+}
+
 const SAMPLE_OF: Record<ComparedMetric, { of: (s: Samples) => number[]; statistic: (xs: number[]) => number }> = {
   medianMsToInsert: { of: (s) => s.ms, statistic: median },
   acceptance: { of: (s) => s.accepted, statistic: mean },
@@ -92,9 +116,16 @@ export interface CompareOptions extends BootstrapOptions {
 
 /** Baseline events against comparison events: every compared metric with its interval, or NOT_ENOUGH. */
 export function compareEvents(baseline: readonly StoredEvent[], comparison: readonly StoredEvent[], options: CompareOptions = {}): BeforeAfter {
+  return compareSamples(samples(baseline), samples(comparison), options);
+}
+
+/** compareEvents of two ranges of report columns: the dashboard's two periods without a pilot group. */
+export function compareColumnRanges(c: EventColumns, baseline: DateRange, comparison: DateRange, options: CompareOptions = {}): BeforeAfter {
+  return compareSamples(samplesOf(c, baseline), samplesOf(c, comparison), options);
+}
+
+function compareSamples(a: Samples, b: Samples, options: CompareOptions): BeforeAfter {
   const minSample = options.minSample ?? MIN_SAMPLE;
-  const a = samples(baseline);
-  const b = samples(comparison);
   const metrics = COMPARED_METRICS.map((metric): MetricComparison => {
     const { of, statistic } = SAMPLE_OF[metric];
     const xs = of(a);

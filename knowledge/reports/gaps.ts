@@ -1,6 +1,7 @@
 import type { StoredEvent } from '../events.ts';
 import { DEFAULT_TOKENISE_OPTIONS, termFor } from '../search/tokenise.ts';
-import { isoWeek } from './report.ts';
+import { bound, lowerBound, TYPES, type EventColumns } from './columns.ts';
+import { isoWeek, type DateRange } from './report.ts';
 
 /**
  * Gaps: tickets the knowledge did not answer (the engine abstained, or suggestions were rejected
@@ -23,6 +24,34 @@ export interface GapItem {
   terms: string[];
   /** Why it is a gap: the engine abstained, or every suggestion was rejected. */
   kind: 'no_confident_answer' | 'rejected';
+}
+
+/**
+ * gapItems of the events in [range.from, range.to), from report columns (knowledge/reports/
+ * columns.ts: the dashboard keeps every event's loaded), without an object per event: a ticket's
+ * flags and first time in typed arrays, objects only for gap tickets. Times come back as UTC ISO 8601.
+ */
+export function gapItemsOf(c: EventColumns, range: DateRange): { items: GapItem[]; withoutTerms: number } {
+  const [NO_ANSWER, REJECTED, INSERTED] = [TYPES.indexOf('no_confident_answer'), TYPES.indexOf('rejected'), TYPES.indexOf('inserted')];
+  const [lo, hi] = [lowerBound(c.time, bound(range.from)), lowerBound(c.time, bound(range.to))];
+  const inserted = new Uint8Array(c.tickets.length);
+  for (let i = lo; i < hi; i++) if (c.type[i] === INSERTED) inserted[c.ticket[i]!] = 1;
+  // Per gap ticket, in order of its first gap event: its terms' ids (first seen first) and whether it abstained.
+  const byTicket = new Map<number, { first: number; terms: number[]; abstained: boolean }>();
+  for (let i = lo; i < hi; i++) {
+    const type = c.type[i];
+    if (type !== NO_ANSWER && (type !== REJECTED || inserted[c.ticket[i]!])) continue;
+    let item = byTicket.get(c.ticket[i]!);
+    if (!item) byTicket.set(c.ticket[i]!, (item = { first: c.time[i]!, terms: [], abstained: false }));
+    if (type === NO_ANSWER) item.abstained = true;
+    for (let k = c.termStart[i]!; k < c.termStart[i + 1]!; k++) if (!item.terms.includes(c.termIds[k]!)) item.terms.push(c.termIds[k]!);
+  }
+  const items: GapItem[] = [];
+  for (const [ticket, item] of byTicket) {
+    if (!item.terms.length) continue;
+    items.push({ ticketHash: c.tickets[ticket]!, at: new Date(item.first).toISOString(), terms: item.terms.map((k) => c.terms[k]!), kind: item.abstained ? 'no_confident_answer' : 'rejected' });
+  }
+  return { items, withoutTerms: byTicket.size - items.length };
 }
 
 /**
@@ -176,7 +205,15 @@ function weeksBetween(first: string, last: string): string[] {
 
 /** Gap topics of a set of events (cut to the report's range first). */
 export function gapTopics(events: readonly StoredEvent[], options: ClusterOptions = {}): GapsReport {
-  const { items: all, withoutTerms } = gapItems(events);
+  return topicsOf(gapItems(events), options);
+}
+
+/** Gap topics of the events in a range of report columns (gapItemsOf): what the dashboard shows. */
+export function gapTopicsOf(c: EventColumns, range: DateRange, options: ClusterOptions = {}): GapsReport {
+  return topicsOf(gapItemsOf(c, range), options);
+}
+
+function topicsOf({ items: all, withoutTerms }: { items: GapItem[]; withoutTerms: number }, options: ClusterOptions): GapsReport {
   const sorted = [...all].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   const items = sorted.slice(0, MAX_CLUSTERED);
   if (items.length === 0) return { weeks: [], topics: [], tickets: 0, withoutTerms, truncated: false };

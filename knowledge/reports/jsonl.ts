@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AcceptanceEvent, EventId, type StoredEvent } from '../events.ts';
 import { parseJson } from '../formats/json-parse.ts';
+import { isPlainExportedEvent } from './event-check.ts';
 
 /**
  * Events as JSON Lines ("Export my events" / the trainer's import): one stored event per line,
@@ -54,6 +55,8 @@ export interface ParsedEventsFile {
   lines: number;
   /** Empty when the file has any error: each file is taken whole or not at all. */
   events: ExportedEvent[];
+  /** Each event as one line of JSON, as it is stored and exported (the file's own line when zod would not change it). */
+  texts: string[];
   /** "file, line N, field: message", at most MAX_ERRORS per file. */
   errors: string[];
 }
@@ -70,25 +73,37 @@ export function parseEventsJsonl(file: EventsFile): ParsedEventsFile {
     errorCount++;
     if (errors.length < MAX_ERRORS) errors.push(message);
   };
+  const texts: string[] = [];
   const text = file.text.replace(/^\uFEFF/, '');
   text.split('\n').forEach((raw, i) => {
-    const line = raw.replace(/\r$/, '');
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (!line.trim()) return;
     lines++;
-    const where = `${file.name}, line ${i + 1}`;
-    const json = parseJson(line);
-    if (!json.ok) return fail(`${where}, column ${json.column}: not JSON: ${json.message}`);
-    const parsed = ExportedEvent.safeParse(json.value);
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      const json = parseJson(line);
+      return fail(`${file.name}, line ${i + 1}, column ${json.ok ? 1 : json.column}: not JSON: ${json.ok ? 'unreadable' : json.message}`);
+    }
+    // The fast check (event-check.ts) passes most lines as they are; zod decides the rest and words every error.
+    if (isPlainExportedEvent(value)) {
+      events.push(value);
+      texts.push(line);
+      return;
+    }
+    const parsed = ExportedEvent.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      const field = issue.path.join('.') || (json.value && typeof json.value === 'object' ? 'event' : 'line');
-      return fail(`${where}, ${field}: ${issue.message}`);
+      const field = issue.path.join('.') || (value && typeof value === 'object' ? 'event' : 'line');
+      return fail(`${file.name}, line ${i + 1}, ${field}: ${issue.message}`);
     }
     events.push(parsed.data as ExportedEvent);
+    texts.push(JSON.stringify(parsed.data));
   });
   if (errorCount > errors.length) errors.push(`${file.name}: ${errorCount - errors.length} more errors not shown`);
   if (lines === 0 && errors.length === 0) errors.push(`${file.name}: no events (the file is empty)`);
-  return { name: file.name, lines, events: errors.length ? [] : events, errors };
+  return { name: file.name, lines, events: errors.length ? [] : events, texts: errors.length ? [] : texts, errors };
 }
 
 export interface MergedEvents {

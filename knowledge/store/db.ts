@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Entry } from '../entry.ts';
 import type { StoredEvent } from '../events.ts';
+import type { EventColumns } from '../reports/columns.ts';
 
 /** One saved state of an entry: every change is kept, with who made it and when. */
 export interface EntryVersionRow {
@@ -36,6 +37,25 @@ export interface LearnedRow {
 
 export type EventRow = StoredEvent & { seq?: number };
 
+/**
+ * A block of imported events (event-blocks.ts): up to BLOCK_SIZE events, sorted by time, kept as
+ * one head row here (what reading it costs nothing to decide) and three parts in eventBlockParts.
+ */
+export interface EventBlockRow {
+  id?: number;
+  /** The first and last event's time (ISO 8601, UTC). */
+  from: string;
+  to: string;
+  n: number;
+}
+/**
+ * A block's parts, each its own row so a reader loads only what it needs: `columns` (report
+ * columns, knowledge/reports/columns.ts: typed arrays and string tables, read without parsing),
+ * `ids` (the events' eventIds, one per line) and `lines` (each event as stored, one JSON per line),
+ * the three in the same (time) order.
+ */
+export type EventBlockPart = { id: number; part: 'columns'; value: EventColumns } | { id: number; part: 'ids' | 'lines'; value: string };
+
 /** One write to the entries: which ids it added, changed or deleted (see changes.ts). */
 export interface ChangeRow {
   seq?: number;
@@ -60,6 +80,8 @@ export type KnowledgeDb = Dexie & {
   learned: Table<LearnedRow, number>;
   changes: Table<ChangeRow, number>;
   searchIndex: Table<SearchIndexRow, string>;
+  eventBlocks: Table<EventBlockRow, number>;
+  eventBlockParts: Table<EventBlockPart, [number, string]>;
 };
 
 /** Version 1: the first shipped schema. Kept verbatim: Dexie needs every version to upgrade from it. */
@@ -123,11 +145,21 @@ export function zendeskArticleGroup(id: string): string | undefined {
  * the database about 65 MB bigger at 100k entries, for lookups that read few enough rows to filter
  * in memory (listEntries) or that read the history's keys instead (import.ts). Rows stay as they
  * are. The translation group (version 5) stays indexed: IndexedDB skips rows without the key, so
- * it costs only the entries that are translations. (Version 7 is left to other changes.)
+ * it costs only the entries that are translations.
  */
 export const SCHEMA_V6 = {
   entries: 'id, translationGroup',
   entryVersions: '[id+version]',
+} as const;
+
+/**
+ * Version 7 adds blocks of events (event-blocks.ts): an import of a trainer's files writes a few
+ * rows per 10k events instead of one per event, and the dashboard reads report columns instead of
+ * every event. Events stored before stay rows of `events`, read alongside the blocks.
+ */
+export const SCHEMA_V7 = {
+  eventBlocks: '++id, from',
+  eventBlockParts: '[id+part]',
 } as const;
 
 /** The settings row that held the JSON search index before version 3. */
@@ -153,6 +185,7 @@ export function openKnowledgeDb(name = 'agent-assist', options: OpenOptions = {}
   db.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
   db.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
   db.version(6).stores(SCHEMA_V6);
+  db.version(7).stores(SCHEMA_V7);
   return db;
 }
 

@@ -3,7 +3,9 @@ import { AcceptanceEvent, hashTicket, type EventType, type StoredEvent } from '.
 import { redact } from '../redact.ts';
 import type { EventRow, KnowledgeDb } from './db.ts';
 import { StoreError, withStoreErrors } from './errors.ts';
-import { storedIds } from './event-files.ts';
+import { blockEvents } from './event-block-columns.ts';
+import { eventTables } from './event-blocks.ts';
+import { storedIds } from './event-import.ts';
 import { getSettings, hashSalt } from './settings.ts';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -71,15 +73,20 @@ export interface EventRange {
   types?: EventType[];
 }
 
-/** Stored events in time order (then in recording order), within the range. */
-export async function listEvents(db: KnowledgeDb, range: EventRange = {}): Promise<(StoredEvent & { seq: number })[]> {
+/**
+ * Stored events in time order (then recorded ones in recording order, then imported ones), within
+ * the range: the one way to read events, loose rows and blocks (event-blocks.ts) alike. Imported
+ * events have no `seq`. A caller's transaction must include eventTables(db).
+ */
+export async function listEvents(db: KnowledgeDb, range: EventRange = {}): Promise<(StoredEvent & { seq?: number })[]> {
   const from = range.from ?? '';
   const to = range.to ?? '\uffff';
   const rows = from < to ? await db.events.where('at').between(from, to, true, false).toArray() : [];
-  return rows
-    .filter((r) => !range.types || range.types.includes(r.type))
-    .map((r) => ({ ...r, seq: r.seq! }))
-    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.seq - b.seq));
+  // The `at` index gives them by time, then by seq.
+  const loose = rows.filter((r) => !range.types || range.types.includes(r.type));
+  const blocks = await blockEvents(db, range);
+  if (!blocks.length) return loose;
+  return [...loose, ...blocks].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
 /**
@@ -88,7 +95,7 @@ export async function listEvents(db: KnowledgeDb, range: EventRange = {}): Promi
  */
 export async function addImportedEvents(db: KnowledgeDb, events: readonly (StoredEvent & { eventId: string })[]): Promise<{ added: number; duplicates: number }> {
   return withStoreErrors('the imported events', () =>
-    db.transaction('rw', db.events, async () => {
+    db.transaction('rw', eventTables(db), async () => {
       const held = await storedIds(db, events.map((e) => e.eventId));
       const fresh: EventRow[] = [];
       for (const e of events) {

@@ -1,45 +1,22 @@
 import { logChange } from './changes.ts';
 import type { KnowledgeDb } from './db.ts';
+import { clearBlocks, eventTables } from './event-blocks.ts';
 import { withStoreErrors } from './errors.ts';
-import { getSettings } from './settings.ts';
 
 /**
  * How long acceptance events are kept, and the agent's "Delete all my data". Kept apart from
- * events.ts (which brings the redactor): the panel imports this module straight from its bundle.
+ * events.ts (which brings the redactor) and from the purge (purge.ts, which brings the report
+ * columns' code): the panel imports this module straight from its bundle.
  */
 
 /** The settings row naming the last UTC day events were purged (not a setting a person edits). */
 export const PURGED_ON_KEY = 'eventsPurgedOn';
 
 const DAY_MS = 86_400_000;
-const dayOf = (now: Date) => now.toISOString().slice(0, 10);
 
 /** The first instant an event must be at or after to be kept on `now`. */
 export function retentionCutoff(now: Date, days: number): string {
   return new Date(now.getTime() - days * DAY_MS).toISOString();
-}
-
-/** Deletes events older than the retention period (settings.retentionDays) through the time index; returns how many. */
-export async function purgeExpiredEvents(db: KnowledgeDb, now: Date = new Date()): Promise<number> {
-  const { retentionDays } = await getSettings(db);
-  return withStoreErrors('the expired events', () =>
-    db.transaction('rw', db.events, db.settings, async () => {
-      const deleted = await db.events.where('at').below(retentionCutoff(now, retentionDays)).delete();
-      await db.settings.put({ key: PURGED_ON_KEY, value: dayOf(now) });
-      return deleted;
-    }),
-  );
-}
-
-/**
- * Purges once per UTC day: the worker calls it when it starts and after it records an event, so
- * no alarm (and no `alarms` permission) is needed: an agent who records nothing has nothing new to purge.
- * Returns how many events were deleted, or undefined when today's purge had already run.
- */
-export async function purgeIfDue(db: KnowledgeDb, now: Date = new Date()): Promise<number | undefined> {
-  const last = (await db.settings.get(PURGED_ON_KEY))?.value;
-  if (last === dayOf(now)) return undefined;
-  return purgeExpiredEvents(db, now);
 }
 
 /** Settings that are the agent's own (kept: the helpdesks enabled, which mirror the browser's permissions, and the team's settings). */
@@ -59,10 +36,11 @@ export interface DeletedData {
  * too, logged in the change log so the worker's index drops them. One transaction: all or nothing.
  */
 export async function deleteMyData(db: KnowledgeDb, options: { knowledge?: boolean } = {}): Promise<DeletedData> {
-  const tables = [db.events, db.learned, db.settings, ...(options.knowledge ? [db.entries, db.entryVersions, db.changes] : [])];
+  const tables = [...eventTables(db), db.learned, db.settings, ...(options.knowledge ? [db.entries, db.entryVersions, db.changes] : [])];
   return withStoreErrors('your data', () =>
     db.transaction('rw', tables, async () => {
-      const [events, learned] = await Promise.all([db.events.count(), db.learned.count()]);
+      const [loose, learned] = await Promise.all([db.events.count(), db.learned.count()]);
+      const events = loose + (await clearBlocks(db));
       await Promise.all([db.events.clear(), db.learned.clear(), db.settings.bulkDelete([...PERSONAL_SETTINGS])]);
       let entries = 0;
       if (options.knowledge) {

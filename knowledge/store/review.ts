@@ -8,6 +8,7 @@ import type { KnowledgeDb } from './db.ts';
 import { validEntry, type SaveOptions } from './entries.ts';
 import { StoreError, checkWho, withStoreErrors } from './errors.ts';
 import { NEVER_SUGGESTED_DAYS, millis } from '../list.ts';
+import { eventTables, oldestEventAt } from './event-blocks.ts';
 import { listEvents } from './events.ts';
 import { getSettings } from './settings.ts';
 import { nextVersion, writeVersion } from './versions.ts';
@@ -65,21 +66,21 @@ export async function restoreFinding(db: KnowledgeDb, key: string): Promise<Dism
 export async function loadReviewQueue(db: KnowledgeDb, options: { now?: Date; lead?: string } = {}): Promise<ReviewQueue> {
   const now = options.now ?? new Date();
   const from = queueEventsFrom(now);
-  const [entries, recent, flags, dismissed, settings, oldest] = await db.transaction('rw', db.entries, db.events, db.settings, () =>
+  const [entries, recent, flags, dismissed, settings, oldest] = await db.transaction('rw', [db.entries, ...eventTables(db), db.settings], () =>
     Promise.all([
       db.entries.toArray(),
       listEvents(db, { from, types: ['shown', 'inserted', 'rejected'] }),
-      db.events.where('type').equals('flagged_outdated').toArray(),
+      listEvents(db, { types: ['flagged_outdated'] }),
       listDismissed(db),
       getSettings(db),
-      db.events.orderBy('at').first(),
+      oldestEventAt(db),
     ]),
   );
   // The flags of the last 90 days come with `flags` already.
   const events = [...recent, ...flags];
   // "Not shown in 90 days" is known only once events reach back 90 days: a week of recording
   // would otherwise call nearly every entry unused.
-  const eventsKnown = oldest !== undefined && millis(oldest.at) <= now.getTime() - NEVER_SUGGESTED_DAYS * 86_400_000;
+  const eventsKnown = oldest !== undefined && millis(oldest) <= now.getTime() - NEVER_SUGGESTED_DAYS * 86_400_000;
   return reviewQueue({ entries, events, now, eventsKnown, dismissed: new Set(dismissed.map((d) => d.key)), lead: options.lead ?? settings.agentName });
 }
 

@@ -2,11 +2,13 @@
 import './zod-jitless.ts';
 import { Dexie } from 'dexie';
 import { openKnowledgeDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, type KnowledgeDb } from '../../knowledge/store/db.ts';
-import { storeParsedFiles } from '../../knowledge/store/event-files.ts';
+import { storeParsedFiles } from '../../knowledge/store/event-import.ts';
 import { parseEventsJsonl } from '../../knowledge/reports/jsonl.ts';
 import { loadEventColumns } from '../../knowledge/store/report-columns.ts';
 import { columnReport, type EventColumns } from '../../knowledge/reports/columns.ts';
 import type { Dimension } from '../../knowledge/reports/report.ts';
+import { gapTopicsOf } from '../../knowledge/reports/gaps.ts';
+import { compareColumnRanges } from '../../knowledge/reports/before-after.ts';
 import { syntheticEntries, syntheticEvents } from './synthetic-events.ts';
 
 /**
@@ -50,6 +52,23 @@ const entries = syntheticEntries();
     const t0 = performance.now();
     const r = columnReport(c, range, { entries, dimensions });
     return { ms: performance.now() - t0, ticketsShown: r.totals.ticketsShown, rows: dimensions.reduce((n, d) => n + r.by[d].length, 0) };
+  },
+  /**
+   * The dashboard's other two views (report-engine.ts), from the loaded columns: gaps over the last
+   * `days` days, and before and after (that range against the one before it, without a pilot group).
+   */
+  eventsViews(days: number): { gapsMs: number; topics: number; compareMs: number; compared: number } {
+    const c = state.columns!;
+    const end = Math.floor(c.time[c.n - 1]! / 86_400_000 + 1) * 86_400_000;
+    const iso = (t: number) => new Date(t).toISOString();
+    const range = { from: iso(end - days * 86_400_000), to: iso(end) };
+    const before = { from: iso(end - 2 * days * 86_400_000), to: range.from };
+    const t0 = performance.now();
+    const gaps = gapTopicsOf(c, range);
+    const t1 = performance.now();
+    const compared = compareColumnRanges(c, before, range);
+    const t2 = performance.now();
+    return { gapsMs: t1 - t0, topics: gaps.topics.length, compareMs: t2 - t1, compared: compared.metrics.length };
   },
   /** A version-3 database of `n` events (without ids, as version 3 kept the oldest); not timed. */
   async prepareUpgrade(n: number): Promise<void> {

@@ -10,6 +10,7 @@ import { rangeOf } from '@/components/reports/RangePicker';
 import type { StoredEvent } from '@/knowledge/events';
 import { eventsToJsonl } from '@/knowledge/reports/jsonl';
 import { applyImport } from '@/knowledge/store/import';
+import { countEvents } from '@/knowledge/store/event-blocks';
 import { byTestId, cleanup, click, render, until as untilState } from '../components/render';
 import { entry } from '../store/helpers';
 import { fakeDashboardApi } from './fake-dashboard-api';
@@ -175,7 +176,7 @@ describe('Reports section', () => {
     expect(lines[0]).toBe('sam.ndjson: 11 added, 0 duplicates (11 lines)');
     expect(lines[1]).toBe('sam-again.ndjson: 0 added, 11 duplicates (11 lines)');
     expect(lines[2]).toMatch(/^broken\.ndjson: not imported \(12 lines\)broken\.ndjson, line 12/);
-    expect(await api.db.events.count()).toBe(11);
+    expect(await countEvents(api.db)).toBe(11);
     // the report reads the events again
     await pick7(c);
     await until(() => card(c, 'acceptance').value === '67%');

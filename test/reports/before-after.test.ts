@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../knowledge/events.ts';
-import { compareEvents, comparePilot, compareRanges, NOT_ENOUGH, splitByPilot } from '../../knowledge/reports/before-after.ts';
+import { compareColumnRanges, compareEvents, comparePilot, compareRanges, NOT_ENOUGH, splitByPilot } from '../../knowledge/reports/before-after.ts';
+import { toColumns } from '../../knowledge/reports/columns.ts';
 import { seededRandom } from '../../knowledge/reports/stats.ts';
 import { ev, shown } from './events.ts';
 
@@ -53,6 +54,12 @@ describe('before and after', () => {
   it('compares two periods, cut from the same events', () => {
     const result = compareRanges([...before, ...after], { from: '2026-10-01', to: '2026-11-01' }, { from: '2026-11-01', to: '2026-12-01' });
     expect(result.metrics.find((m) => m.metric === 'acceptance')!.baseline.n).toBe(200);
+  });
+
+  it('gives the same comparison from report columns (what the dashboard keeps) as from the events', () => {
+    const [p1, p2] = [{ from: '2026-10-01', to: '2026-11-01' }, { from: '2026-11-01', to: '2026-12-01' }];
+    const other = ev('copied', 5000, { entryId: 'refund', rank: 1, at: '2026-11-09T09:00:00.000Z' });
+    expect(compareColumnRanges(toColumns([...after, other, ...before]), p1, p2)).toEqual(compareEvents(before, after));
   });
 
   it('takes a pilot group of tags or entries, all events of its tickets', () => {

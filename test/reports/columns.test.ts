@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../knowledge/events.ts';
-import { columnReport, toColumns } from '../../knowledge/reports/columns.ts';
+import { columnReport, mergeColumns, toColumns } from '../../knowledge/reports/columns.ts';
 import { buildReport, type EntryInfo } from '../../knowledge/reports/report.ts';
 import { seededRandom } from '../../knowledge/reports/stats.ts';
 import { ev, shown } from './events.ts';
@@ -62,5 +62,29 @@ describe('columnReport', () => {
     const report = columnReport(toColumns([...events].reverse()), range, { dimensions: ['agent'] });
     expect(Object.keys(report.by)).toEqual(['agent']);
     expect(report.totals).toMatchObject({ ticketsShown: buildReport(events, range).totals.ticketsShown, inserts: buildReport(events, range).totals.inserts });
+  });
+});
+
+describe('mergeColumns', () => {
+  it('merges parts (each sorted by time, overlapping in time) into the columns of all their events', () => {
+    const events = randomEvents(3000, 5);
+    // Three parts of unequal size over the same weeks, and an empty one, as the store's blocks and loose events are.
+    const parts = [events.slice(0, 1700), events.slice(1700, 1701), [], events.slice(1701)].map((p) => toColumns(p));
+    const merged = mergeColumns(parts);
+    const whole = toColumns(byTime(events));
+    expect(merged.n).toBe(whole.n);
+    expect(merged.time).toEqual(whole.time);
+    const range = { from: '2026-10-15', to: '2026-11-20' };
+    expect(columnReport(merged, range, { entries, minSample: 5 })).toEqual(columnReport(whole, range, { entries, minSample: 5 }));
+    expect([...merged.tickets].sort()).toEqual([...whole.tickets].sort());
+  });
+
+  it('keeps the rows from one index on, and only the strings they use', () => {
+    const events = byTime(randomEvents(800, 6));
+    const c = toColumns(events);
+    const from = 500;
+    const kept = mergeColumns([c], from);
+    expect(kept).toEqual(toColumns(events.slice(from)));
+    expect(kept.tickets.length).toBeLessThan(c.tickets.length);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { keyTerms } from '../../knowledge/key-terms.ts';
-import { clusterTermSets, gapItems, gapTopics, purity } from '../../knowledge/reports/gaps.ts';
+import { toColumns } from '../../knowledge/reports/columns.ts';
+import { clusterTermSets, gapItems, gapTopics, gapTopicsOf, purity } from '../../knowledge/reports/gaps.ts';
+import { inRange } from '../../knowledge/reports/report.ts';
 import type { Ticket } from '../../knowledge/ticket.ts';
 import { ev } from './events.ts';
 import { measureGapGrouping } from './gap-fixture.ts';
@@ -75,6 +77,27 @@ describe('gap topics', () => {
       [2, [0, 2, 0], ['application', 'job']],
     ]);
     expect(report.topics[1]!.noConfidentAnswerShare).toBe(0.5);
+  });
+
+  it('gives the same topics from report columns (what the dashboard keeps) as from the events', () => {
+    const day = (d: number, h = 10) => `2026-11-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00.000Z`;
+    const events = [
+      ev('no_confident_answer', 1, { keyTerms: terms.bike, at: day(2) }),
+      ev('no_confident_answer', 2, { keyTerms: terms.bike2, at: day(16) }),
+      ev('rejected', 3, { entryId: 'x', reason: 'other', keyTerms: ['bikes', 'service'], at: day(17) }),
+      ev('rejected', 4, { entryId: 'x', reason: 'other', keyTerms: terms.job, at: day(18) }),
+      ev('inserted', 4, { entryId: 'x', rank: 1, editRatio: 0, at: day(18, 11) }),
+      ev('no_confident_answer', 5, { keyTerms: terms.job2, at: day(20) }),
+      ev('no_confident_answer', 6, { keyTerms: terms.job, at: day(21) }),
+      ev('no_confident_answer', 7, { at: day(22) }),
+      ev('copied', 8, { entryId: 'x', rank: 1, at: day(22) }),
+      ev('rejected', 9, { entryId: 'x', reason: 'other', keyTerms: terms.bike, at: day(28) }),
+    ];
+    const range = { from: '2026-11-10', to: '2026-11-28' };
+    const fromColumns = gapTopicsOf(toColumns([...events].reverse()), range);
+    expect(fromColumns).toEqual(gapTopics(inRange(events, range)));
+    expect(fromColumns.topics.map((t) => t.count)).toEqual([2, 2]);
+    expect(fromColumns.withoutTerms).toBe(1);
   });
 
   it('does not chain two topics through one common word', () => {

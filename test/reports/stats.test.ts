@@ -63,6 +63,19 @@ describe('bootstrap', () => {
     expect(bootstrapInterval(xs, median, { seed: 42 })).not.toEqual(bootstrapInterval(xs, median, { seed: 43 }));
   });
 
+  it('gives, for a mean or a median of numbers, exactly the interval of the generic resampling loop', () => {
+    // A wrapped statistic is not `mean` or `median` itself, so it takes the generic loop: the reference.
+    const generic = (f: (xs: number[]) => number) => (xs: number[]) => f(xs);
+    const r = seededRandom(7);
+    const ties = Array.from({ length: 301 }, () => Math.floor(r() * 20));
+    for (const xs of [normal(400, 4), normal(401, 5), ties, ties.slice(1), [3], [1, 2]]) {
+      for (const f of [mean, median]) {
+        expect(bootstrapInterval(xs, f, { resamples: 300 })).toEqual(bootstrapInterval(xs, generic(f), { resamples: 300 }));
+        expect(bootstrapDifference(xs, ties, f, { resamples: 300 })).toEqual(bootstrapDifference(xs, ties, generic(f), { resamples: 300 }));
+      }
+    }
+  });
+
   it('puts a real difference outside zero and no difference around it', () => {
     const a = normal(200, 11, 0);
     const shifted = bootstrapDifference(a, normal(200, 12, 1), mean);

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KnowledgeDb } from '../../knowledge/store/db.ts';
-import { exportEventChunks, exportEvents, exportFileName, importEventFilesToStore } from '../../knowledge/store/event-files.ts';
-import { recordEvent } from '../../knowledge/store/events.ts';
+import { exportEventChunks, exportEvents, exportFileName } from '../../knowledge/store/event-files.ts';
+import { importEventFilesToStore } from '../../knowledge/store/event-import.ts';
+import { countEvents } from '../../knowledge/store/event-blocks.ts';
+import { listEvents, recordEvent } from '../../knowledge/store/events.ts';
 import { getSettings } from '../../knowledge/store/settings.ts';
 import { ev } from '../reports/events.ts';
 import { freshDb } from './helpers.ts';
@@ -66,11 +68,12 @@ describe('import events files into the store', () => {
       ['ben.ndjson', 3, 3, 0],
       ['ana-again.ndjson', 4, 0, 4],
     ]);
-    expect(await trainer.events.count()).toBe(7);
+    expect(await countEvents(trainer)).toBe(7);
     expect(await importEventFilesToStore(trainer, [{ name: 'ben.ndjson', text: b }])).toMatchObject({ added: 0, duplicates: 3 });
     // the stored rows are the exported events exactly
     const exported = [...a.split('\n'), ...b.split('\n')].filter(Boolean).map((l) => JSON.parse(l) as object);
-    const rows = (await trainer.events.toArray()).map(({ seq: _seq, ...r }) => r);
+    const rows = (await listEvents(trainer)).map(({ seq: _seq, ...r }) => r);
+    expect(rows).toHaveLength(7);
     expect(rows).toEqual(expect.arrayContaining(exported));
   });
 
@@ -90,15 +93,15 @@ describe('import events files into the store', () => {
       'empty.ndjson: no events (the file is empty)',
     ]);
     expect(out.files.map((f) => f.added)).toEqual([0, 0, 3]);
-    expect(await trainer.events.count()).toBe(3);
+    expect(await countEvents(trainer)).toBe(3);
   });
 
   it('stores each file in its own transaction: one that cannot be stored is named, the others land', async () => {
     const [ana, ben, chen, trainer] = [await agentWithEvents(2), await agentWithEvents(3), await agentWithEvents(1), db()];
     const benText = await exportEvents(ben);
     const failing = (JSON.parse(benText.split('\n')[1]!) as { eventId: string }).eventId;
-    trainer.events.hook('creating', (_key, row) => {
-      if ((row as { eventId?: string }).eventId === failing) throw Object.assign(new Error('full'), { name: 'QuotaExceededError' });
+    trainer.eventBlockParts.hook('creating', (_key, row) => {
+      if (row.part === 'ids' && row.value.split('\n').includes(failing)) throw Object.assign(new Error('full'), { name: 'QuotaExceededError' });
     });
     const out = await importEventFilesToStore(trainer, [
       { name: 'ana.ndjson', text: await exportEvents(ana) },
@@ -111,6 +114,9 @@ describe('import events files into the store', () => {
       ['chen.ndjson', 1],
     ]);
     expect(out.errors).toEqual([expect.stringMatching(/^ben\.ndjson: not stored: The browser's storage for Agent Assist is full, so the events of ben\.ndjson was not saved/)]);
-    expect(await trainer.events.count()).toBe(3);
+    // nothing of ben's file: no block head, no part
+    expect(await countEvents(trainer)).toBe(3);
+    expect(await trainer.eventBlocks.count()).toBe(2);
+    expect(await trainer.eventBlockParts.count()).toBe(6);
   });
 });

@@ -5,7 +5,8 @@ import { applyImport } from '../../knowledge/store/import.ts';
 import { addLearned, listLearned } from '../../knowledge/store/learned.ts';
 import { changesSince } from '../../knowledge/store/changes.ts';
 import { recordEvent, listEvents } from '../../knowledge/store/events.ts';
-import { deleteMyData, purgeExpiredEvents, purgeIfDue } from '../../knowledge/store/retention.ts';
+import { purgeExpiredEvents, purgeIfDue } from '../../knowledge/store/purge.ts';
+import { deleteMyData } from '../../knowledge/store/retention.ts';
 import { getSettings, saveSettings } from '../../knowledge/store/settings.ts';
 import { entry, freshDb } from './helpers.ts';
 
