@@ -123,10 +123,12 @@ export class WordingModel {
    */
   static fit(ix: InvertedIndex, candidatesOf: (terms: readonly { term: string; weight: number }[], k: number) => number[], options: TrainingOptions = DEFAULT_TRAINING): WordingModel {
     const m = new WordingModel();
-    const examples = m.collect(ix);
     m.countedEntries = ix.liveDocs;
-    const work = examples.length * options.candidates * options.epochs;
-    if (examples.length && work <= options.maxWork) m.train(ix, examples, candidatesOf, options);
+    // titles, questions and learned phrasings, counted without reading any postings
+    const units = ix.liveDocs + ix.instCount[FIELD_ID.questions]! + ix.instCount[FIELD_ID.learned]!;
+    if (units * options.candidates * options.epochs > options.maxWork) return m;
+    const examples = m.collect(ix);
+    if (examples.length) m.train(ix, examples, candidatesOf, options);
     return m;
   }
 
