@@ -3,6 +3,7 @@ import type { Entry } from '../../knowledge/entry';
 import { fromStored, toStored } from '../../knowledge/search/binary';
 import { FIELD_ID } from '../../knowledge/search/bm25f';
 import { KnowledgeIndex } from '../../knowledge/search/index';
+import { baseCalibration, needsCalibration } from '../../knowledge/search/self-calibration';
 import { DEFAULT_TRAINING, termFeatures, WordingModel } from '../../knowledge/search/wording';
 import { entry } from './fixtures';
 
@@ -67,10 +68,12 @@ describe('wording model (knowledge/search/wording.ts)', () => {
     expect(learned[0]!.id).toBe('declined');
   });
 
-  it('keeps score / ideal (the confidence feature norm) within 0..1', () => {
+  it('keeps score / ideal (the confidence feature norm) within 0..1: the ideal grows by the weight', () => {
     const index = trained();
+    const plain = KnowledgeIndex.build(ENTRIES);
     for (const q of Object.values(QUESTIONS).flat()) {
       const r = index.query([{ text: q, weight: 1 }], { limit: 3 });
+      expect(r.ideal).toBeCloseTo(plain.query([{ text: q, weight: 1 }]).ideal * (1 + WORDING.ranking.wordingWeight), 9);
       for (const h of r.hits) expect(h.score / r.ideal).toBeLessThanOrEqual(1 + 1e-12);
     }
   });
@@ -105,6 +108,15 @@ describe('wording model (knowledge/search/wording.ts)', () => {
     index.trainWording();
     expect(index.wordingStale()).toBe(false);
     expect(index.search('my card was stolen', { limit: 1 })[0]!.id).toBe('lost');
+  });
+
+  it('is trained by self-calibration (the CLI at load, the worker after a ticket), before the confidence is fitted', () => {
+    const index = KnowledgeIndex.build(ENTRIES, WORDING);
+    baseCalibration(index);
+    expect(index.wordingStale()).toBe(false);
+    expect(needsCalibration(index)).toBe(false);
+    index.add(entry('lost', { questions: ['I lost my card'] }));
+    expect(needsCalibration(index)).toBe(true);
   });
 
   it('reads every wording unit of an entry: title, questions and learned phrasings, not the body', () => {
