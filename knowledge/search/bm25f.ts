@@ -39,7 +39,7 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   combinedWeight: 1,
   k3: 2,
   instanceIdf: false,
-  wordingWeight: 0,
+  wordingWeight: 0.2,
   rerankDepth: 30,
 });
 

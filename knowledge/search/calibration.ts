@@ -24,8 +24,8 @@ export interface LogisticModel {
 }
 
 export const CONFIDENCE_MODEL: LogisticModel = {
-  bias: -4.875,
-  weights: { norm: 1.023, margin: 4.208, coverage: 3.543, terms: 0.982 },
+  bias: -4.573,
+  weights: { norm: 0.988, margin: 4.782, coverage: 2.73, terms: 0.884 },
 };
 
 /**
