@@ -8,6 +8,7 @@ import { banking77Test, every, hasData, sampleTickets, stackfaq, xsid, XSID_LANG
 import { metrics, share, withSe } from './relevance/metrics.ts';
 import { runRanker } from './relevance/baselines-run.ts';
 import { BENCH_DAY, buildOurs, runOurs, type Labelled, type Outcome } from './relevance/ours.ts';
+import { baseCalibration } from '../../knowledge/search/self-calibration.ts';
 import { languageIdTable } from './relevance/language-id.ts';
 import { fuseBest, fuseDefaults, miniSearchDefaults, miniSearchOurTokeniser, plainBm25 } from './relevance/rankers.ts';
 import type { BenchTable } from './table.ts';
@@ -99,6 +100,8 @@ function feedback(d: Dataset): BenchTable {
     const query = q.ticket ? undefined : { text: q.text ?? '', parts: [{ text: q.text ?? '', weight: 1 }] };
     if (query && q.relevant[0] && learnFromAcceptance(index, query, q.relevant[0], { now: new Date(`${BENCH_DAY}T12:00:00Z`) })) learned++;
   }
+  // as the worker does after the next ticket: the wording model and the calibration catch up
+  baseCalibration(index);
   const after = runOurs(index, measure);
   return {
     title: `Feedback: ${d.name}, learned from half the test queries, measured on the other half`,
