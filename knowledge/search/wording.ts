@@ -101,14 +101,14 @@ export interface SparseVector {
 }
 
 export class WordingModel {
-  /** Per hashed feature: how many examples contain it. */
-  private readonly df = new Uint32Array(DIM);
+  /** Per hashed feature: how many examples contain it (allocated only for a base that is trained). */
+  private df = new Uint32Array(0);
   private examples = 0;
   private weights: Float32Array | undefined;
   private countedEntries = 0;
   private changes = 0;
   private readonly featuresOf = new Map<string, Int32Array>();
-  private readonly dense = new Float64Array(DIM);
+  private dense = new Float64Array(0);
   private readonly touched: number[] = [];
   private readonly entryHashes = new Map<string, number>();
 
@@ -145,6 +145,8 @@ export class WordingModel {
   /** Every live wording unit as (document, term ids), with the features' document frequencies counted. */
   private collect(ix: InvertedIndex): Example[] {
     const out: Example[] = [];
+    this.df = new Uint32Array(DIM);
+    this.dense = new Float64Array(DIM);
     const seen = new Set<number>();
     for (let d = 0; d < ix.docCount; d++) {
       if (ix.docKey[d] === undefined) continue;
