@@ -29,6 +29,8 @@ export interface RankingOptions {
   wordingWeight: number;
   /** How many of BM25F's best entries the wording model re-scores. */
   rerankDepth: number;
+  /** A stop word's weight in a query, relative to other words (they are indexed: TokeniseOptions.stopWords false). */
+  stopWordWeight: number;
 }
 
 export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
@@ -41,6 +43,7 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   instanceIdf: false,
   wordingWeight: 0.2,
   rerankDepth: 30,
+  stopWordWeight: 0.3,
 });
 
 /** Robertson-Sparck Jones idf, floored at a small positive value so common terms still count a little. */

@@ -4,7 +4,7 @@ import { InvertedIndex, type UnitInput } from './inverted';
 import { liveDocs, packPostingBytes, unpackPostingBytes } from './pack';
 import { idealScore, Scratch, scoreQuery, type QueryTerm } from './score';
 import { loadIndex, serializeIndex } from './serialise';
-import { DEFAULT_TOKENISE_OPTIONS, rawWords, termFor, tokenise, tokeniseWithWords, type TokeniseOptions } from './tokenise';
+import { DEFAULT_TOKENISE_OPTIONS, rawWords, stopTerms, termFor, tokenise, tokeniseWithWords, type TokeniseOptions } from './tokenise';
 import { rerankByWording } from './rerank-wording';
 import { WordingModel } from './wording';
 
@@ -351,16 +351,18 @@ export class KnowledgeIndex {
   private queryTerms(parts: readonly QueryPart[], locale?: string) {
     const qtf = new Map<number, { tf: number; word: string; term: string }>();
     const wtf = new Map<string, number>();
+    const stop = stopTerms(locale ?? this.tokeniseOptions.defaultLocale, this.tokeniseOptions);
     for (const part of parts) {
       if (!(part.weight > 0)) continue;
       const tokens = part.terms ? part.terms.map((t) => ({ term: t, word: t })) : tokeniseWithWords(part.text, locale, this.tokeniseOptions);
       for (const { term, word } of tokens) {
-        wtf.set(term, (wtf.get(term) ?? 0) + part.weight);
+        const weight = stop.has(term) ? part.weight * this.ranking.stopWordWeight : part.weight;
+        wtf.set(term, (wtf.get(term) ?? 0) + weight);
         const id = this.ix.termIds.get(term);
         if (id === undefined || this.ix.df[id] === 0) continue;
         const seen = qtf.get(id);
-        if (seen) seen.tf += part.weight;
-        else qtf.set(id, { tf: part.weight, word, term });
+        if (seen) seen.tf += weight;
+        else qtf.set(id, { tf: weight, word, term });
       }
     }
     const query: QueryTerm[] = [];

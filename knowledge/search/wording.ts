@@ -91,7 +91,7 @@ function counted(ix: InvertedIndex, ids: ArrayLike<number>): { term: string; wei
     const t = ix.terms[ids[i]!]!;
     n.set(t, (n.get(t) ?? 0) + 1);
   }
-  return [...n].map(([term, weight]) => ({ term, weight }));
+  return [...n].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([term, weight]) => ({ term, weight }));
 }
 
 /** A unit-length sparse vector: feature ids and values. */
@@ -159,6 +159,11 @@ export class WordingModel {
         out.push({ doc: d, terms });
       }
     }
+    // SGD visits the examples in entry-id order: the same knowledge trains the same weights,
+    // however its documents are numbered (a loaded, compacted or held-out-and-restored index)
+    const key = (e: Example) => ix.docKey[e.doc]!;
+    const stable = out.map((e, i) => ({ e, i })).sort((a, b) => (key(a.e) < key(b.e) ? -1 : key(a.e) > key(b.e) ? 1 : a.i - b.i));
+    out.splice(0, out.length, ...stable.map((x) => x.e));
     this.examples = out.length;
     return out;
   }

@@ -60,8 +60,9 @@ describe('wording model (knowledge/search/wording.ts)', () => {
   });
 
   it('puts the entry whose examples are worded like the query first, where BM25F alone does not', () => {
-    const query = 'declined card in the post';
-    // BM25F: "post" is in two delivery examples, "declined" in five declined ones and one delivery one
+    const query = 'posted card refused';
+    // BM25F: "post" is in three delivery examples, "refused" in two declined ones; the model has
+    // learned that "refused" goes with refused payments more than "post" goes with delivery
     const plain = KnowledgeIndex.build(ENTRIES).search(query, { limit: 3 });
     const learned = trained().search(query, { limit: 3 });
     expect(learned.map((h) => h.id)).not.toEqual(plain.map((h) => h.id));

@@ -1,7 +1,7 @@
 /**
  * Chooses the ranking parameters (knowledge/search/bm25f.ts DEFAULT_RANKING: field weights,
  * length normalisation, k1, k3, the per-question score and the wording model's weight) by
- * coordinate search across sets of different shapes, never on one alone and never on a test split
+ * coordinate search across sets of different shapes (and the weight of stop words in a query), never on one alone and never on a test split
  * or heldout-tickets.json (issue 9, part 5):
  *   - BANKING77 train, K=5 and K=half (short intents with example questions; banking77Calibration),
  *   - StackFAQ dev (long answers, no example questions),
@@ -66,6 +66,7 @@ export function searchSets(): Dataset[] {
 type Candidate = Partial<RankingOptions>;
 
 export const STEPS: { name: string; values: number[]; apply: (r: RankingOptions, v: number) => Candidate }[] = [
+  { name: 'stop-word weight', values: [0.1, 0.3, 0.5, 1], apply: (_r, v) => ({ stopWordWeight: v }) },
   { name: 'wording weight', values: [0, 0.1, 0.2, 0.3, 0.5], apply: (_r, v) => ({ wordingWeight: v }) },
   { name: 'k1', values: [1.2, 1.5, 2, 2.5], apply: (_r, v) => ({ k1: v }) },
   { name: 'title weight', values: [2, 3, 4, 5], apply: (r, v) => ({ weights: { ...r.weights, title: v } }) },
