@@ -87,7 +87,7 @@ export class KnowledgeIndex {
   private readonly learnedBy = new Map<string, LearnedPhrasing[]>();
   /** Increases on every change: lets callers cache things derived from the index. */
   revision = 0;
-  /** The knowledge base's own wording (wording.ts): counted at the first query that needs it. */
+  /** The knowledge base's own wording (wording.ts): trained by trainWording(), never on the query path. */
   private wordingModel?: WordingModel;
 
   constructor(options: IndexOptions = {}, holdsEntries = true) {
