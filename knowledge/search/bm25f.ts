@@ -31,6 +31,8 @@ export interface RankingOptions {
   rerankDepth: number;
   /** A stop word's weight in a query, relative to other words (they are indexed: TokeniseOptions.stopWords false). */
   stopWordWeight: number;
+  /** A query of more words than this (a ticket, not a short request) leaves its stop words out. */
+  longQueryWords: number;
 }
 
 export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
@@ -44,6 +46,7 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   wordingWeight: 0.2,
   rerankDepth: 30,
   stopWordWeight: 0.3,
+  longQueryWords: 40,
 });
 
 /** Robertson-Sparck Jones idf, floored at a small positive value so common terms still count a little. */

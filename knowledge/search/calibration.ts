@@ -24,8 +24,8 @@ export interface LogisticModel {
 }
 
 export const CONFIDENCE_MODEL: LogisticModel = {
-  bias: -4.622,
-  weights: { norm: 0.946, margin: 5.333, coverage: 2.648, terms: 0.753 },
+  bias: -4.865,
+  weights: { norm: 0.906, margin: 5.117, coverage: 2.603, terms: 0.917 },
 };
 
 /**

@@ -352,10 +352,12 @@ export class KnowledgeIndex {
     const qtf = new Map<number, { tf: number; word: string; term: string }>();
     const wtf = new Map<string, number>();
     const stop = stopTerms(locale ?? this.tokeniseOptions.defaultLocale, this.tokeniseOptions);
-    for (const part of parts) {
-      if (!(part.weight > 0)) continue;
-      const tokens = part.terms ? part.terms.map((t) => ({ term: t, word: t })) : tokeniseWithWords(part.text, locale, this.tokeniseOptions);
+    const tokenised = parts.filter((p) => p.weight > 0).map((part) => ({ part, tokens: part.terms ? part.terms.map((t) => ({ term: t, word: t })) : tokeniseWithWords(part.text, locale, this.tokeniseOptions) }));
+    // a long query (a ticket) reads as its content words: stop words there are noise, and costly
+    const long = tokenised.reduce((n, t) => n + t.tokens.length, 0) > this.ranking.longQueryWords;
+    for (const { part, tokens } of tokenised) {
       for (const { term, word } of tokens) {
+        if (long && stop.has(term)) continue;
         const weight = stop.has(term) ? part.weight * this.ranking.stopWordWeight : part.weight;
         wtf.set(term, (wtf.get(term) ?? 0) + weight);
         const id = this.ix.termIds.get(term);

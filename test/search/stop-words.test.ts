@@ -25,6 +25,15 @@ describe('stop words', () => {
     expect(light.get('the')!).toBeLessThan(full.get('the')! / 2);
   });
 
+  it('are left out of a long query (a ticket): its content words carry it', () => {
+    const index = KnowledgeIndex.build(ENTRIES);
+    const long = `${'my alarm clock app is broken again '.repeat(6)}what is the alarm for`;
+    const terms = index.query([{ text: long, weight: 1 }]).terms.map((t) => t.term);
+    expect(terms).toContain('alarm');
+    expect(terms).not.toContain('the');
+    expect(index.query([{ text: 'what is the alarm for', weight: 1 }]).terms.map((t) => t.term)).toContain('the');
+  });
+
   it('alone are no evidence: an entry matched on them only gets confidence 0', () => {
     const index = KnowledgeIndex.build(ENTRIES);
     const s = toSuggestions(index.query([{ text: 'is it the', weight: 1 }], { limit: 3 }), index, DAY);

@@ -67,6 +67,7 @@ type Candidate = Partial<RankingOptions>;
 
 export const STEPS: { name: string; values: number[]; apply: (r: RankingOptions, v: number) => Candidate }[] = [
   { name: 'stop-word weight', values: [0.1, 0.3, 0.5, 1], apply: (_r, v) => ({ stopWordWeight: v }) },
+  { name: 'long query words', values: [25, 40, 1e9], apply: (_r, v) => ({ longQueryWords: v }) },
   { name: 'wording weight', values: [0, 0.1, 0.2, 0.3, 0.5], apply: (_r, v) => ({ wordingWeight: v }) },
   { name: 'k1', values: [1.2, 1.5, 2, 2.5], apply: (_r, v) => ({ k1: v }) },
   { name: 'title weight', values: [2, 3, 4, 5], apply: (r, v) => ({ weights: { ...r.weights, title: v } }) },
