@@ -115,7 +115,8 @@ function samplesOf(c: EventColumns, range: DateRange): Samples {
  *   side (binnedForMedian): a resample's median moves by at most a 33rd of a standard error;
  * - edit ratio (a mean) to 0.005, under the whole percent the page shows: bin means keep the
  *   sample's mean exactly, and a resample's variance loses only the within-bin variance, at most
- *   0.005²/12 = 2e-6 against the ratio's own (0.01 or more): the interval narrows by under 0.01%.
+ *   0.005²/12 = 2e-6: the interval narrows by a share of at most 1e-6 ÷ the ratios' variance, under
+ *   0.01% when their standard deviation is 0.1 or more, 1% if it were as small as 0.01.
  * The point estimates are computed from the unbinned values; only the intervals come from bins.
  */
 const SUMMARY_OF: Record<ComparedMetric, (s: Samples) => Summary> = {
