@@ -2,7 +2,7 @@ import type { StoredEvent } from '../events.ts';
 import { bound, lowerBound, TYPES, type EventColumns } from './columns.ts';
 import { MIN_SAMPLE } from './metrics.ts';
 import { entryIdsOf, inRange, type DateRange, type EntryInfo } from './report.ts';
-import { bootstrapDifference, bootstrapInterval, mean, median, type BootstrapOptions } from './stats.ts';
+import { binned, binnedForMedian, bootstrapSummaries, mean, median, type BootstrapOptions, type Summary } from './stats.ts';
 
 /**
  * Before and after: a baseline against a comparison (two periods, or a pilot group against the
@@ -84,30 +84,67 @@ function samples(events: readonly StoredEvent[]): Samples {
 function samplesOf(c: EventColumns, range: DateRange): Samples {
   const [SHOWN, INSERTED, REJECTED] = [TYPES.indexOf('shown'), TYPES.indexOf('inserted'), TYPES.indexOf('rejected')];
   const [lo, hi] = [lowerBound(c.time, bound(range.from)), lowerBound(c.time, bound(range.to))];
-  const shown = new Set<number>();
-  const inserted = new Set<number>();
-  const rejected = new Set<number>();
+  // Per-ticket flags in a typed array (ticket ids are small integers): a Set of a period's tickets took most of the time.
+  const [IS_SHOWN, IS_INSERTED, IS_REJECTED] = [1, 2, 4];
+  const flags = new Uint8Array(c.tickets.length);
+  const shown: number[] = [];
   const ms: number[] = [];
   const ratios: number[] = [];
   for (let i = lo; i < hi; i++) {
     const type = c.type[i];
-    if (type === SHOWN) shown.add(c.ticket[i]!);
-    else if (type === REJECTED) rejected.add(c.ticket[i]!);
+    const t = c.ticket[i]!;
+    if (type === SHOWN) {
+      if (!(flags[t]! & IS_SHOWN)) shown.push(t);
+      flags[t]! |= IS_SHOWN;
+    } else if (type === REJECTED) flags[t]! |= IS_REJECTED;
     else if (type === INSERTED) {
-      inserted.add(c.ticket[i]!);
+      flags[t]! |= IS_INSERTED;
       ratios.push(c.editRatio[i]!);
       if (!Number.isNaN(c.msFromRead[i]!)) ms.push(c.msFromRead[i]!);
     }
   }
-  const tickets = [...shown];
-  return { ms, ratios, accepted: tickets.map((t) => (inserted.has(t) ? 1 : 0)), rejected: tickets.map((t) => (rejected.has(t) ? 1 : 0)) };
+  return { ms, ratios, accepted: shown.map((t) => (flags[t]! & IS_INSERTED ? 1 : 0)), rejected: shown.map((t) => (flags[t]! & IS_REJECTED ? 1 : 0)) };
 }
 
-const SAMPLE_OF: Record<ComparedMetric, { of: (s: Samples) => number[]; statistic: (xs: number[]) => number }> = {
-  medianMsToInsert: { of: (s) => s.ms, statistic: median },
-  acceptance: { of: (s) => s.accepted, statistic: mean },
-  editRatio: { of: (s) => s.ratios, statistic: mean },
-  rejectionRate: { of: (s) => s.rejected, statistic: mean },
+/**
+ * The bins the bootstrap resamples (stats.ts bootstrapDraws). Resampling n values is a multinomial
+ * over their distinct values; binning them first makes that O(bins) per resample instead of O(n)
+ * (2000 resamples of 50k inserts took seconds), and the result is exactly the bootstrap of the binned
+ * sample, where each value is replaced by the mean of its bin. What that costs:
+ * - time to insert (a median): 400 bins across ± 6 standard errors of the median and one on each
+ *   side (binnedForMedian): a resample's median moves by at most a 33rd of a standard error;
+ * - edit ratio (a mean) to 0.005, under the whole percent the page shows: bin means keep the
+ *   sample's mean exactly, and a resample's variance loses only the within-bin variance, at most
+ *   0.005²/12 = 2e-6: the interval narrows by a share of at most 1e-6 ÷ the ratios' variance, under
+ *   0.01% when their standard deviation is 0.1 or more, 1% if it were as small as 0.01.
+ * The point estimates are computed from the unbinned values; only the intervals come from bins.
+ */
+const SUMMARY_OF: Record<ComparedMetric, (s: Samples) => Summary> = {
+  medianMsToInsert: (s) => ({ kind: 'median', sample: binnedForMedian(s.ms) }),
+  acceptance: (s) => share(s.accepted),
+  editRatio: (s) => ({ kind: 'mean', sample: binned(s.ratios, (v) => Math.round(v * 200)) }),
+  rejectionRate: (s) => share(s.rejected),
+};
+
+/** Tickets' 0/1 outcomes as a share: a resample is one binomial draw of their count. */
+function share(outcomes: readonly number[]): Summary {
+  let successes = 0;
+  for (const x of outcomes) successes += x;
+  return { kind: 'share', successes, n: outcomes.length };
+}
+
+const STATISTIC: Record<ComparedMetric, (xs: number[]) => number> = {
+  medianMsToInsert: median,
+  acceptance: mean,
+  editRatio: mean,
+  rejectionRate: mean,
+};
+
+const UNITS_OF: Record<ComparedMetric, (s: Samples) => number[]> = {
+  medianMsToInsert: (s) => s.ms,
+  acceptance: (s) => s.accepted,
+  editRatio: (s) => s.ratios,
+  rejectionRate: (s) => s.rejected,
 };
 
 export interface CompareOptions extends BootstrapOptions {
@@ -127,30 +164,22 @@ export function compareColumnRanges(c: EventColumns, baseline: DateRange, compar
 function compareSamples(a: Samples, b: Samples, options: CompareOptions): BeforeAfter {
   const minSample = options.minSample ?? MIN_SAMPLE;
   const metrics = COMPARED_METRICS.map((metric): MetricComparison => {
-    const { of, statistic } = SAMPLE_OF[metric];
-    const xs = of(a);
-    const ys = of(b);
+    const xs = UNITS_OF[metric](a);
+    const ys = UNITS_OF[metric](b);
     const enough = xs.length >= minSample && ys.length >= minSample;
-    const estimate = (values: number[]): Estimate => {
-      if (!enough) return { value: null, low: null, high: null, n: values.length };
-      const ci = bootstrapInterval(values, statistic, options);
-      return { value: statistic(values), low: ci.low, high: ci.high, n: values.length };
-    };
-    const baselineEstimate = estimate(xs);
-    const comparisonEstimate = estimate(ys);
-    const diff = enough ? bootstrapDifference(xs, ys, statistic, options) : undefined;
+    if (!enough) {
+      const none = (n: number): Estimate => ({ value: null, low: null, high: null, n });
+      return { metric, baseline: none(xs.length), comparison: none(ys.length), difference: none(xs.length + ys.length), enough, message: NOT_ENOUGH };
+    }
+    const statistic = STATISTIC[metric];
+    const ci = bootstrapSummaries(SUMMARY_OF[metric](a), SUMMARY_OF[metric](b), options);
+    const [va, vb] = [statistic(xs), statistic(ys)];
     return {
       metric,
-      baseline: baselineEstimate,
-      comparison: comparisonEstimate,
-      difference: {
-        value: enough ? comparisonEstimate.value! - baselineEstimate.value! : null,
-        low: diff?.low ?? null,
-        high: diff?.high ?? null,
-        n: xs.length + ys.length,
-      },
+      baseline: { value: va, low: ci.a.low, high: ci.a.high, n: xs.length },
+      comparison: { value: vb, low: ci.b.low, high: ci.b.high, n: ys.length },
+      difference: { value: vb - va, low: ci.difference.low, high: ci.difference.high, n: xs.length + ys.length },
       enough,
-      ...(enough ? {} : { message: NOT_ENOUGH }),
     };
   });
   return { minSample, metrics };

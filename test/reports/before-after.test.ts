@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../knowledge/events.ts';
 import { compareColumnRanges, compareEvents, comparePilot, compareRanges, NOT_ENOUGH, splitByPilot } from '../../knowledge/reports/before-after.ts';
 import { toColumns } from '../../knowledge/reports/columns.ts';
-import { seededRandom } from '../../knowledge/reports/stats.ts';
+import { bootstrapDifference, bootstrapInterval, mean, median, seededRandom } from '../../knowledge/reports/stats.ts';
 import { ev, shown } from './events.ts';
 
 /** n tickets from `first` on `day`: each shown, inserted with probability pInsert after ~msMean, rejected otherwise. */
@@ -71,5 +71,34 @@ describe('before and after', () => {
     expect(splitByPilot([...pilot, ...rest], { entryIds: ['tent'] }, entries).pilot).toHaveLength(rest.length);
     const result = comparePilot([...pilot, ...rest], { from: '2026-11-01', to: '2026-12-01' }, { tags: ['billing'] }, entries);
     expect(result.metrics.find((m) => m.metric === 'acceptance')!.difference.low!).toBeGreaterThan(0.3);
+  });
+
+  it('gives the intervals of the per-value bootstrap (every ticket and insert resampled) within Monte-Carlo noise', () => {
+    const [a, b] = [period(0, 1500, '2026-10-05', 0.4, 120_000, 6), period(5000, 1500, '2026-11-09', 0.45, 100_000, 7)];
+    const units = (events: StoredEvent[]) => {
+      const inserted = events.filter((e) => e.type === 'inserted');
+      const tickets = [...new Set(events.map((e) => e.ticketHash))];
+      const has = (type: string) => new Set(events.filter((e) => e.type === type).map((e) => e.ticketHash));
+      const [ins, rej] = [has('inserted'), has('rejected')];
+      return {
+        medianMsToInsert: inserted.map((e) => (e as { msFromRead: number }).msFromRead),
+        acceptance: tickets.map((t) => (ins.has(t) ? 1 : 0)),
+        editRatio: inserted.map((e) => (e as { editRatio: number }).editRatio),
+        rejectionRate: tickets.map((t) => (rej.has(t) ? 1 : 0)),
+      };
+    };
+    const [ua, ub] = [units(a), units(b)];
+    for (const m of compareEvents(a, b).metrics) {
+      const statistic = m.metric === 'medianMsToInsert' ? median : mean;
+      const [xs, ys] = [ua[m.metric], ub[m.metric]];
+      const close = (got: { low: number | null; high: number | null }, ref: { low: number; high: number }) => {
+        const width = ref.high - ref.low;
+        expect(Math.abs(got.low! - ref.low), `${m.metric} low`).toBeLessThan(0.08 * width);
+        expect(Math.abs(got.high! - ref.high), `${m.metric} high`).toBeLessThan(0.08 * width);
+      };
+      close(m.baseline, bootstrapInterval(xs, statistic, { seed: 1 }));
+      close(m.comparison, bootstrapInterval(ys, statistic, { seed: 2 }));
+      close(m.difference, bootstrapDifference(xs, ys, statistic, { seed: 3 }));
+    }
   });
 });

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapDifference, bootstrapInterval, mean, median, quantile, seededRandom } from '../../knowledge/reports/stats.ts';
+import {
+  binned,
+  binnedForMedian,
+  bootstrapDifference,
+  bootstrapInterval,
+  bootstrapSummaries,
+  mean,
+  median,
+  quantile,
+  seededRandom,
+  type Interval,
+  type Summary,
+} from '../../knowledge/reports/stats.ts';
 
 /** Reference: Hyndman & Fan type 7 written the textbook way, 1-based (R's quantile(type = 7)). */
 function reference(xs: number[], p: number): number {
@@ -84,5 +96,53 @@ describe('bootstrap', () => {
     const same = bootstrapDifference(a, normal(200, 13, 0), mean);
     expect(same.low).toBeLessThan(0);
     expect(same.high).toBeGreaterThan(0);
+  });
+});
+
+describe('bootstrap from counts (binomial and binned multinomial draws)', () => {
+  const r = seededRandom(21);
+  /** Times to insert: a skewed spread of milliseconds, as agents take. */
+  const times = (n: number) => Array.from({ length: n }, () => Math.round(4000 * Math.exp(1.2 * Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r()))));
+  const ratios = (n: number) => Array.from({ length: n }, () => Math.round(r() * r() * 1000) / 1000);
+  const outcomes = (n: number, p: number) => Array.from({ length: n }, () => (r() < p ? 1 : 0));
+  const share = (xs: number[]): Summary => ({ kind: 'share', successes: xs.reduce((a, b) => a + b, 0), n: xs.length });
+
+  /** Each end within `tolerance` of the reference interval's width (Monte-Carlo noise of 2000 resamples: about 2% of it). */
+  function expectClose(got: Interval, reference: Interval, tolerance = 0.08) {
+    const width = reference.high - reference.low;
+    expect(width).toBeGreaterThan(0);
+    expect(Math.abs(got.low - reference.low)).toBeLessThan(tolerance * width);
+    expect(Math.abs(got.high - reference.high)).toBeLessThan(tolerance * width);
+  }
+
+  it.each([
+    ['median time to insert', median, times(1500), times(1800), (xs: number[]): Summary => ({ kind: 'median', sample: binnedForMedian(xs) })],
+    ['mean edit ratio', mean, ratios(1500), ratios(1200), (xs: number[]): Summary => ({ kind: 'mean', sample: binned(xs, (v) => Math.round(v * 200)) })],
+    ['acceptance (a share of tickets)', mean, outcomes(1600, 0.55), outcomes(1400, 0.62), share],
+    ['a rare share', mean, outcomes(3000, 0.03), outcomes(2500, 0.05), share],
+  ] as const)('gives the per-value bootstrap\'s intervals for %s', (_, statistic, a, b, summary) => {
+    const fast = bootstrapSummaries(summary([...a]), summary([...b]), { seed: 5 });
+    expectClose(fast.a, bootstrapInterval([...a], statistic, { seed: 6 }));
+    expectClose(fast.b, bootstrapInterval([...b], statistic, { seed: 7 }));
+    expectClose(fast.difference, bootstrapDifference([...a], [...b], statistic, { seed: 8 }));
+  });
+
+  it('keeps the mean exactly in its bins, and the median within the bins near it', () => {
+    const xs = ratios(999);
+    const bins = binned(xs, (v) => Math.round(v * 200));
+    expect(bins.counts.reduce((a, b) => a + b, 0)).toBe(999);
+    expect(bins.values.reduce((s, v, i) => s + v * bins.counts[i]!, 0) / 999).toBeCloseTo(mean(xs), 12);
+    const ts = times(1001);
+    const forMedian = binnedForMedian(ts);
+    expect(forMedian.values.length).toBeLessThanOrEqual(402);
+    const binnedValues = [...forMedian.values].flatMap((v, i) => new Array<number>(forMedian.counts[i]!).fill(v));
+    const spread = quantile(ts, 0.75) - quantile(ts, 0.25);
+    expect(Math.abs(median(binnedValues) - median(ts))).toBeLessThan(spread / 100);
+  });
+
+  it('is reproducible with a seed', () => {
+    const s: Summary = { kind: 'median', sample: binnedForMedian(times(500)) };
+    expect(bootstrapSummaries(s, s, { seed: 1 })).toEqual(bootstrapSummaries(s, s, { seed: 1 }));
+    expect(bootstrapSummaries(s, s, { seed: 1 })).not.toEqual(bootstrapSummaries(s, s, { seed: 2 }));
   });
 });
