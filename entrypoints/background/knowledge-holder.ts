@@ -212,7 +212,11 @@ export class KnowledgeHolder {
     const stored = await this.source.storedSeq();
     if (stored === undefined || stored <= this.seq) return undefined;
     const ids = (await this.source.changedIdsSince(this.seq)) ?? [];
-    const next = this.open();
+    // as get(): a failed open is not kept, the next call opens again
+    const next = this.open().catch((err: unknown) => {
+      this.index = undefined;
+      throw err;
+    });
     this.index = next;
     (await next).warm();
     return ids;

@@ -98,7 +98,7 @@ export interface BatchedOptions extends ImportOptions {
   batch?: number;
   /**
    * Called with each batch's entries exactly as they are written, while IndexedDB writes them (the
-   * page updates its copy of the search index meanwhile: search-index-update.ts).
+   * page updates its copy of the search index meanwhile: index-update.ts).
    */
   onLanded?: (entries: readonly Entry[]) => void;
   /**
