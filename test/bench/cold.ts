@@ -241,7 +241,7 @@ async function measure(size: number, quick: boolean): Promise<SizeResult> {
     const warmIds = ids.slice(1, quick ? 21 : 41);
     const warm: number[] = [];
     for (const id of warmIds) warm.push(await readToRender(page, panel, id));
-    if (process.env.COLD_DEBUG) console.log("warm", warm.join(" "));
+    if (process.env.COLD_DEBUG) console.log('warm', warm.join(' '));
     const heapMb = await workerHeapMb(ext);
     const idbMb = await panel.evaluate(async () => {
       const e = (await navigator.storage.estimate()) as StorageEstimate & { usageDetails?: { indexedDB?: number } };
@@ -261,7 +261,7 @@ async function measure(size: number, quick: boolean): Promise<SizeResult> {
     for (const id of coldIds) {
       await stopWorker(cdp, status, ext.extensionId);
       cold.push(await readToRender(page, panel, id));
-      if (process.env.COLD_DEBUG) console.log("cold", id, cold.at(-1), JSON.stringify(await lastTimings(ext)));
+      if (process.env.COLD_DEBUG) console.log('cold', id, cold.at(-1), JSON.stringify(await lastTimings(ext)));
       const t = await lastTimings(ext);
       if (t) breakdown.push(t);
     }
