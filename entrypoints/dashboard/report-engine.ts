@@ -1,4 +1,5 @@
-import { columnReport, type EventColumns } from '@/knowledge/reports/columns';
+import { columnReport } from '@/knowledge/reports/column-report';
+import type { EventColumns } from '@/knowledge/reports/columns';
 import { compareColumnRanges, compareRanges, comparePilot, type BeforeAfter, type Pilot } from '@/knowledge/reports/before-after';
 import { gapTopicsOf, type GapsReport } from '@/knowledge/reports/gaps';
 import { parseEventsJsonl, type EventsFile } from '@/knowledge/reports/jsonl';

@@ -7,3 +7,4 @@ export * from './jsonl.ts';
 export * from './gaps.ts';
 export * from './before-after.ts';
 export * from './columns.ts';
+export * from './column-report.ts';

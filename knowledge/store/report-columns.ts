@@ -1,4 +1,5 @@
-import { columnReport, type EventColumns } from '../reports/columns.ts';
+import { columnReport } from '../reports/column-report.ts';
+import type { EventColumns } from '../reports/columns.ts';
 import type { DateRange, Report, ReportOptions } from '../reports/report.ts';
 import type { KnowledgeDb } from './db.ts';
 import { allEventColumns } from './event-block-columns.ts';

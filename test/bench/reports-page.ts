@@ -5,7 +5,8 @@ import { openKnowledgeDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, type KnowledgeDb } fr
 import { storeParsedFiles } from '../../knowledge/store/event-import.ts';
 import { parseEventsJsonl } from '../../knowledge/reports/jsonl.ts';
 import { loadEventColumns } from '../../knowledge/store/report-columns.ts';
-import { columnReport, type EventColumns } from '../../knowledge/reports/columns.ts';
+import { columnReport } from '../../knowledge/reports/column-report.ts';
+import type { EventColumns } from '../../knowledge/reports/columns.ts';
 import type { Dimension } from '../../knowledge/reports/report.ts';
 import { gapTopicsOf } from '../../knowledge/reports/gaps.ts';
 import { compareColumnRanges } from '../../knowledge/reports/before-after.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../knowledge/events.ts';
-import { columnReport, mergeColumns, toColumns } from '../../knowledge/reports/columns.ts';
+import { columnReport } from '../../knowledge/reports/column-report.ts';
+import { mergeColumns, toColumns } from '../../knowledge/reports/columns.ts';
 import { buildReport, type EntryInfo } from '../../knowledge/reports/report.ts';
 import { seededRandom } from '../../knowledge/reports/stats.ts';
 import { ev, shown } from './events.ts';

@@ -1,7 +1,8 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../knowledge/events.ts';
-import { columnReport, toColumns } from '../../knowledge/reports/columns.ts';
+import { columnReport } from '../../knowledge/reports/column-report.ts';
+import { toColumns } from '../../knowledge/reports/columns.ts';
 import { buildReport } from '../../knowledge/reports/report.ts';
 import { openKnowledgeDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, type KnowledgeDb } from '../../knowledge/store/db.ts';
 import { writeBlocks } from '../../knowledge/store/event-block-columns.ts';
