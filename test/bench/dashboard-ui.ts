@@ -21,8 +21,8 @@ const KB_SIZE = 10_000;
 const MARKS = { rowsRead: 'knowledge-list:rows-read', searchReady: 'knowledge-list:search-ready', duplicateScan: 'knowledge-list:duplicate-scan' };
 
 /**
- * The build a lead installs (`wxt build`, production React), not the demo build the e2e tests use:
- * the demo mode bundles React's development build, several times slower. The dashboard needs no
+ * The build a lead installs (`wxt build`), not the demo build the e2e tests use (which bundled
+ * React's development build until wxt.config.ts set NODE_ENV for it). The dashboard needs no
  * loopback host, so the store build serves. STORE_EXT_DIST uses a given build instead.
  */
 function storeBuild(): string {
