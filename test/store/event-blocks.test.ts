@@ -1,10 +1,10 @@
 import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../knowledge/events.ts';
 import { columnReport } from '../../knowledge/reports/column-report.ts';
 import { toColumns } from '../../knowledge/reports/columns.ts';
 import { buildReport } from '../../knowledge/reports/report.ts';
-import { openKnowledgeDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, type KnowledgeDb } from '../../knowledge/store/db.ts';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from '../../knowledge/store/db.ts';
 import { writeBlocks } from '../../knowledge/store/event-block-columns.ts';
 import { BLOCK_SIZE, countEvents, eventTables, oldestEventAt } from '../../knowledge/store/event-blocks.ts';
 import { exportEvents } from '../../knowledge/store/event-files.ts';
@@ -15,17 +15,9 @@ import { purgeExpiredEvents } from '../../knowledge/store/purge.ts';
 import { deleteMyData } from '../../knowledge/store/retention.ts';
 import { getSettings, saveSettings } from '../../knowledge/store/settings.ts';
 import { syntheticEvents } from '../bench/synthetic-events.ts';
-import { freshDb } from './helpers.ts';
+import { dbPerTest } from './helpers.ts';
 
-const dbs: KnowledgeDb[] = [];
-const db = () => {
-  const d = freshDb();
-  dbs.push(d);
-  return d;
-};
-afterEach(async () => {
-  await Promise.all(dbs.splice(0).map((d) => d.delete()));
-});
+const db = dbPerTest();
 
 const ndjson = (events: readonly StoredEvent[]) => events.map((e) => `${JSON.stringify(e)}\n`).join('');
 /** Events i .. i+n of one synthetic history of `total` (180 days from 2026-06-05, 40 agents), in time order. */
@@ -100,8 +92,7 @@ describe('event blocks', () => {
 
   it('counts once an event another page stored as a block while this import ran (checked again inside each file\'s transaction)', async () => {
     const name = `blocks-race-${process.pid}`;
-    const [page, other] = [openKnowledgeDb(name), openKnowledgeDb(name)];
-    dbs.push(page, other);
+    const [page, other] = [db(name), db(name)];
     const [a, b] = [synthetic(0, 20), synthetic(20, 30)];
     await other.open();
     let raced: Promise<unknown> | undefined;
@@ -197,8 +188,7 @@ describe('schema upgrade to v7 (event blocks)', () => {
     await old.table('events').bulkAdd(before);
     old.close();
 
-    const d = openKnowledgeDb(name);
-    dbs.push(d);
+    const d = db(name);
     await d.open();
     expect(d.verno).toBe(7);
     expect((await d.events.toArray()).map(({ seq: _seq, ...e }) => e)).toEqual(before);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { KnowledgeDb } from '../../knowledge/store/db.ts';
 import { exportEventChunks, exportEvents, exportFileName } from '../../knowledge/store/event-files.ts';
 import { importEventFilesToStore } from '../../knowledge/store/event-import.ts';
@@ -6,17 +6,9 @@ import { countEvents } from '../../knowledge/store/event-blocks.ts';
 import { listEvents, recordEvent } from '../../knowledge/store/events.ts';
 import { getSettings } from '../../knowledge/store/settings.ts';
 import { ev } from '../reports/events.ts';
-import { freshDb } from './helpers.ts';
+import { dbPerTest } from './helpers.ts';
 
-const dbs: KnowledgeDb[] = [];
-const db = () => {
-  const d = freshDb();
-  dbs.push(d);
-  return d;
-};
-afterEach(async () => {
-  await Promise.all(dbs.splice(0).map((d) => d.delete()));
-});
+const db = dbPerTest();
 
 const ticket = { helpdesk: 'zendesk', id: '77' };
 

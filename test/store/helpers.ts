@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import type { Entry } from '../../knowledge/entry.ts';
 import { openKnowledgeDb, type KnowledgeDb } from '../../knowledge/store/db.ts';
 
@@ -7,6 +8,22 @@ let counter = 0;
 export function freshDb(): KnowledgeDb {
   counter += 1;
   return openKnowledgeDb(`test-${process.pid}-${counter}`);
+}
+
+/**
+ * A factory of databases, each deleted after the test that opened it (call at a test file's top
+ * level): a fresh one, or a connection to the one named (two pages of one profile).
+ */
+export function dbPerTest(): (name?: string) => KnowledgeDb {
+  const dbs: KnowledgeDb[] = [];
+  afterEach(async () => {
+    await Promise.all(dbs.splice(0).map((d) => d.delete()));
+  });
+  return (name) => {
+    const d = name === undefined ? freshDb() : openKnowledgeDb(name);
+    dbs.push(d);
+    return d;
+  };
 }
 
 export const NOW = new Date('2026-11-23T10:00:00.000Z');
