@@ -66,8 +66,10 @@ export function apiId(v: unknown): string | undefined {
 
 /** Unix seconds (Front writes 1700000000.123) -> ISO 8601; anything else is passed on for the date check to judge. */
 export function epochOrText(v: unknown): unknown {
-  if (typeof v === 'number' && Number.isFinite(v) && v > 0) return new Date(Math.round(v * 1000)).toISOString();
-  return v;
+  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) return v;
+  // Past the last instant a Date can hold (year 275760) the number stays as it is, for the schema to place the problem.
+  const when = new Date(Math.round(v * 1000));
+  return Number.isNaN(when.getTime()) ? v : when.toISOString();
 }
 
 /** The first non-blank text among the candidates, with whether it is HTML. */

@@ -93,6 +93,13 @@ describe('Front message templates', () => {
   it('names the template and field of an empty name', () => {
     expect(lines(result)).toEqual(['front-message-templates.json message template 2 (id rsp_43), name: is empty; every entry needs a title']);
   });
+
+  it('names a date too far in the future for any calendar by template and field (found by the fuzz test)', () => {
+    const doc = { _results: [{ id: 'rsp_9', name: 'Far', body: '<p>Hi</p>', updated_at: 8640000000000.001 }] };
+    const far = importText('front.json', JSON.stringify(doc));
+    expect(far.entries).toEqual([]);
+    expect(lines(far)).toEqual([expect.stringMatching(/^front\.json message template 1 \(id rsp_9\), updated_at: .*date and time/)]);
+  });
 });
 
 describe('Intercom saved replies (macros)', () => {
