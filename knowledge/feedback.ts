@@ -1,7 +1,7 @@
 import { REDACTED_TOKEN, redact } from './redact';
 import type { KnowledgeIndex, LearnedPhrasing } from './search/index';
 import type { TicketQuery } from './search/ticket-query';
-import { tokeniseWithWords } from './search/tokenise';
+import { droppingStopWords, tokeniseWithWords } from './search/tokenise';
 
 export type { LearnedPhrasing } from './search/index';
 
@@ -31,7 +31,8 @@ export function learnFromAcceptance(
   // The same redactor as everything stored (addresses too): what it takes out is never learned.
   const text = redact(query.parts.filter((p) => p.weight >= 1).map((p) => p.text).join('\n'), { names: options.names ?? [] }).replace(REDACTED_TOKEN, ' ');
   const seen = new Map<string, { word: string; idf: number; order: number }>();
-  for (const { term, word } of tokeniseWithWords(text, query.locale, index.tokeniseOptions)) {
+  // stop words are indexed (for ranking) but are never a ticket's distinctive words
+  for (const { term, word } of tokeniseWithWords(text, query.locale, droppingStopWords(index.tokeniseOptions))) {
     if (/\d/.test(word) || seen.has(term)) continue;
     seen.set(term, { word, idf: index.termIdf(term), order: seen.size });
   }

@@ -1,5 +1,8 @@
 import { today, whyNotSuggested, type Entry, type NotSuggestedReason } from './entry.ts';
-import { DEFAULT_TOKENISE_OPTIONS, tokenise } from './search/tokenise.ts';
+import { DEFAULT_TOKENISE_OPTIONS, droppingStopWords, tokenise } from './search/tokenise.ts';
+
+/** Duplicates are judged on content words: stop words (kept by the index for ranking) are dropped. */
+const CONTENT = droppingStopWords(DEFAULT_TOKENISE_OPTIONS);
 
 /**
  * Possible duplicates: entries of one locale whose words (title, example questions and body,
@@ -207,8 +210,8 @@ function fingerprint(e: Words, dict: Map<string, number>): Fingerprint {
   const terms = new Set<number>();
   const heads = new Set<number>();
   const key: number[] = [];
-  for (const t of tokenise(`${e.title}\n${e.questions.join('\n')}`, e.locale, DEFAULT_TOKENISE_OPTIONS)) heads.add(termNumber(t, dict));
-  for (const t of tokenise(body, e.locale, DEFAULT_TOKENISE_OPTIONS)) {
+  for (const t of tokenise(`${e.title}\n${e.questions.join('\n')}`, e.locale, CONTENT)) heads.add(termNumber(t, dict));
+  for (const t of tokenise(body, e.locale, CONTENT)) {
     const n = termNumber(t, dict);
     if (heads.has(n) && !terms.has(n)) key.push(n);
     terms.add(n);

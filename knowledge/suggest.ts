@@ -6,7 +6,7 @@ import { baseLocale, localeQuery, mainLocale, type LocaleResult } from './search
 import type { EntryRef, KnowledgeIndex, Matched, QueryResult } from './search/index';
 import { TICKET_WEIGHTS, ticketQuery, type TicketQuery } from './search/ticket-query';
 import { currentCalibration, calibrated } from './search/self-calibration';
-import { shownMatches, WEAK_CAP, weakEvidence } from './search/why';
+import { onlyStopWords, shownMatches, WEAK_CAP, weakEvidence } from './search/why';
 
 export { searchManual, type ManualHit, type ManualOptions } from './search/manual';
 
@@ -121,7 +121,7 @@ function suggestionsOf<E extends EntryRef>(
     return {
       entry,
       score: hit.score,
-      confidence: weakEvidence(hit.matched, docFreq, index.size) ? Math.min(mapped, WEAK_CAP) : mapped,
+      confidence: onlyStopWords(hit.matched) ? 0 : weakEvidence(hit.matched, docFreq, index.size) ? Math.min(mapped, WEAK_CAP) : mapped,
       features,
       matched: shownMatches(hit.matched, [index.tokeniseOptions.defaultLocale, entry.locale]),
       freshness: freshness(entry, day),

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '../events.ts';
-import { DEFAULT_TOKENISE_OPTIONS, termFor } from '../search/tokenise.ts';
+import { DEFAULT_TOKENISE_OPTIONS, droppingStopWords, termFor } from '../search/tokenise.ts';
 import { bound, lowerBound, TYPES, type EventColumns } from './columns.ts';
 import { isoWeek, type DateRange } from './report.ts';
 
@@ -122,7 +122,8 @@ export interface ClusterOptions {
 export function clusterTermSets(sets: readonly (readonly string[])[], options: ClusterOptions = {}): number[][] {
   const threshold = options.threshold ?? SIMILARITY_THRESHOLD;
   const n = sets.length;
-  const stem = termFor(undefined, DEFAULT_TOKENISE_OPTIONS);
+  // topics are content words: stop words dropped (the index keeps them for ranking)
+  const stem = termFor(undefined, droppingStopWords(DEFAULT_TOKENISE_OPTIONS));
   const stems = sets.map((s) => [...new Set(s.map((w) => stem(w) ?? w))]);
   const df = new Map<string, number>();
   for (const s of stems) for (const t of s) df.set(t, (df.get(t) ?? 0) + 1);

@@ -25,6 +25,14 @@ export interface RankingOptions {
   instanceIdf: boolean;
   /** Query-term saturation: a term said 5 times in a ticket is not 5 times as important. */
   k3: number;
+  /** Weight of the wording model's probability (wording.ts), in units of the query's ideal score; 0 = off. */
+  wordingWeight: number;
+  /** How many of BM25F's best entries the wording model re-scores. */
+  rerankDepth: number;
+  /** A stop word's weight in a query, relative to other words (they are indexed: TokeniseOptions.stopWords false). */
+  stopWordWeight: number;
+  /** A query of more words than this (a ticket, not a short request) leaves its stop words out. */
+  longQueryWords: number;
 }
 
 export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
@@ -35,6 +43,10 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   combinedWeight: 1,
   k3: 2,
   instanceIdf: false,
+  wordingWeight: 0.2,
+  rerankDepth: 30,
+  stopWordWeight: 0.3,
+  longQueryWords: 40,
 });
 
 /** Robertson-Sparck Jones idf, floored at a small positive value so common terms still count a little. */

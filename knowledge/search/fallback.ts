@@ -1,6 +1,6 @@
 import { idf, queryWeight } from './bm25f';
 import type { EntryRef, KnowledgeIndex, QueryPart, QueryResult } from './index';
-import { tokenise, tokeniseWithWords } from './tokenise';
+import { droppingStopWords, tokenise, tokeniseWithWords } from './tokenise';
 
 /**
  * Language fallback: a ticket in a language the knowledge base has no (confident) entry in is
@@ -58,8 +58,10 @@ export function textQuery(index: KnowledgeIndex, text: string, from: string): { 
  */
 export function partsFor(parts: readonly QueryPart[], from: string, to: string, index: KnowledgeIndex): QueryPart[] {
   const options = index.tokeniseOptions;
+  // the ticket's own stop words go, whatever the index keeps: "die" or "also" are not English here
+  const ownWords = droppingStopWords(options);
   return parts.map((p) => {
-    const words = tokeniseWithWords(p.text, from, options).map((w) => w.word);
+    const words = tokeniseWithWords(p.text, from, ownWords).map((w) => w.word);
     return { text: words.join(' '), weight: p.weight, terms: tokenise(words.join(' '), to, options) };
   });
 }

@@ -4,7 +4,9 @@ import { InvertedIndex, type UnitInput } from './inverted';
 import { liveDocs, packPostingBytes, unpackPostingBytes } from './pack';
 import { idealScore, Scratch, scoreQuery, type QueryTerm } from './score';
 import { loadIndex, serializeIndex } from './serialise';
-import { DEFAULT_TOKENISE_OPTIONS, rawWords, termFor, tokenise, tokeniseWithWords, type TokeniseOptions } from './tokenise';
+import { DEFAULT_TOKENISE_OPTIONS, rawWords, stopTerms, termFor, tokenise, tokeniseWithWords, type TokeniseOptions } from './tokenise';
+import { rerankByWording } from './rerank-wording';
+import { WordingModel } from './wording';
 
 /** Distinct words per locale whose term id an index remembers. */
 const WORD_CACHE_MAX = 200_000;
@@ -85,6 +87,8 @@ export class KnowledgeIndex {
   private readonly learnedBy = new Map<string, LearnedPhrasing[]>();
   /** Increases on every change: lets callers cache things derived from the index. */
   revision = 0;
+  /** The knowledge base's own wording (wording.ts): trained by trainWording(), never on the query path. */
+  private wordingModel?: WordingModel;
 
   constructor(options: IndexOptions = {}, holdsEntries = true) {
     this.holdsEntries = holdsEntries;
@@ -131,6 +135,7 @@ export class KnowledgeIndex {
     if (this.entries.has(entry.id)) this.remove(entry.id);
     const doc = this.ix.addDoc(entry.id, this.units(entry));
     this.revision++;
+    this.wordingModel?.noteChange();
     this.entries.set(entry.id, { ref: refOf(entry), doc, ...(this.holdsEntries ? { entry } : {}) });
   }
 
@@ -144,6 +149,7 @@ export class KnowledgeIndex {
     this.ix.removeDoc(found.doc);
     this.entries.delete(id);
     this.revision++;
+    this.wordingModel?.noteChange();
     if (this.ix.deadUnits > 1000 && this.ix.deadUnits > this.ix.unitCount / 2) this.compact();
     return true;
   }
@@ -297,10 +303,18 @@ export class KnowledgeIndex {
 
   /** Search with weighted parts, plus what calibration needs (ideal score, coverage). */
   query(parts: readonly QueryPart[], options: SearchOptions = {}): QueryResult {
-    const { terms, query } = this.queryTerms(parts, options.locale);
+    const { terms, query, words } = this.queryTerms(parts, options.locale);
     const filter = options.filter;
     const accept = filter ? (d: number) => filter(this.entries.get(this.ix.docKey[d] ?? '')!.ref) : () => true;
-    const scored = scoreQuery(this.ix, query, this.ranking, this.scratch, options.limit ?? 10, accept);
+    const limit = options.limit ?? 10;
+    const r = this.ranking;
+    const wording = r.wordingWeight > 0 && this.wordingModel?.trained ? this.wordingModel : undefined;
+    let ideal = idealScore(this.ix, query, r);
+    let scored = scoreQuery(this.ix, query, r, this.scratch, wording ? Math.max(limit, r.rerankDepth) : limit, accept);
+    if (wording) {
+      ({ scored, ideal } = rerankByWording(this.ix, wording, words, scored, ideal, r));
+      scored = scored.slice(0, limit);
+    }
     const totalWeight = query.reduce((s, q) => s + q.weight * idf(this.ix.liveDocs, this.ix.df[q.id]!), 0);
     const hits = scored.map(({ doc, score }) => {
       const entry = this.entries.get(this.ix.docKey[doc]!)!.ref;
@@ -308,20 +322,49 @@ export class KnowledgeIndex {
       for (const q of query) if (this.ix.hasTerm(doc, q.id)) covered += q.weight * idf(this.ix.liveDocs, this.ix.df[q.id]!);
       return { id: entry.id, score, matched: this.matched(doc, query, terms), coverage: totalWeight ? covered / totalWeight : 0 };
     });
-    return { hits, ideal: idealScore(this.ix, query, this.ranking), terms };
+    return { hits, ideal, terms };
+  }
+
+  /**
+   * Trains the wording model (wording.ts) if there is none or the entries changed by more than a
+   * twentieth since: seconds on a large base, so never on the query path. Self-calibration calls
+   * it first (the CLI at load, the worker once it has answered a ticket); until then queries rank
+   * by BM25F alone, or by the last model.
+   */
+  trainWording(): void {
+    if (this.ranking.wordingWeight > 0 && this.wordingStale()) this.wordingModel = WordingModel.fit(this.ix, (terms, k) => this.unitCandidates(terms, k));
+  }
+
+  wordingStale(): boolean {
+    return this.ranking.wordingWeight > 0 && (!this.wordingModel || this.wordingModel.stale());
+  }
+
+  /** BM25F's best k documents for a unit's terms with their counts (the wording model's training lists). */
+  private unitCandidates(terms: readonly { term: string; weight: number }[], k: number): number[] {
+    const query = terms.flatMap(({ term, weight }) => {
+      const id = this.ix.termIds.get(term);
+      return id === undefined ? [] : [{ id, weight: queryWeight(weight, this.ranking.k3) }];
+    });
+    return scoreQuery(this.ix, query, this.ranking, this.scratch, k, () => true).map((s) => s.doc);
   }
 
   private queryTerms(parts: readonly QueryPart[], locale?: string) {
     const qtf = new Map<number, { tf: number; word: string; term: string }>();
-    for (const part of parts) {
-      if (!(part.weight > 0)) continue;
-      const tokens = part.terms ? part.terms.map((t) => ({ term: t, word: t })) : tokeniseWithWords(part.text, locale, this.tokeniseOptions);
+    const wtf = new Map<string, number>();
+    const stop = stopTerms(locale ?? this.tokeniseOptions.defaultLocale, this.tokeniseOptions);
+    const tokenised = parts.filter((p) => p.weight > 0).map((part) => ({ part, tokens: part.terms ? part.terms.map((t) => ({ term: t, word: t })) : tokeniseWithWords(part.text, locale, this.tokeniseOptions) }));
+    // a long query (a ticket) reads as its content words: stop words there are noise, and costly
+    const long = tokenised.reduce((n, t) => n + t.tokens.length, 0) > this.ranking.longQueryWords;
+    for (const { part, tokens } of tokenised) {
       for (const { term, word } of tokens) {
+        if (long && stop.has(term)) continue;
+        const weight = stop.has(term) ? part.weight * this.ranking.stopWordWeight : part.weight;
+        wtf.set(term, (wtf.get(term) ?? 0) + weight);
         const id = this.ix.termIds.get(term);
         if (id === undefined || this.ix.df[id] === 0) continue;
         const seen = qtf.get(id);
-        if (seen) seen.tf += part.weight;
-        else qtf.set(id, { tf: part.weight, word, term });
+        if (seen) seen.tf += weight;
+        else qtf.set(id, { tf: weight, word, term });
       }
     }
     const query: QueryTerm[] = [];
@@ -331,7 +374,9 @@ export class KnowledgeIndex {
       query.push({ id, weight });
       terms.push({ term, word, weight });
     }
-    return { query, terms };
+    // Every term, known to the index or not, for the wording model (its n-grams may still match)
+    const words = [...wtf].map(([term, tf]) => ({ term, weight: queryWeight(tf, this.ranking.k3) }));
+    return { query, terms, words };
   }
 
   private matched(doc: number, query: readonly QueryTerm[], terms: QueryResult['terms']): Matched {
@@ -392,6 +437,7 @@ export class KnowledgeIndex {
     this.ix.removeDoc(found.doc);
     const doc = this.ix.addDoc(entryId, [...own, ...learned]);
     this.revision++;
+    this.wordingModel?.noteChange();
     this.entries.set(entryId, { ...found, doc });
   }
 

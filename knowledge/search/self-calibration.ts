@@ -216,7 +216,7 @@ export function currentCalibration(index: KnowledgeIndex): BaseCalibration {
 /** True when the index has no fit yet or changed enough since: call baseCalibration (e.g. when idle). */
 export function needsCalibration(index: KnowledgeIndex): boolean {
   const seen = cache.get(index);
-  return !seen || !fresh(index, seen);
+  return !seen || !fresh(index, seen) || index.wordingStale();
 }
 
 const fresh = (index: KnowledgeIndex, seen: { revision: number; size: number }) => index.revision - seen.revision < Math.max(20, REFIT_SHARE * seen.size);
@@ -228,8 +228,11 @@ const cache = new WeakMap<KnowledgeIndex, { revision: number; size: number; cali
  * the entries, or 20 changes): a few hundred short queries, tens of milliseconds at 10k entries.
  */
 export function baseCalibration(index: KnowledgeIndex): { calibration: BaseCalibration; outcomes: HeldOutOutcome[] } {
+  // the wording model first: the confidence is fitted on the scores queries will get
+  const retrained = index.wordingStale();
+  index.trainWording();
   const seen = cache.get(index);
-  if (seen && fresh(index, seen)) return seen;
+  if (seen && fresh(index, seen) && !retrained) return seen;
   const outcomes = heldOutOutcomes(index);
   const fitted = { revision: index.revision, size: index.size, calibration: fitBase(outcomes), outcomes };
   cache.set(index, fitted);

@@ -39,7 +39,9 @@ export interface TokeniseOptions {
 export const DEFAULT_TOKENISE_OPTIONS: Readonly<TokeniseOptions> = Object.freeze({
   defaultLocale: 'en',
   stemming: true,
-  stopWords: true,
+  // Kept, and weighed down in queries instead (RankingOptions.stopWordWeight): "set an alarm for
+  // me" and "what is the alarm for" differ mostly in stop words (DESIGN.md, "Stop words").
+  stopWords: false,
   keepNegations: true,
   keepQuestionWords: true,
   minLength: 2,
@@ -233,6 +235,33 @@ function tokenOf(raw: string, lang: Language | undefined, options: TokeniseOptio
     if (!word) return undefined;
   }
   return { term: lang && options.stemming && !DIGITS.test(word) ? lang.stem(word) : word, word };
+}
+
+const dropping = new WeakMap<TokeniseOptions, Readonly<TokeniseOptions>>();
+
+/** The same options with stop words dropped (one object per options, so its token cache is kept). */
+export function droppingStopWords(options: TokeniseOptions): Readonly<TokeniseOptions> {
+  if (options.stopWords) return options;
+  let o = dropping.get(options);
+  if (!o) dropping.set(options, (o = Object.freeze({ ...options, stopWords: true })));
+  return o;
+}
+
+const stopTermSets = new Map<string, ReadonlySet<string>>();
+
+/**
+ * The terms (stems) of `locale`'s stop words, less the negations and question words the options
+ * keep as ordinary terms: with `stopWords: false` they are indexed, and queries weigh them down.
+ */
+export function stopTerms(locale: string, options: TokeniseOptions): ReadonlySet<string> {
+  const key = `${locale}|${options.keepNegations}|${options.keepQuestionWords}|${options.stemming}`;
+  let set = stopTermSets.get(key);
+  if (!set) {
+    const lang = language(locale, options);
+    set = new Set(lang ? [...lang.stop].map((w) => (options.stemming ? lang.stem(w) : w)) : []);
+    stopTermSets.set(key, set);
+  }
+  return set;
 }
 
 /** Raw word (from rawWords) -> its term in `locale`, or undefined when it is dropped: tokenise one word at a time. */

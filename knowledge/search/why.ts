@@ -26,8 +26,17 @@ export const WEAK_CAP = 0.45;
  * whatever the ranking features say.
  */
 export function weakEvidence(matched: Matched, docFreq: (word: string) => number, entries: number): boolean {
-  const words = new Set(Object.values(matched).flat());
-  const content = [...words].filter((w) => !SUPPORTED_LOCALES.some((l) => isStopWord(w, l)));
+  const content = contentWords(matched);
   if (content.length === 0) return true;
   return content.length === 1 && docFreq(content[0]!) > Math.max(2, 0.05 * entries);
 }
+
+/**
+ * The match rests on stop words alone: no evidence at all. Stop words are indexed (they tell
+ * "what is the alarm for" from "set an alarm"), so an entry can be found through "mein" or "the"
+ * alone; before they were indexed such an entry was no hit at all, and it still must not outrank
+ * a real match from the language fallback.
+ */
+export const onlyStopWords = (matched: Matched): boolean => contentWords(matched).length === 0;
+
+const contentWords = (matched: Matched): string[] => [...new Set(Object.values(matched).flat())].filter((w) => !SUPPORTED_LOCALES.some((l) => isStopWord(w, l)));

@@ -8,6 +8,7 @@ import { banking77Test, every, hasData, sampleTickets, stackfaq, xsid, XSID_LANG
 import { metrics, share, withSe } from './relevance/metrics.ts';
 import { runRanker } from './relevance/baselines-run.ts';
 import { BENCH_DAY, buildOurs, runOurs, type Labelled, type Outcome } from './relevance/ours.ts';
+import { baseCalibration } from '../../knowledge/search/self-calibration.ts';
 import { languageIdTable } from './relevance/language-id.ts';
 import { fuseBest, fuseDefaults, miniSearchDefaults, miniSearchOurTokeniser, plainBm25 } from './relevance/rankers.ts';
 import type { BenchTable } from './table.ts';
@@ -24,6 +25,14 @@ import type { BenchTable } from './table.ts';
  * queries per set (default 100), so its figures carry a larger standard error.
  */
 const FUSE_SAMPLE = Number(process.env.RELEVANCE_FUSE_SAMPLE ?? 100);
+/**
+ * RELEVANCE_SETS=b77-5,xsid runs only the named sets (tickets, b77-5, b77-all, stackfaq, xsid,
+ * feedback, language-id), for iterating; RELEVANCE_PLAIN=0 leaves out the plain libraries.
+ * Unset: everything, as the README's rows need.
+ */
+const ONLY = process.env.RELEVANCE_SETS?.split(',').map((s) => s.trim());
+const wanted = (name: string) => !ONLY || ONLY.includes(name);
+const WITH_PLAIN = process.env.RELEVANCE_PLAIN !== '0';
 const COLUMNS = ['engine', 'queries', 'top-1 %', 'top-3 %', 'MRR@10 %', 'precision of shown top-1 %', 'coverage %'];
 
 function row(name: string, outcomes: Outcome[], abstains: boolean): (string | number)[] {
@@ -61,7 +70,7 @@ function plainRuns(d: Dataset): { name: string; outcomes: Outcome[] }[] {
 
 function compare(d: Dataset, notes: string[] = []): { table: BenchTable; ours: Outcome[]; plain: { name: string; outcomes: Outcome[] }[] } {
   const ours = runOurs(buildOurs(d.entries), d.queries);
-  const plain = plainRuns(d);
+  const plain = WITH_PLAIN ? plainRuns(d) : [];
   const rows = [row('Agent Assist engine', ours, true), ...plain.map((p) => row(p.name, p.outcomes, false))];
   const allNotes = [`${d.entries.length} entries, ${d.queries.length} queries. Plain libraries get the same approved entries; for tickets, subject + latest message as they are.`, ...notes];
   if (d.queries.some((q) => q.relevant.length === 0)) allNotes.push('Queries whose right answer is "none" count in precision/coverage only, not in top-k/MRR.');
@@ -91,6 +100,8 @@ function feedback(d: Dataset): BenchTable {
     const query = q.ticket ? undefined : { text: q.text ?? '', parts: [{ text: q.text ?? '', weight: 1 }] };
     if (query && q.relevant[0] && learnFromAcceptance(index, query, q.relevant[0], { now: new Date(`${BENCH_DAY}T12:00:00Z`) })) learned++;
   }
+  // as the worker does after the next ticket: the wording model and the calibration catch up
+  baseCalibration(index);
   const after = runOurs(index, measure);
   return {
     title: `Feedback: ${d.name}, learned from half the test queries, measured on the other half`,
@@ -116,7 +127,7 @@ function environment(): string[] {
 
 export async function run(): Promise<BenchTable[]> {
   const tables: BenchTable[] = [];
-  const tickets = sampleTickets();
+  const tickets = wanted('tickets') ? sampleTickets() : undefined;
   if (tickets) {
     const held = { name: `sample tickets, held-out split (${tickets.heldOut.length} of ${tickets.all.length})`, entries: tickets.entries, queries: tickets.heldOut };
     tables.push(
@@ -126,10 +137,10 @@ export async function run(): Promise<BenchTable[]> {
     );
   }
   const k5 = banking77Test(5);
-  tables.push(compare(k5).table);
-  tables.push(compare(banking77Test(Infinity)).table);
-  if (hasData('stackfaq')) tables.push(compare(stackfaq('test')).table);
-  if (hasData('xsid')) {
+  if (wanted('b77-5')) tables.push(compare(k5).table);
+  if (wanted('b77-all')) tables.push(compare(banking77Test(Infinity)).table);
+  if (hasData('stackfaq') && wanted('stackfaq')) tables.push(compare(stackfaq('test')).table);
+  if (hasData('xsid') && wanted('xsid')) {
     const d = xsid();
     const c = compare(d);
     tables.push(c.table);
@@ -141,10 +152,12 @@ export async function run(): Promise<BenchTable[]> {
       ]),
     );
   }
-  tables.push(feedback(k5));
-  tables.push(languageIdTable());
+  if (wanted('feedback')) tables.push(feedback(k5));
+  if (wanted('language-id')) tables.push(languageIdTable());
+  if (!tables.length) throw new Error(`RELEVANCE_SETS=${process.env.RELEVANCE_SETS}: no such set (tickets, b77-5, b77-all, stackfaq, xsid, feedback, language-id)`);
   tables[0]!.notes = [...(tables[0]!.notes ?? []), ...environment()];
-  if (!tickets) tables[0]!.notes.push('knowledge/sample/tickets.json not found: sample-ticket table skipped.');
+  if (ONLY) tables[0]!.notes.push(`Only the sets named in RELEVANCE_SETS=${ONLY.join(',')}${WITH_PLAIN ? '' : ', without the plain libraries (RELEVANCE_PLAIN=0)'}.`);
+  if (!tickets && wanted('tickets')) tables[0]!.notes.push('knowledge/sample/tickets.json not found: sample-ticket table skipped.');
   return tables;
 }
 

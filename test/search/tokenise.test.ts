@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TOKENISE_OPTIONS, optionsKey, tokenise } from '../../knowledge/search/tokenise';
+import { DEFAULT_TOKENISE_OPTIONS, droppingStopWords, optionsKey, stopTerms, tokenise } from '../../knowledge/search/tokenise';
 
-const t = (text: string, locale?: string) => tokenise(text, locale, DEFAULT_TOKENISE_OPTIONS);
+/** Stop words dropped, as the language fallback and learned phrasings tokenise (the index keeps them). */
+const DROPPING = droppingStopWords(DEFAULT_TOKENISE_OPTIONS);
+const t = (text: string, locale?: string) => tokenise(text, locale, DROPPING);
 
 describe('tokenise', () => {
+  it('keeps stop words by default (the index ranks with them, weighed down in queries) and names their terms', () => {
+    expect(tokenise('Set an alarm for me', 'en', DEFAULT_TOKENISE_OPTIONS)).toEqual(['set', 'an', 'alarm', 'for', 'me']);
+    expect(droppingStopWords(DEFAULT_TOKENISE_OPTIONS)).toBe(DROPPING);
+    const stop = stopTerms('en', DEFAULT_TOKENISE_OPTIONS);
+    expect(['an', 'for', 'me', 'the'].every((w) => stop.has(w))).toBe(true);
+    // negations and question words are ordinary terms, at full weight
+    expect(stop.has('not') || stop.has('why') || stop.has('alarm')).toBe(false);
+    expect(stopTerms('de', DEFAULT_TOKENISE_OPTIONS).has('die')).toBe(true);
+  });
+
   it('drops English stop words and stems', () => {
     expect(t('Are my refunds there?')).toEqual(t('refund'));
     expect(t('The parcels arrived')).toEqual(t('parcel arrives'));
@@ -19,7 +31,7 @@ describe('tokenise', () => {
     expect(t("What's the fee?")).toEqual(['what', ...t('fee')]);
     expect(t('Wo ist meine Rückerstattung', 'de')).toEqual(['wo', ...t('Rückerstattung', 'de')]);
     expect(t('¿Cuándo llega?', 'es')).toContain('cuand');
-    expect(tokenise('Why?', undefined, { ...DEFAULT_TOKENISE_OPTIONS, keepQuestionWords: false })).toEqual([]);
+    expect(tokenise('Why?', undefined, { ...DROPPING, keepQuestionWords: false })).toEqual([]);
     expect(optionsKey({ ...DEFAULT_TOKENISE_OPTIONS, keepQuestionWords: false })).not.toBe(optionsKey(DEFAULT_TOKENISE_OPTIONS));
   });
 
@@ -42,6 +54,7 @@ describe('tokenise', () => {
 
   it('has a stable key for the options object', () => {
     expect(optionsKey(DEFAULT_TOKENISE_OPTIONS)).toBe(optionsKey({ ...DEFAULT_TOKENISE_OPTIONS }));
+    expect(optionsKey(DROPPING)).not.toBe(optionsKey(DEFAULT_TOKENISE_OPTIONS));
     expect(optionsKey({ ...DEFAULT_TOKENISE_OPTIONS, stemming: false })).not.toBe(optionsKey(DEFAULT_TOKENISE_OPTIONS));
   });
 });

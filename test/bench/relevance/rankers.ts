@@ -1,7 +1,7 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import MiniSearch, { type Options as MiniSearchOptions } from 'minisearch';
 import type { Entry } from '../../../knowledge/entry.ts';
-import { DEFAULT_TOKENISE_OPTIONS, tokenise } from '../../../knowledge/search/tokenise.ts';
+import { DEFAULT_TOKENISE_OPTIONS, droppingStopWords, tokenise } from '../../../knowledge/search/tokenise.ts';
 import { packageVersion, type Ranker } from '../baselines.ts';
 
 /**
@@ -71,7 +71,8 @@ function miniSearchRanker(name: string, options: MiniSearchOptions<Doc>, search:
 export const miniSearchDefaults = (): Ranker => miniSearchRanker('MiniSearch, defaults', { fields: FIELDS, extractField: joined });
 
 /**
- * MiniSearch with our tokeniser (stop words, Snowball stemmers, kept negations and question words)
+ * MiniSearch with our tokeniser (stop words dropped, as MiniSearch has no way to weigh them down;
+ * Snowball stemmers, kept negations and question words)
  * through `tokenize`/`processTerm`, each entry in its own language, title and questions boosted as
  * its README shows, and no prefix or fuzzy matching (its notes say they lower precision).
  * The entry's locale travels inside the extracted text, since MiniSearch's tokenize sees no
@@ -87,7 +88,7 @@ export const miniSearchOurTokeniser = (): Ranker => {
       tokenize: (text) => {
         const m = text.startsWith(MARK) ? text.indexOf(MARK, 1) : -1;
         const locale = m > 0 ? text.slice(1, m) : undefined;
-        return tokenise(m > 0 ? text.slice(m + 1) : text, locale, DEFAULT_TOKENISE_OPTIONS);
+        return tokenise(m > 0 ? text.slice(m + 1) : text, locale, droppingStopWords(DEFAULT_TOKENISE_OPTIONS));
       },
       processTerm: (t) => t,
     },
