@@ -221,7 +221,8 @@ export function needsCalibration(index: KnowledgeIndex): boolean {
 
 const fresh = (index: KnowledgeIndex, seen: { revision: number; size: number }) => index.revision - seen.revision < Math.max(20, REFIT_SHARE * seen.size);
 
-const cache = new WeakMap<KnowledgeIndex, { revision: number; size: number; calibration: BaseCalibration; outcomes: HeldOutOutcome[] }>();
+/** `restored`: taken back from a stored index, whose wording model (never stored) is trained again after the load. */
+const cache = new WeakMap<KnowledgeIndex, { revision: number; size: number; calibration: BaseCalibration; outcomes: HeldOutOutcome[]; restored?: boolean }>();
 
 /**
  * The index's calibration, fitted on first use and again once enough has changed (REFIT_SHARE of
@@ -232,7 +233,12 @@ export function baseCalibration(index: KnowledgeIndex): { calibration: BaseCalib
   const retrained = index.wordingStale();
   index.trainWording();
   const seen = cache.get(index);
-  if (seen && fresh(index, seen) && !retrained) return seen;
+  // A restored fit was made with the model trained on the same knowledge: training it again after
+  // the load gives the scores it was fitted on, so it holds (a cold start refits nothing).
+  if (seen && fresh(index, seen) && (!retrained || seen.restored)) {
+    delete seen.restored;
+    return seen;
+  }
   const outcomes = heldOutOutcomes(index);
   const fitted = { revision: index.revision, size: index.size, calibration: fitBase(outcomes), outcomes };
   cache.set(index, fitted);
@@ -268,5 +274,5 @@ export function restoreCalibration(index: KnowledgeIndex, stored: StoredCalibrat
   const c = stored?.calibration;
   const numbers = c && [c.slope, c.intercept, c.threshold, c.inScope, c.outOfScope, stored.behind, stored.size];
   if (!c || !numbers!.every((x) => typeof x === 'number' && Number.isFinite(x)) || typeof c.fitted !== 'boolean') return;
-  cache.set(index, { revision: index.revision - stored.behind, size: stored.size, calibration: { ...c }, outcomes: [] });
+  cache.set(index, { revision: index.revision - stored.behind, size: stored.size, calibration: { ...c }, outcomes: [], restored: true });
 }

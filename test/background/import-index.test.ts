@@ -34,6 +34,7 @@ function answers(index: KnowledgeIndex) {
 async function rebuilt(db: KnowledgeDb, like: KnowledgeIndex) {
   const snap = await knowledgeSnapshot(db);
   const index = KnowledgeIndex.build(snap.entries, undefined, snap.learned);
+  if (!like.wordingStale()) index.trainWording();
   restoreCalibration(index, storedCalibration(like));
   return index;
 }
