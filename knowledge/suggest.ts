@@ -121,7 +121,7 @@ function suggestionsOf<E extends EntryRef>(
     return {
       entry,
       score: hit.score,
-      confidence: onlyStopWords(hit.matched) ? 0 : weakEvidence(hit.matched, docFreq, index.size) ? Math.min(mapped, WEAK_CAP) : mapped,
+      confidence: onlyStopWords(hit.matched) ? 0 : weakEvidence(hit.matched, docFreq, index.size, hit.coverage) ? Math.min(mapped, WEAK_CAP) : mapped,
       features,
       matched: shownMatches(hit.matched, [index.tokeniseOptions.defaultLocale, entry.locale]),
       freshness: freshness(entry, day),

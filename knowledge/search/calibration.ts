@@ -24,8 +24,8 @@ export interface LogisticModel {
 }
 
 export const CONFIDENCE_MODEL: LogisticModel = {
-  bias: -4.865,
-  weights: { norm: 0.906, margin: 5.117, coverage: 2.603, terms: 0.917 },
+  bias: -3.828,
+  weights: { norm: 1.02, margin: 5.298, coverage: 2.024, terms: 0.702 },
 };
 
 /**

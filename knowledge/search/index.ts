@@ -64,7 +64,7 @@ export interface SearchHit {
 }
 
 export interface RankedHit extends SearchHit {
-  /** Share of the query's weight (by idf) that this entry contains, 0..1. */
+  /** Share of the query's weight (by idf) that this entry contains, 0..1; content words no entry has count at the highest idf. */
   coverage: number;
 }
 
@@ -303,7 +303,7 @@ export class KnowledgeIndex {
 
   /** Search with weighted parts, plus what calibration needs (ideal score, coverage). */
   query(parts: readonly QueryPart[], options: SearchOptions = {}): QueryResult {
-    const { terms, query, words } = this.queryTerms(parts, options.locale);
+    const { terms, query, words, unknown } = this.queryTerms(parts, options.locale);
     const filter = options.filter;
     const accept = filter ? (d: number) => filter(this.entries.get(this.ix.docKey[d] ?? '')!.ref) : () => true;
     const limit = options.limit ?? 10;
@@ -315,7 +315,10 @@ export class KnowledgeIndex {
       ({ scored, ideal } = rerankByWording(this.ix, wording, words, scored, ideal, r));
       scored = scored.slice(0, limit);
     }
-    const totalWeight = query.reduce((s, q) => s + q.weight * idf(this.ix.liveDocs, this.ix.df[q.id]!), 0);
+    // Words no entry has are part of the question too (a "telescope tripod" ticket is not about the
+    // one word it shares with an entry), at the idf of a word no entry has.
+    const unknownWeight = unknown * idf(this.ix.liveDocs, 0);
+    const totalWeight = unknownWeight + query.reduce((s, q) => s + q.weight * idf(this.ix.liveDocs, this.ix.df[q.id]!), 0);
     const hits = scored.map(({ doc, score }) => {
       const entry = this.entries.get(this.ix.docKey[doc]!)!.ref;
       let covered = 0;
@@ -376,7 +379,10 @@ export class KnowledgeIndex {
     }
     // Every term, known to the index or not, for the wording model (its n-grams may still match)
     const words = [...wtf].map(([term, tf]) => ({ term, weight: queryWeight(tf, this.ranking.k3) }));
-    return { query, terms, words };
+    // The weight of the content words no entry has (numbers are ids and amounts, not a topic)
+    let unknown = 0;
+    for (const { term, weight } of words) if (!stop.has(term) && !/\d/.test(term) && !(this.ix.df[this.ix.termIds.get(term) ?? -1]! > 0)) unknown += weight;
+    return { query, terms, words, unknown };
   }
 
   private matched(doc: number, query: readonly QueryTerm[], terms: QueryResult['terms']): Matched {

@@ -23,8 +23,8 @@ const SHORT_QUERY_WORDS = 6;
 const CANDIDATES = 30;
 /**
  * What makes a result relevant rather than noise: the entry holds most of what was asked (its
- * share of the query's idf weight, times the share of the query's words the knowledge knows at
- * all), or Fuse finds its title or a question close (typos, partial words). "hello" or "the
+ * share of the query's idf weight, the words no entry has included: QueryResult's coverage),
+ * or Fuse finds its title or a question close (typos, partial words). "hello" or "the
  * weather today" list nothing instead of whatever shares one common word.
  */
 const MIN_RELEVANCE = 0.6;
@@ -36,8 +36,6 @@ const titleIndexes = new WeakMap<KnowledgeIndex, { key: string; fuse: Fuse<Entry
 export interface ManualCandidates {
   ids: string[];
   hits: RankedHit[];
-  /** Share of the query's distinct words the index knows (0..1): unknown words are part of the question too. */
-  known: number;
   /** The index's default locale: its stop words are left out of the matched words shown. */
   defaultLocale: string;
 }
@@ -56,7 +54,7 @@ export function searchManual(text: string, index: KnowledgeIndex, options: Manua
 export function manualCandidates(text: string, index: KnowledgeIndex, options: ManualOptions = {}): ManualCandidates {
   const day = options.day ?? today();
   const defaultLocale = index.tokeniseOptions.defaultLocale;
-  if (!text.trim()) return { ids: [], hits: [], known: 0, defaultLocale };
+  if (!text.trim()) return { ids: [], hits: [], defaultLocale };
   const suggestable = (e: EntryRef) => isSuggestable(e, day);
   const short = text.trim().split(/\s+/).length <= SHORT_QUERY_WORDS;
   const parts = short ? [{ text, weight: 1, terms: correctTypos(text, index) }] : [{ text, weight: 1 }];
@@ -65,9 +63,7 @@ export function manualCandidates(text: string, index: KnowledgeIndex, options: M
   if (short) {
     for (const r of titles(index, day).search(text, { limit: CANDIDATES })) ids.add(r.item.id);
   }
-  const asked = new Set(index.terms(text)).size;
-  const known = asked ? Math.min(1, result.terms.length / asked) : 0;
-  return { ids: [...ids], hits: result.hits, known, defaultLocale };
+  return { ids: [...ids], hits: result.hits, defaultLocale };
 }
 
 /** Re-ranks the candidates (their entries, in `found.ids` order) by Fuse's closeness of title and questions. */
@@ -83,7 +79,7 @@ export function rankManual(text: string, found: ManualCandidates, entries: reado
       const hit = byId.get(entry.id);
       const close = closeness.get(entry.id) ?? 0;
       const score = 0.5 * (hit && best ? hit.score / best : 0) + 0.5 * close;
-      const relevant = (hit ? hit.coverage * found.known : 0) >= MIN_RELEVANCE || close >= MIN_CLOSENESS;
+      const relevant = (hit?.coverage ?? 0) >= MIN_RELEVANCE || close >= MIN_CLOSENESS;
       return { entry, score, relevant, matched: shownMatches(hit?.matched ?? {}, [found.defaultLocale, entry.locale]), freshness: freshness(entry, day) };
     })
     .filter((h) => h.score > 0 && h.relevant)

@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Entry } from '../../knowledge/entry';
+import { learnFromAcceptance } from '../../knowledge/feedback';
 import { KnowledgeIndex } from '../../knowledge/search/index';
 import { searchManual, suggest } from '../../knowledge/suggest';
+import { WEAK_CAP } from '../../knowledge/search/why';
 import { DAY, ENTRIES, entry, ticket } from './fixtures';
 
 describe('suggest', () => {
@@ -80,5 +84,19 @@ describe('searchManual', () => {
     searchManual('warranty', local, { day: DAY });
     local.add(entry('warranty', { title: 'Warranty claims', questions: ['My boots broke after a month'] }));
     expect(searchManual('waranty', local, { day: DAY })[0]?.entry.id).toBe('warranty');
+  });
+});
+
+describe('suggest on the sample knowledge', () => {
+  it('abstains on a ticket that shares one word with an entry while its other words are in no entry', () => {
+    // The sample knowledge, an agent's accepted ticket about a packing slip learned, the wording model trained:
+    // "slipping" then matches that entry's body and learned phrasing, and nothing else in the ticket does.
+    const pack = KnowledgeIndex.build((JSON.parse(readFileSync('knowledge/sample/pack.json', 'utf8')) as { entries: Entry[] }).entries);
+    const accepted = ticket('Missing from my box', 'The rain trousers were missing from my box today; the packing slip lists them.');
+    expect(learnFromAcceptance(pack, suggest(accepted, pack, { day: DAY }).query, 'orders-missing-item')?.text).toMatch(/slip/);
+    pack.trainWording();
+    const r = suggest(ticket('Tripod legs slipping on my telescope', 'My telescope tripod legs keep slipping, and the whole telescope wobbles when I focus.'), pack, { day: DAY });
+    expect(r.abstained).toBe(true);
+    expect(r.suggestions.every((s) => s.confidence <= WEAK_CAP)).toBe(true);
   });
 });
