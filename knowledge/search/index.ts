@@ -6,7 +6,7 @@ import { idealScore, Scratch, scoreQuery, type QueryTerm } from './score';
 import { loadIndex, serializeIndex } from './serialise';
 import { DEFAULT_TOKENISE_OPTIONS, rawWords, stopTerms, termFor, tokenise, tokeniseWithWords, type TokeniseOptions } from './tokenise';
 import { rerankByWording } from './rerank-wording';
-import { WordingModel } from './wording';
+import { WordingModel, type StoredWording } from './wording';
 
 /** Distinct words per locale whose term id an index remembers. */
 const WORD_CACHE_MAX = 200_000;
@@ -336,6 +336,16 @@ export class KnowledgeIndex {
    */
   trainWording(): void {
     if (this.ranking.wordingWeight > 0 && this.wordingStale()) this.wordingModel = WordingModel.fit(this.ix, (terms, k) => this.unitCandidates(terms, k));
+  }
+
+  /** The trained wording model, to store with the index (binary.ts keeps it beside the calibration fitted with it). */
+  storedWording(): StoredWording | undefined {
+    return this.wordingModel?.toStored();
+  }
+
+  /** Takes back a stored wording model (ignored when malformed or when ranking uses none: it then trains again). */
+  restoreWording(stored: Partial<StoredWording> | undefined): void {
+    if (this.ranking.wordingWeight > 0) this.wordingModel = WordingModel.fromStored(stored) ?? this.wordingModel;
   }
 
   wordingStale(): boolean {

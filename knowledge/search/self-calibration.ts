@@ -1,5 +1,6 @@
 import { confidence as modelConfidence, DEFAULT_THRESHOLD, hitFeatures } from './calibration';
 import type { KnowledgeIndex } from './index';
+import type { StoredWording } from './wording';
 
 /**
  * Confidence calibrated to each knowledge base (DESIGN.md, "Self-calibration"). The global model
@@ -221,7 +222,7 @@ export function needsCalibration(index: KnowledgeIndex): boolean {
 
 const fresh = (index: KnowledgeIndex, seen: { revision: number; size: number }) => index.revision - seen.revision < Math.max(20, REFIT_SHARE * seen.size);
 
-/** `restored`: taken back from a stored index, whose wording model (never stored) is trained again after the load. */
+/** `restored`: taken back from a stored index; when it came without its wording model (a row saved before they were stored), the model is trained again after the load. */
 const cache = new WeakMap<KnowledgeIndex, { revision: number; size: number; calibration: BaseCalibration; outcomes: HeldOutOutcome[]; restored?: boolean }>();
 
 /**
@@ -261,16 +262,20 @@ export interface StoredCalibration {
   behind: number;
   /** Entries when fitted. */
   size: number;
+  /** The wording model the fit was made with (its scores are in the fit): a cold start restores both. */
+  wording?: StoredWording;
 }
 
 /** The index's last fit, to store with it; undefined before any. */
 export function storedCalibration(index: KnowledgeIndex): StoredCalibration | undefined {
   const seen = cache.get(index);
-  return seen && { calibration: { ...seen.calibration }, behind: Math.max(0, index.revision - seen.revision), size: seen.size };
+  const wording = index.storedWording();
+  return seen && { calibration: { ...seen.calibration }, behind: Math.max(0, index.revision - seen.revision), size: seen.size, ...(wording ? { wording } : {}) };
 }
 
 /** Takes back a stored fit for an index just loaded (ignores anything malformed: the index then fits again). */
 export function restoreCalibration(index: KnowledgeIndex, stored: StoredCalibration | undefined): void {
+  index.restoreWording(stored?.wording);
   const c = stored?.calibration;
   const numbers = c && [c.slope, c.intercept, c.threshold, c.inScope, c.outOfScope, stored.behind, stored.size];
   if (!c || !numbers!.every((x) => typeof x === 'number' && Number.isFinite(x)) || typeof c.fitted !== 'boolean') return;

@@ -14,9 +14,10 @@ import type { InvertedIndex } from './inverted';
  *
  * Memory is fixed: the weights of (entry, feature) pairs share one hashed Float32Array of
  * TABLE entries (the "hashing trick"; collisions cost a little accuracy, never correctness), and
- * feature document frequencies one Uint32Array. Nothing is stored with the index: the examples
- * are read back from the postings, so the worker's index without entry texts trains the same,
- * at the first query after a build or a load. Training is skipped above MAX_WORK (the model then
+ * feature document frequencies one Uint32Array. The examples are read back from the postings, so
+ * the worker's index without entry texts trains the same; a trained model is stored beside the
+ * stored index (toStored: its non-zero counts and weights), so a cold start does not train again.
+ * Training is skipped above MAX_WORK (the model then
  * scores 0 and ranking is BM25F's), and redone once the entries changed by more than a twentieth;
  * entries added since are scored by BM25F alone until then.
  */
@@ -100,6 +101,33 @@ export interface SparseVector {
   v: Float64Array;
 }
 
+/** A trained model as the stored index keeps it: the non-zero cells of its tables. */
+export interface StoredWording {
+  examples: number;
+  entries: number;
+  changes: number;
+  df: { at: Uint32Array; count: Uint32Array };
+  /** Sparse (positions and values) while under half the table is non-zero, else the whole table. */
+  weights: { at: Uint32Array; value: Float32Array } | Float32Array;
+}
+
+function nonZero<T extends Uint32Array | Float32Array>(table: T, make: (n: number) => T): { at: Uint32Array; values: T } {
+  let n = 0;
+  for (let i = 0; i < table.length; i++) if (table[i] !== 0) n++;
+  const at = new Uint32Array(n);
+  const values = make(n);
+  for (let i = 0, k = 0; i < table.length; i++) {
+    if (table[i] === 0) continue;
+    at[k] = i;
+    values[k++] = table[i]!;
+  }
+  return { at, values };
+}
+
+/** Positions within the table and in increasing order (a damaged row must not write out of place). */
+const validCells = (at: unknown, values: unknown, size: number, kind: typeof Uint32Array | typeof Float32Array): boolean =>
+  at instanceof Uint32Array && values instanceof kind && at.length === values.length && at.every((p, i) => p < size && (i === 0 || p > at[i - 1]!));
+
 export class WordingModel {
   /** Per hashed feature: how many examples contain it (allocated only for a base that is trained). */
   private df = new Uint32Array(0);
@@ -111,6 +139,7 @@ export class WordingModel {
   private dense = new Float64Array(0);
   private readonly touched: number[] = [];
   private readonly entryHashes = new Map<string, number>();
+  private storedTables: StoredWording | undefined;
 
   /** True when training ran (the base was small enough). */
   get trained(): boolean {
@@ -129,6 +158,40 @@ export class WordingModel {
     if (units * options.candidates * options.epochs > options.maxWork) return m;
     const examples = m.collect(ix);
     if (examples.length) m.train(ix, examples, candidatesOf, options);
+    return m;
+  }
+
+  /** The trained model to store with the index; undefined when it did not train (a large base). */
+  toStored(): StoredWording | undefined {
+    if (!this.weights) return undefined;
+    // the tables never change after training: worked out once (a save follows every learned phrasing)
+    if (this.storedTables) return { ...this.storedTables, changes: this.changes };
+    const df = nonZero(this.df, (n) => new Uint32Array(n));
+    const w = nonZero(this.weights, (n) => new Float32Array(n));
+    const weights = w.at.length * 2 < TABLE ? { at: w.at, value: w.values } : this.weights.slice();
+    this.storedTables = { examples: this.examples, entries: this.countedEntries, changes: this.changes, df: { at: df.at, count: df.values }, weights };
+    return this.storedTables;
+  }
+
+  /** A stored model back; undefined when it is malformed (the index then trains again). */
+  static fromStored(s: Partial<StoredWording> | undefined): WordingModel | undefined {
+    if (!s || ![s.examples, s.entries, s.changes].every((x) => Number.isSafeInteger(x) && x! >= 0) || !s.df || !s.weights) return undefined;
+    if (!validCells(s.df.at, s.df.count, DIM, Uint32Array)) return undefined;
+    const w = s.weights;
+    if (w instanceof Float32Array ? w.length !== TABLE : !validCells(w.at, w.value, TABLE, Float32Array)) return undefined;
+    const m = new WordingModel();
+    m.examples = s.examples!;
+    m.countedEntries = s.entries!;
+    m.changes = s.changes!;
+    m.df = new Uint32Array(DIM);
+    s.df.at.forEach((p, i) => (m.df[p] = s.df!.count[i]!));
+    m.dense = new Float64Array(DIM);
+    m.storedTables = { ...(s as StoredWording) };
+    if (w instanceof Float32Array) m.weights = w;
+    else {
+      m.weights = new Float32Array(TABLE);
+      w.at.forEach((p, i) => (m.weights![p] = w.value[i]!));
+    }
     return m;
   }
 

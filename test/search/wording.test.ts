@@ -101,6 +101,34 @@ describe('wording model (knowledge/search/wording.ts)', () => {
     }
   });
 
+  it('is stored with the calibration fitted with it: a cold start restores both and trains nothing', () => {
+    const index = KnowledgeIndex.build(ENTRIES, WORDING);
+    baseCalibration(index);
+    const stored = structuredClone(toStored(index));
+    expect(stored.calibration?.wording).toBeDefined();
+    const cold = fromStored(stored, WORDING);
+    expect(cold.wordingStale()).toBe(false);
+    expect(needsCalibration(cold)).toBe(false);
+    for (const q of ['declined card in the post', 'pin card arrive', 'new card']) {
+      const a = index.query([{ text: q, weight: 1 }], { limit: 3 });
+      const b = cold.query([{ text: q, weight: 1 }], { limit: 3 });
+      expect(b.hits.map((h) => h.id)).toEqual(a.hits.map((h) => h.id));
+      b.hits.forEach((h, i) => expect(h.score).toBeCloseTo(a.hits[i]!.score, 5));
+    }
+    // changes counted since training carry over: the restored model is stale as soon as the trained one would be
+    cold.add(entry('lost', { questions: ['I lost my card'] }));
+    expect(cold.wordingStale()).toBe(true);
+  });
+
+  it('a damaged stored model is left out (the index trains again), never read out of place', () => {
+    const index = trained();
+    const model = index.storedWording()!;
+    const bad = { ...model, df: { at: Uint32Array.from([5, 3]), count: Uint32Array.from([1, 1]) } };
+    expect(WordingModel.fromStored(bad)).toBeUndefined();
+    expect(WordingModel.fromStored({ ...model, weights: new Float32Array(3) })).toBeUndefined();
+    expect(WordingModel.fromStored(structuredClone(model))?.trained).toBe(true);
+  });
+
   it('trains again once more than a twentieth of the entries changed (every change, on a tiny base)', () => {
     const index = trained();
     expect(index.wordingStale()).toBe(false);
