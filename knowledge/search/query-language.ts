@@ -22,13 +22,10 @@ export function readsOf(index: KnowledgeIndex): Reads {
     const count = localeCount(index, lang);
     if (!words.length) return 0;
     const term = termFor(lang, tokeniseOptions);
-    const inLanguage = { limit: 1, filter: (e: { locale: string }) => baseLocale(e.locale) === lang };
-    const known = (t: string | undefined) => {
-      if (t === undefined || count === 0 || !index.knows(t)) return false;
+    const inLanguage = (e: { locale: string }) => baseLocale(e.locale) === lang;
+    const known = (t: string | undefined) =>
       // more entries have it than there are entries in other languages: some are in this one
-      if (index.docFreq(t) > index.size - count) return true;
-      return index.query([{ text: t, weight: 1, terms: [t] }], inLanguage).hits.length > 0;
-    };
+      t !== undefined && count > 0 && index.knows(t) && (index.docFreq(t) > index.size - count || index.someEntryHas(t, inLanguage));
     return words.filter((w) => isStopWord(w, lang) || known(term(w))).length / words.length;
   };
 }

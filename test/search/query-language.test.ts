@@ -103,4 +103,12 @@ describe("a short text's language: the knowledge base's words decide", () => {
     // no entry in the language: nothing is read but its function words
     expect(reads('the parcel', 'nl')).toBe(0);
   });
+
+  it('reads the live entries of a stored index', () => {
+    const index = KnowledgeIndex.load(ASSISTANT.serialize());
+    expect(readsOf(index)('Paket verloren', 'de')).toBe(1);
+    index.remove('lost-de');
+    expect(readsOf(index)('Paket verloren', 'de')).toBe(0);
+    expect(readsOf(index)('Elimina i miei promemoria', 'it')).toBe(1);
+  });
 });
