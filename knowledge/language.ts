@@ -12,8 +12,9 @@ import { isStopWord } from './search/tokenise';
  * on xSID's validation sentences and short helpdesk lines against tinyld's normal profile
  * (264 KB gzipped), eld and franc-min (knowledge/search/DESIGN.md; test/bench/relevance/
  * language-id.ts prints its accuracy on held-out text). Where tinyld hesitates, the tokeniser's
- * stop words decide. It runs in the worker and the CLI only: the content script and the side
- * panel stay small (test/lint/content-script-imports.test.ts).
+ * stop words decide; on a short text, the knowledge base's own words (languageOf's `reads`,
+ * knowledge/search/query-language.ts). It runs in the worker and the CLI only: the content
+ * script and the side panel stay small (test/lint/content-script-imports.test.ts).
  */
 
 /** Languages told apart: every language the tokeniser stems, plus Chinese and Japanese. */
@@ -124,13 +125,14 @@ export function languageOf(text: string, fallback?: string, reads?: Reads): stri
   const g = guess(text);
   if (g?.script) return g.language;
   const chosen = !g ? fallback : g.sure || !fallback ? g.language : g.close.includes(fallback.toLowerCase().split('-')[0]!) ? fallback : g.language;
-  if (!reads || (g?.sure && (text.slice(0, SAMPLE).match(/\p{L}+/gu)?.length ?? 0) > SHORT)) return chosen;
+  const sample = text.slice(0, SAMPLE);
+  if (!reads || (g?.sure && (sample.match(/\p{L}+/gu)?.length ?? 0) > SHORT)) return chosen;
   // tinyld says nothing on some short texts ("Trovami gli orari dei film"): every language is a candidate then
   const candidates = new Set([g?.language, fallback, ...(g ? g.close : LATIN)].filter((c): c is string => c !== undefined && c !== chosen));
   let best = chosen;
-  let bestShare = chosen ? reads(text, chosen) : 0;
+  let bestShare = chosen ? reads(sample, chosen) : 0;
   for (const c of candidates) {
-    const share = reads(text, c);
+    const share = reads(sample, c);
     if (share > bestShare) [best, bestShare] = [c, share];
   }
   return best;
