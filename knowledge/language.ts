@@ -116,8 +116,8 @@ const SHORT = 8;
  * German entries, and a short English one in an English knowledge base stays English.
  *
  * With `reads` (the knowledge base's vocabulary), a text of up to SHORT words, or one the letters
- * leave unsure, goes to the candidate that reads most of its words: that choice, tinyld's best
- * guesses or the fallback; ties keep the choice. "cancel all reminders" is then English where
+ * leave unsure, goes to the language that reads most of its words (the fallback, or any Latin-script
+ * language); ties keep the choice. "cancel all reminders" is then English where
  * English entries say "cancel" and "reminders", and "Paket verloren" German where a German entry
  * says "Paket". Chinese and Japanese, told by script, are never second-guessed.
  */
@@ -127,8 +127,9 @@ export function languageOf(text: string, fallback?: string, reads?: Reads): stri
   const chosen = !g ? fallback : g.sure || !fallback ? g.language : g.close.includes(fallback.toLowerCase().split('-')[0]!) ? fallback : g.language;
   const sample = text.slice(0, SAMPLE);
   if (!reads || (g?.sure && (sample.match(/\p{L}+/gu)?.length ?? 0) > SHORT)) return chosen;
-  // tinyld says nothing on some short texts ("Trovami gli orari dei film"): every language is a candidate then
-  const candidates = new Set([g?.language, fallback, ...(g ? g.close : LATIN)].filter((c): c is string => c !== undefined && c !== chosen));
+  // Every language is a candidate: on a short text tinyld's best three can miss the right one
+  // ("Lösche alle Wecker": Italian, Dutch, French) or be empty ("Trovami gli orari dei film").
+  const candidates = new Set([g?.language, fallback, ...LATIN].filter((c): c is string => c !== undefined && c !== chosen));
   let best = chosen;
   let bestShare = chosen ? reads(sample, chosen) : 0;
   for (const c of candidates) {

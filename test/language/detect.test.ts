@@ -64,6 +64,11 @@ describe('languageOf with the knowledge base vocabulary (reads)', () => {
     expect(languageOf('cancel all reminders', 'en', reads)).toBe('en');
   });
 
+  it("asks every language, not only tinyld's best three guesses", () => {
+    // tinyld's light profile: Italian, Dutch, French
+    expect(languageOf('Lösche alle Wecker', 'en', (_, language) => (language === 'de' ? 1 : 0))).toBe('de');
+  });
+
   it('keeps its choice on a tie, and never asks on a long text, on Chinese or on Japanese', () => {
     expect(languageOf('Meine Bestellung ist noch nicht da', 'en', () => 0.5)).toBe('de');
     asked.length = 0;
