@@ -12,8 +12,9 @@ import { isStopWord } from './search/tokenise';
  * on xSID's validation sentences and short helpdesk lines against tinyld's normal profile
  * (264 KB gzipped), eld and franc-min (knowledge/search/DESIGN.md; test/bench/relevance/
  * language-id.ts prints its accuracy on held-out text). Where tinyld hesitates, the tokeniser's
- * stop words decide. It runs in the worker and the CLI only: the content script and the side
- * panel stay small (test/lint/content-script-imports.test.ts).
+ * stop words decide; on a short text, the knowledge base's own words (languageOf's `reads`,
+ * knowledge/search/query-language.ts). It runs in the worker and the CLI only: the content
+ * script and the side panel stay small (test/lint/content-script-imports.test.ts).
  */
 
 /** Languages told apart: every language the tokeniser stems, plus Chinese and Japanese. */
@@ -57,7 +58,9 @@ interface Guess {
   language: DetectedLanguage;
   confidence: number;
   sure: boolean;
-  /** The best Latin-script guesses, when unsure. */
+  /** Told by script (Chinese, Japanese): exact. */
+  script?: boolean;
+  /** tinyld's best Latin-script guesses. */
   close: string[];
 }
 
@@ -69,7 +72,7 @@ const MIN_WORDS = 2;
 function guess(text: string): Guess | undefined {
   const sample = text.slice(0, SAMPLE);
   const script = byScript(sample);
-  if (script) return { language: script, confidence: 1, sure: true, close: [] };
+  if (script) return { language: script, confidence: 1, sure: true, close: [], script: true };
   const list = detectAll(sample, { only: LATIN }).filter((c) => c.accuracy > 0);
   const [first, second] = list;
   if (!first) return undefined;
@@ -80,10 +83,10 @@ function guess(text: string): Guess | undefined {
     // words (the tokeniser's stop words) decide among the best guesses when one language has most.
     const votes = list.slice(0, VOTERS).map((c) => ({ lang: c.lang, n: words.filter((w) => isStopWord(w, c.lang)).length }));
     votes.sort((a, b) => b.n - a.n);
-    if (votes[0]!.n > (votes[1]?.n ?? 0)) return { language: votes[0]!.lang as DetectedLanguage, confidence, sure: true, close: [] };
+    if (votes[0]!.n > (votes[1]?.n ?? 0)) return { language: votes[0]!.lang as DetectedLanguage, confidence, sure: true, close: list.slice(0, VOTERS).map((c) => c.lang) };
   }
   const sure = confidence >= MIN_CONFIDENCE && words.length >= MIN_WORDS;
-  return { language: first.lang as DetectedLanguage, confidence, sure, close: sure ? [] : list.slice(0, VOTERS).map((c) => c.lang) };
+  return { language: first.lang as DetectedLanguage, confidence, sure, close: list.slice(0, VOTERS).map((c) => c.lang) };
 }
 
 /** The language of `text`, or undefined when it says too little (a number, a name, one common word). */
@@ -93,14 +96,45 @@ export function detectLanguage(text: string): Detected | undefined {
 }
 
 /**
+ * How much of `text` a knowledge base reads in `language`, 0..1: the share of its words that are
+ * that language's function words or that some entry written in that language contains
+ * (knowledge/search/query-language.ts).
+ */
+export type Reads = (text: string, language: string) => number;
+
+/**
+ * Up to this many words, tinyld's letters are not enough on their own (its light profile reads
+ * "cancel all alarms" as Italian and "Paket verloren" as English); a ticket or a sentence past it
+ * is left to them, and no entry is looked up.
+ */
+const SHORT = 8;
+
+/**
  * The language to tokenise `text` in. When the text says too little to be sure, `fallback` (the
  * knowledge base's main language, a locale the helpdesk states) wins if it is one of the three best
  * guesses; otherwise the best guess does: a short German question tokenised as German finds the
  * German entries, and a short English one in an English knowledge base stays English.
+ *
+ * With `reads` (the knowledge base's vocabulary), a text of up to SHORT words, or one the letters
+ * leave unsure, goes to the language that reads most of its words (the fallback, or any Latin-script
+ * language); ties keep the choice. "cancel all reminders" is then English where
+ * English entries say "cancel" and "reminders", and "Paket verloren" German where a German entry
+ * says "Paket". Chinese and Japanese, told by script, are never second-guessed.
  */
-export function languageOf(text: string, fallback?: string): string | undefined {
+export function languageOf(text: string, fallback?: string, reads?: Reads): string | undefined {
   const g = guess(text);
-  if (!g) return fallback;
-  if (g.sure || !fallback) return g.language;
-  return g.close.includes(fallback.toLowerCase().split('-')[0]!) ? fallback : g.language;
+  if (g?.script) return g.language;
+  const chosen = !g ? fallback : g.sure || !fallback ? g.language : g.close.includes(fallback.toLowerCase().split('-')[0]!) ? fallback : g.language;
+  const sample = text.slice(0, SAMPLE);
+  if (!reads || (g?.sure && (sample.match(/\p{L}+/gu)?.length ?? 0) > SHORT)) return chosen;
+  // Every language is a candidate: on a short text tinyld's best three can miss the right one
+  // ("Lösche alle Wecker": Italian, Dutch, French) or be empty ("Trovami gli orari dei film").
+  const candidates = new Set([g?.language, fallback, ...LATIN].filter((c): c is string => c !== undefined && c !== chosen));
+  let best = chosen;
+  let bestShare = chosen ? reads(sample, chosen) : 0;
+  for (const c of candidates) {
+    const share = reads(sample, c);
+    if (share > bestShare) [best, bestShare] = [c, share];
+  }
+  return best;
 }

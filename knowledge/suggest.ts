@@ -4,6 +4,7 @@ import type { Ticket } from './ticket';
 import { confidence, hitFeatures, type ConfidenceFeatures } from './search/calibration';
 import { baseLocale, localeQuery, mainLocale, type LocaleResult } from './search/fallback';
 import type { EntryRef, KnowledgeIndex, Matched, QueryResult } from './search/index';
+import { readsOf } from './search/query-language';
 import { TICKET_WEIGHTS, ticketQuery, type TicketQuery } from './search/ticket-query';
 import { currentCalibration, calibrated } from './search/self-calibration';
 import { onlyStopWords, shownMatches, WEAK_CAP, weakEvidence } from './search/why';
@@ -62,7 +63,7 @@ export function suggestRefs(ticket: Ticket, index: KnowledgeIndex, options: Sugg
 function rank<E extends EntryRef>(ticket: Ticket, index: KnowledgeIndex, options: SuggestOptions, entryOf: (id: string) => E): SuggestResult<E> {
   const main = mainLocale(index);
   // The ticket's language, told from its text; the main language when the text is too short to tell.
-  const query = ticketQuery(ticket, TICKET_WEIGHTS, main);
+  const query = ticketQuery(ticket, TICKET_WEIGHTS, main, readsOf(index));
   const day = options.day ?? today();
   const limit = options.limit ?? 3;
   // the base's own threshold (self-calibration) unless the caller sets one

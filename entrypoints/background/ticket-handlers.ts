@@ -4,6 +4,7 @@ import { editRatio } from '@/knowledge/events';
 import { learnFromAcceptance } from '@/knowledge/feedback';
 import { TICKET_WEIGHTS, ticketQuery } from '@/knowledge/search/ticket-query';
 import { mainLocale } from '@/knowledge/search/fallback';
+import { readsOf } from '@/knowledge/search/query-language';
 import { addLearned, getSettings } from '@/knowledge/store';
 import { recordInserted, recordSuggested } from './acceptance';
 import type { BackgroundDeps } from './deps';
@@ -129,7 +130,7 @@ export const LEARN_MAX_EDIT = 0.5;
 async function learn(deps: BackgroundDeps, state: TicketState, entryId: string, who: string): Promise<void> {
   const index = await deps.holder.get();
   const names = state.ticket.requester.name ? [state.ticket.requester.name] : [];
-  const phrasing = learnFromAcceptance(index, ticketQuery(state.ticket, TICKET_WEIGHTS, mainLocale(index)), entryId, { names });
+  const phrasing = learnFromAcceptance(index, ticketQuery(state.ticket, TICKET_WEIGHTS, mainLocale(index), readsOf(index)), entryId, { names });
   if (!phrasing) return;
   await addLearned(deps.db, { entryId, text: phrasing.text, terms: phrasing.terms }, who, { names });
   await deps.holder.persist();

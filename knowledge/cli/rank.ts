@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { isSuggestable } from '../entry.ts';
-import { languageOf } from '../language.ts';
-import { mainLocale, textQuery } from '../search/fallback.ts';
+import { textQuery } from '../search/fallback.ts';
 import type { KnowledgeIndex } from '../search/index.ts';
+import { queryLanguage } from '../search/query-language.ts';
 import { decide, toSuggestions, type Suggestion } from '../suggest.ts';
 import { currentCalibration } from '../search/self-calibration.ts';
 import { SEARCH_OPTIONS, dayArg, indexFromArgs, topArg, withheld } from './search.ts';
@@ -54,8 +54,7 @@ export async function readQueries(file: string | undefined, needRelevant = false
  * from the text when not given; the index's default when the text says too little).
  */
 export function answer(index: KnowledgeIndex, text: string, day: string, limit: number, lang?: string): { abstained: boolean; suggestions: Suggestion[] } {
-  const main = mainLocale(index);
-  const { parts, locale } = textQuery(index, text, lang ?? languageOf(text, main) ?? main);
+  const { parts, locale } = textQuery(index, text, lang ?? queryLanguage(index, text));
   const result = index.query(parts, { limit: Math.max(limit, 3), filter: (e) => isSuggestable(e, day), locale });
   const suggestions = toSuggestions(result, index, day);
   return { abstained: decide(suggestions, currentCalibration(index).threshold).abstained, suggestions: suggestions.slice(0, limit) };

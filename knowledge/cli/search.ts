@@ -1,8 +1,8 @@
 import { describeWhyNotSuggested, isSuggestable, today } from '../entry.ts';
 import { confidenceLabel } from '../confidence.ts';
-import { languageOf } from '../language.ts';
-import { mainLocale, textQuery } from '../search/fallback.ts';
+import { textQuery } from '../search/fallback.ts';
 import { KnowledgeIndex } from '../search/index.ts';
+import { queryLanguage } from '../search/query-language.ts';
 import { decide, toSuggestions } from '../suggest.ts';
 import { baseCalibration } from '../search/self-calibration.ts';
 import { UsageError, loadKnowledge, parseCommandArgs, type CliIO } from './io.ts';
@@ -66,8 +66,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const index = await indexFromArgs(values.kb);
   const day = dayArg(values.day);
   const limit = topArg(values.top, 5);
-  const main = mainLocale(index);
-  const { parts, locale } = textQuery(index, text, languageOf(text, main) ?? main);
+  const { parts, locale } = textQuery(index, text, queryLanguage(index, text));
   const result = index.query(parts, {
     limit: Math.max(limit, 3),
     locale,

@@ -39,6 +39,9 @@ function localeStats(index: KnowledgeIndex): { counts: Map<string, number>; main
  */
 export const mainLocale = (index: KnowledgeIndex): string => localeStats(index).main;
 
+/** Entries written in a language ("de", any status). */
+export const localeCount = (index: KnowledgeIndex, locale: string): number => localeStats(index).counts.get(baseLocale(locale)) ?? 0;
+
 /**
  * A text query in language `from`, ready for index.query: tokenised in its own language when some
  * entry is written in it; otherwise its words, less its own stop words, stemmed the way the main

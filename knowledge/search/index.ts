@@ -287,6 +287,27 @@ export class KnowledgeIndex {
     return id === undefined ? 0 : this.ix.df[id]!;
   }
 
+  /**
+   * Whether some live entry that `accept`s contains a term: its postings scanned up to the first
+   * such entry (no scoring; knowledge/search/query-language.ts asks it per word and language). A
+   * removed entry's postings point to no entry and are passed over.
+   */
+  someEntryHas(term: string, accept: (entry: EntryRef) => boolean): boolean {
+    const id = this.ix.termIds.get(term);
+    if (id === undefined) return false;
+    const postings = this.ix.postings[id]!;
+    const len = this.ix.postingLen[id]!;
+    let last = -1;
+    for (let i = 0; i < len; i += 2) {
+      const doc = this.ix.unitDoc[postings[i]!]!;
+      if (doc === last) continue;
+      last = doc;
+      const ref = this.entries.get(this.ix.docKey[doc] ?? '')?.ref;
+      if (ref && accept(ref)) return true;
+    }
+    return false;
+  }
+
   /** How distinctive a term is in this index (unknown terms are the most distinctive). */
   termIdf(term: string): number {
     const id = this.ix.termIds.get(term);

@@ -1,4 +1,4 @@
-import { languageOf } from '../language';
+import { languageOf, type Reads } from '../language';
 import type { Ticket } from '../ticket';
 import { cleanMessage } from './clean-message';
 import type { QueryPart } from './index';
@@ -32,8 +32,10 @@ const SUBJECT_NOISE = /^\s*((re|fw|fwd|aw|wg|tr|rv|sv|vs)\s*(\[\d+\])?\s*:\s*)+/
 /**
  * `fallbackLocale`: the knowledge base's main language, taken when the ticket's text is too short
  * to tell its language and that language is among the candidates (knowledge/language.ts).
+ * `reads`: the knowledge base's vocabulary, which decides a short subject and message's language
+ * (knowledge/search/query-language.ts).
  */
-export function ticketQuery(ticket: Ticket, weights: TicketWeights = TICKET_WEIGHTS, fallbackLocale?: string): TicketQuery {
+export function ticketQuery(ticket: Ticket, weights: TicketWeights = TICKET_WEIGHTS, fallbackLocale?: string, reads?: Reads): TicketQuery {
   const subject = ticket.subject.replace(SUBJECT_NOISE, '').trim();
   const latest = cleanMessage(ticket.latestMessage);
   const parts: QueryPart[] = [];
@@ -49,6 +51,6 @@ export function ticketQuery(ticket: Ticket, weights: TicketWeights = TICKET_WEIG
     if (text !== latest) push(text, weight);
   }
   const text = [subject, latest].filter(Boolean).join('\n\n');
-  const locale = ticket.locale ?? languageOf(text, fallbackLocale);
+  const locale = ticket.locale ?? languageOf(text, fallbackLocale, reads);
   return { text, parts, ...(locale ? { locale } : {}) };
 }

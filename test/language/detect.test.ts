@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DETECTED_LANGUAGES, detectLanguage, languageOf } from '../../knowledge/language';
+import { DETECTED_LANGUAGES, detectLanguage, languageOf, type Reads } from '../../knowledge/language';
 
 /** Short helpdesk lines, as customers write them: subject lines and one-sentence messages. */
 const LINES: Record<(typeof DETECTED_LANGUAGES)[number], string[]> = {
@@ -48,5 +48,34 @@ describe('languageOf', () => {
     expect(languageOf('refund', 'en')).toBe('en');
     expect(languageOf('4711', 'en')).toBe('en');
     expect(languageOf('4711')).toBeUndefined();
+  });
+});
+
+describe('languageOf with the knowledge base vocabulary (reads)', () => {
+  const asked: string[] = [];
+  const reads: Reads = (text, language) => {
+    asked.push(language);
+    return language === 'en' ? 1 : 0;
+  };
+
+  it('lets the words decide on a short text the letters misread', () => {
+    // tinyld's light profile: Italian
+    expect(languageOf('cancel all reminders', 'en')).toBe('it');
+    expect(languageOf('cancel all reminders', 'en', reads)).toBe('en');
+  });
+
+  it("asks every language, not only tinyld's best three guesses", () => {
+    // tinyld's light profile: Italian, Dutch, French
+    expect(languageOf('Lösche alle Wecker', 'en', (_, language) => (language === 'de' ? 1 : 0))).toBe('de');
+  });
+
+  it('keeps its choice on a tie, and never asks on a long text, on Chinese or on Japanese', () => {
+    expect(languageOf('Meine Bestellung ist noch nicht da', 'en', () => 0.5)).toBe('de');
+    asked.length = 0;
+    const long = 'Ich habe vor zwei Wochen ein Paket bestellt und es ist immer noch nicht angekommen, obwohl die Sendungsverfolgung sagt, dass es zugestellt wurde.';
+    expect(languageOf(long, 'en', reads)).toBe('de');
+    expect(languageOf('我的退款在哪里', 'en', reads)).toBe('zh');
+    expect(languageOf('返金はいつになりますか', 'en', reads)).toBe('ja');
+    expect(asked).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answer, readQueries } from '../../knowledge/cli/rank';
 import { KnowledgeIndex } from '../../knowledge/search/index';
+import { queryLanguage, readsOf } from '../../knowledge/search/query-language';
 import { suggest } from '../../knowledge/suggest';
 import { DAY, entry, ticket } from './fixtures';
 
@@ -63,5 +64,51 @@ describe('a query is tokenised in its own language', () => {
     const german = suggest(ticket('Paket beschädigt', 'Mein Paket ist heute beschädigt angekommen.'), MULTI, { day: DAY });
     expect(german.query.locale).toBe('de');
     expect(german.suggestions[0]?.entry.id).toBe('damaged-de');
+  });
+});
+
+// A short request says too little for tinyld's letters ("cancel all reminders" reads as Italian,
+// "Paket verloren" as English): the knowledge base's own words decide (knowledge/search/query-language.ts).
+const ASSISTANT = KnowledgeIndex.build([
+  entry('reminders-en', { title: 'Cancel all reminders', questions: ['Delete my reminders', 'Remove every reminder I set'], body: 'Open Reminders and choose Delete all.' }),
+  entry('alarms-en', { title: 'Set an alarm', questions: ['Wake me up at 7', 'Set an alarm for tomorrow'], body: 'Say the time and the alarm is set.' }),
+  entry('orders-en', { title: 'Where is my order?', questions: ['My order has not arrived'], body: 'Follow the tracking link.' }),
+  entry('reminders-it', { locale: 'it', title: 'Cancella tutti i promemoria', questions: ['Elimina i miei promemoria'], body: 'Apri Promemoria e scegli Elimina tutto.' }),
+  entry('alarms-it', { locale: 'it', title: 'Imposta una sveglia', questions: ['Svegliami alle 7'], body: "Di' l'ora e la sveglia è impostata." }),
+  entry('lost-de', { locale: 'de', title: 'Paket verloren', questions: ['Mein Paket ist verloren gegangen'], body: 'Wir starten einen Nachforschungsauftrag beim Versanddienst.' }),
+]);
+
+describe("a short text's language: the knowledge base's words decide", () => {
+  it('a short English request in a base with Italian entries is read as English', () => {
+    const r = suggest(ticket('cancel all reminders', ''), ASSISTANT, { day: DAY });
+    expect(r.query.locale).toBe('en');
+    expect(r.suggestions[0]?.entry.id).toBe('reminders-en');
+    expect(queryLanguage(ASSISTANT, 'Turn off all reminders')).toBe('en');
+    expect(top(ASSISTANT, 'cancel all reminders')?.entry.id).toBe('reminders-en');
+  });
+
+  it('a short German subject is read as German where a German entry has its words', () => {
+    expect(queryLanguage(ASSISTANT, 'Paket verloren')).toBe('de');
+    expect(queryLanguage(ASSISTANT, 'Elimina i miei promemoria')).toBe('it');
+  });
+
+  it('a language counts the words its entries have and its function words, nothing else', () => {
+    const reads = readsOf(ASSISTANT);
+    // "all" is an English stop word, "cancel" and "reminders" (stemmed "remind") are in English entries
+    expect(reads('cancel all reminders', 'en')).toBe(1);
+    // Italian has "all" as a function word only; no Italian entry says "cancel" or "reminders"
+    expect(reads('cancel all reminders', 'it')).toBeCloseTo(1 / 3);
+    expect(reads('Paket verloren', 'de')).toBe(1);
+    expect(reads('Paket verloren', 'en')).toBe(0);
+    // no entry in the language: nothing is read but its function words
+    expect(reads('the parcel', 'nl')).toBe(0);
+  });
+
+  it('reads the live entries of a stored index', () => {
+    const index = KnowledgeIndex.load(ASSISTANT.serialize());
+    expect(readsOf(index)('Paket verloren', 'de')).toBe(1);
+    index.remove('lost-de');
+    expect(readsOf(index)('Paket verloren', 'de')).toBe(0);
+    expect(readsOf(index)('Elimina i miei promemoria', 'it')).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 import { isSuggestable, type Entry } from '../../../knowledge/entry.ts';
-import { languageOf } from '../../../knowledge/language.ts';
-import { mainLocale, textQuery } from '../../../knowledge/search/fallback.ts';
+import { textQuery } from '../../../knowledge/search/fallback.ts';
 import { KnowledgeIndex, type IndexOptions } from '../../../knowledge/search/index.ts';
+import { queryLanguage } from '../../../knowledge/search/query-language.ts';
 import { decide, suggest, toSuggestions } from '../../../knowledge/suggest.ts';
 import type { Ticket } from '../../../knowledge/ticket.ts';
 import { hitFeatures, type ConfidenceFeatures } from '../../../knowledge/search/calibration.ts';
@@ -50,7 +50,7 @@ export function runOurs(index: KnowledgeIndex, queries: readonly Labelled[], lim
       features = r.suggestions[0]?.features;
     } else {
       // The query's language told from its text, as `kb rank` does (knowledge/cli/rank.ts answer())
-      const { parts, locale } = textQuery(index, q.text ?? '', languageOf(q.text ?? '', mainLocale(index)) ?? mainLocale(index));
+      const { parts, locale } = textQuery(index, q.text ?? '', queryLanguage(index, q.text ?? ''));
       const res = index.query(parts, { limit: Math.max(limit, 3), filter: (e) => isSuggestable(e, BENCH_DAY), locale });
       const s = toSuggestions(res, index, BENCH_DAY);
       ranked = s.map((x) => x.entry.id).slice(0, limit);
