@@ -24,8 +24,8 @@ export interface LogisticModel {
 }
 
 export const CONFIDENCE_MODEL: LogisticModel = {
-  bias: -3.828,
-  weights: { norm: 1.02, margin: 5.298, coverage: 2.024, terms: 0.702 },
+  bias: -3.827,
+  weights: { norm: 1.02, margin: 5.299, coverage: 2.024, terms: 0.702 },
 };
 
 /**
