@@ -115,13 +115,14 @@ async function readToRender(page: Page, panel: Page, id: string): Promise<number
 
 /**
  * Waits until the panel has nothing more to ask the worker about this ticket: when the engine
- * abstains, the panel runs a search on the ticket's key terms a moment after drawing it. Stopping
- * the worker before that search would let the search wake it, and the next "cold" ticket would
- * find the index already loading.
+ * abstains, the worker sends the ticket's key terms after the verdict (the box is aria-busy until
+ * then) and the panel runs a search on them a moment after. Stopping the worker before that
+ * search would let the search wake it, and the next "cold" ticket would find the index already loading.
  */
 async function settled(panel: Page): Promise<void> {
   await panel.waitForFunction(() => {
     const box = document.querySelector<HTMLInputElement>('[data-testid=manual-search]');
+    if (box?.getAttribute('aria-busy') === 'true') return false;
     if (!box?.value.trim()) return true;
     return document.querySelector('[data-testid=search-result], [data-testid=nothing-relevant]') !== null;
   }, undefined, { timeout: 120_000 });
