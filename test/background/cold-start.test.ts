@@ -72,6 +72,8 @@ describe('cold start of the worker (stored binary index)', () => {
     expect(told.length).toBeGreaterThan(0);
     expect(told).toEqual(told.map(() => false));
     await expect.poll(async () => (await loadSearchIndex(db))?.index.calibration?.calibration.fitted).toBe(true);
+    // and the common terms' bounds again after it (the fit's leave-one-out queries dropped them)
+    await expect.poll(() => warm.isWarm()).toBe(true);
     // the fit went on a row of its own, for this index
     expect(await db.searchIndex.get('calibration')).toMatchObject({ seq });
     // a fit stored for another index (one saved over since) is never taken for this one
