@@ -12,13 +12,26 @@ export interface ManualSearchProps {
   onChoose: (hit: ManualHit, rank: number) => void;
   fill: (body: string) => string;
   autoFocus?: boolean;
-  /** Text the box starts with (the ticket's key terms when the engine abstained); searched at once. */
+  /**
+   * Text the box starts with (the ticket's key terms when the engine abstained); searched at once.
+   * It may arrive after the box is drawn (the worker sends the verdict first): taken then, unless
+   * the agent has typed.
+   */
   initialText?: string;
+  /** The key terms are on their way: the box says so (aria-busy) until they arrive. */
+  awaitingText?: boolean;
 }
 
 /** Instant, typo-tolerant search over the approved knowledge (the search runs in the background). */
-export function ManualSearch({ results, searched, onQuery, onChoose, fill, autoFocus, initialText }: ManualSearchProps) {
+export function ManualSearch({ results, searched, onQuery, onChoose, fill, autoFocus, initialText, awaitingText }: ManualSearchProps) {
   const [text, setText] = useState(initialText ?? '');
+  const [typed, setTyped] = useState(false);
+  // A later initial text (adjusted while rendering, not in an effect: no frame with the old text)
+  const [seed, setSeed] = useState(initialText);
+  if (seed !== initialText) {
+    setSeed(initialText);
+    if (!typed) setText(initialText ?? '');
+  }
   const id = useId();
   const latest = useRef(onQuery);
   latest.current = onQuery;
@@ -38,7 +51,11 @@ export function ManualSearch({ results, searched, onQuery, onChoose, fill, autoF
         autoFocus={autoFocus}
         autoComplete="off"
         placeholder="e.g. refund, delivery time"
-        onChange={(e) => setText(e.target.value)}
+        aria-busy={awaitingText && !typed ? true : undefined}
+        onChange={(e) => {
+          setTyped(true);
+          setText(e.target.value);
+        }}
       />
       {shown ? (
         results.length ? (

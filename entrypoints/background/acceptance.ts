@@ -34,12 +34,12 @@ function sinceRead(state: TabState | undefined, now: number): number | undefined
  * Records what the background saw: suggestions shown, or no confident answer with the threshold
  * the engine used and the best confidence it saw (none when no entry matched at all).
  */
-export async function recordSuggested(db: KnowledgeDb, state: Extract<TabState, { kind: 'ticket' }>, agent: string | undefined, threshold: number): Promise<void> {
+export async function recordSuggested(db: KnowledgeDb, state: Extract<TabState, { kind: 'ticket' }>, agent: string | undefined, threshold: number, terms?: string[]): Promise<void> {
   const ticket = ticketRef(state);
   const { suggestions, abstained } = state.result;
   if (abstained || suggestions.length === 0) {
     const best = suggestions[0]?.confidence;
-    await recordEvent(db, { type: 'no_confident_answer', ticket, agent, threshold, keyTerms: keyTerms(state.ticket), ...(best !== undefined ? { bestConfidence: best } : {}) });
+    await recordEvent(db, { type: 'no_confident_answer', ticket, agent, threshold, keyTerms: terms ?? keyTerms(state.ticket), ...(best !== undefined ? { bestConfidence: best } : {}) });
     return;
   }
   await recordEvent(db, {

@@ -93,7 +93,10 @@ export class KnowledgeHolder {
     return this.serially(async () => {
       const reloaded = await this.reloadIfAhead();
       if (reloaded) {
-        await this.calibrate(await this.get());
+        const index = await this.get();
+        await this.calibrate(index);
+        // after the fit: its leave-one-out queries change the postings, which drops the bounds
+        index.warm();
         return reloaded;
       }
       const ids = await this.catchUp(index);
@@ -143,7 +146,10 @@ export class KnowledgeHolder {
     setTimeout(() => {
       void this.serially(async () => {
         // The index may have been replaced (rebuilt) meanwhile: fit only the one in use.
-        if ((await this.index?.catch(() => undefined)) === index) await this.calibrate(index);
+        if ((await this.index?.catch(() => undefined)) !== index) return;
+        await this.calibrate(index);
+        // the fit's leave-one-out queries dropped the common terms' bounds: the next ticket would work them out
+        index.warm();
       }).finally(() => (this.calibrating = false));
     }, 0);
   }
@@ -218,7 +224,7 @@ export class KnowledgeHolder {
       throw err;
     });
     this.index = next;
-    (await next).warm();
+    await next;
     return ids;
   }
 

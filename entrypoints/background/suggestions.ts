@@ -18,6 +18,9 @@ export type ReadEntries = (ids: readonly string[]) => Promise<Entry[]>;
 /**
  * Runs the engine in the service worker and keeps what the panel shows (the wire shape), plus the
  * threshold it used. Only the shown entries are read from the store; one deleted meanwhile is left out.
+ * When it abstains, the key terms to search with come separately (withSearchTerms): they need the
+ * redactor, whose first use in a worker costs 100-300 ms (its patterns compile then, and again for
+ * the first text with a character beyond Latin-1), so the verdict is shown first.
  * In pilot mode only pilot entries are candidates; when that leaves the ticket without an answer
  * the whole knowledge would have given, the result says pilot mode held it back.
  */
@@ -40,13 +43,23 @@ export async function suggestionsFor(
     threshold: result.threshold,
     abstained: result.abstained,
     ...(result.reason ? { reason: result.reason.slice(0, 500) } : {}),
-    ...(result.abstained ? { searchTerms: keyTerms(ticket).slice(0, SEARCH_TERMS) } : {}),
     suggestions: shown.flatMap((s) => {
       const entry = byId.get(s.entry.id);
       if (!entry) return [];
       return [{ entry, score: s.score, confidence: s.confidence, matched: s.matched, freshness: s.freshness, ...(s.fallback ? { fallback: s.fallback } : {}) }];
     }),
   };
+}
+
+/**
+ * The result with the key terms the panel's search box starts from when the engine abstained
+ * (redacted: knowledge/key-terms.ts), and all the ticket's key terms (for its "no confident answer"
+ * event); a confident or pilot-held result is returned as it is.
+ */
+export function withSearchTerms<R extends SuggestResultView>(ticket: Ticket, result: R): { result: R; keyTerms?: string[] } {
+  if (!result.abstained || result.pilotHeld) return { result };
+  const terms = keyTerms(ticket);
+  return { result: { ...result, searchTerms: terms.slice(0, SEARCH_TERMS) }, keyTerms: terms };
 }
 
 export async function manualHits(text: string, index: KnowledgeIndex, read: ReadEntries, day: string, limit: number): Promise<ManualHit[]> {

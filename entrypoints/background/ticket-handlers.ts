@@ -9,7 +9,7 @@ import { addLearned, getSettings } from '@/knowledge/store';
 import { recordInserted, recordSuggested } from './acceptance';
 import type { BackgroundDeps } from './deps';
 import { pilotOf } from './pilot';
-import { suggestionsFor } from './suggestions';
+import { suggestionsFor, withSearchTerms } from './suggestions';
 
 type TicketState = Extract<TabState, { kind: 'ticket' }>;
 
@@ -24,6 +24,9 @@ const MAX_READ_AGE_MS = 7 * 24 * 3600 * 1000;
  * A ticket arrived from a tab: suggest (here, off the panel's thread), keep it, tell the panel, and
  * count it once per read (the same read sent again after a worker restart is not shown twice).
  * `read.readAt` is the content script's clock, the same machine's: only clamped to [now - 7 days, now].
+ * When the engine abstains the panel is told twice: the verdict at once, then with the key terms
+ * its search box starts from (withSearchTerms: the redactor can take 100-300 ms on a worker's
+ * first tickets, which the verdict does not wait for).
  */
 export async function onTicket(deps: BackgroundDeps, tabId: number, ticket: Ticket, read: ReadStamp, fromSelection = false): Promise<TicketState> {
   const [index, settings] = await Promise.all([deps.holder.get(), getSettings(deps.db)]);
@@ -31,15 +34,29 @@ export async function onTicket(deps: BackgroundDeps, tabId: number, ticket: Tick
   const { threshold, ...result } = await suggestionsFor(ticket, index, (ids) => deps.holder.entries(ids), deps.day(), settings.thresholdOverride, pilot);
   const now = deps.now();
   const readAt = Math.min(now, Math.max(now - MAX_READ_AGE_MS, read.readAt));
-  const state: TicketState = { kind: 'ticket', tabId, ticket, result, readAt, readId: read.readId, fromSelection };
+  let state: TicketState = { kind: 'ticket', tabId, ticket, result, readAt, readId: read.readId, fromSelection };
   deps.tabs.set(state);
   deps.notifyPanel(state);
+  // The message leaves after a few promise turns (the messaging library awaits before it sends): let it go first.
+  if (result.abstained) await nextTask();
+  const terms = withSearchTerms(ticket, result);
+  if (terms.result !== result) {
+    const shown = state;
+    state = { ...state, result: terms.result };
+    // unless another read replaced it meanwhile
+    if (deps.tabs.get(tabId) === shown) {
+      deps.tabs.set(state);
+      deps.notifyPanel(state);
+    }
+  }
   deps.holder.calibrateSoon(index);
   const first = await deps.shownReads.claim(tabId, read.readId).catch(() => true);
   // A ticket pilot mode held back is outside the pilot: neither shown nor a knowledge gap.
-  if (first && !result.pilotHeld) await recordSuggested(deps.db, state, agentOf(settings), threshold).catch(logAndGoOn);
+  if (first && !result.pilotHeld) await recordSuggested(deps.db, state, agentOf(settings), threshold, terms.keyTerms).catch(logAndGoOn);
   return state;
 }
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export function onReadFailed(deps: BackgroundDeps, tabId: number, failure: ReadFailure): TabState {
   const state: TabState = { kind: 'failed', tabId, failure };
@@ -141,8 +158,8 @@ export async function refreshTickets(deps: BackgroundDeps): Promise<void> {
   const [index, settings] = await Promise.all([deps.holder.get(), getSettings(deps.db)]);
   const pilot = await pilotOf(deps.db, settings);
   for (const state of deps.tabs.withTickets()) {
-    const { threshold: _t, ...result } = await suggestionsFor(state.ticket, index, (ids) => deps.holder.entries(ids), deps.day(), settings.thresholdOverride, pilot);
-    const next: TicketState = { ...state, result };
+    const { threshold: _t, ...found } = await suggestionsFor(state.ticket, index, (ids) => deps.holder.entries(ids), deps.day(), settings.thresholdOverride, pilot);
+    const next: TicketState = { ...state, result: withSearchTerms(state.ticket, found).result };
     deps.tabs.set(next);
     deps.notifyPanel(next);
   }

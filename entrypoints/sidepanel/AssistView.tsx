@@ -149,8 +149,12 @@ export function AssistView({ api, tabId, state, settings, knowledge, loadingSamp
   }
 
   // Abstained: the search starts from the ticket's key terms (redacted, from the worker), already run.
+  // They come a moment after the verdict (the worker's redactor may take a few hundred ms): the box takes them then.
   const prefill = state?.kind === 'ticket' && state.result.abstained ? state.result.searchTerms?.join(' ') : undefined;
-  const manual = <ManualSearch key={ticketKey} results={search.hits} searched={search.text} onQuery={runSearch} onChoose={chooseHit} fill={fill} {...(prefill ? { initialText: prefill } : {})} />;
+  const awaitingTerms = state?.kind === 'ticket' && state.result.abstained && !state.result.pilotHeld && state.result.searchTerms === undefined;
+  const manual = (
+    <ManualSearch key={ticketKey} results={search.hits} searched={search.text} onQuery={runSearch} onChoose={chooseHit} fill={fill} awaitingText={awaitingTerms} {...(prefill ? { initialText: prefill } : {})} />
+  );
   const closestCards = closest.length ? (
     <ol className="cards" aria-label="Closest entries, not confident">
       {closest.map((s, i) => (

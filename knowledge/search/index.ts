@@ -218,10 +218,19 @@ export class KnowledgeIndex {
    * import or a cold start is as fast as any other. Ranking is unchanged: bounds only prune.
    */
   warm(): void {
+    this.warmAt = this.ix.revision;
     const common = this.ix.liveDocs / 16;
     const query: QueryTerm[] = [];
     for (let id = 0; id < this.ix.terms.length; id++) if (this.ix.df[id]! >= common && this.ix.df[id]! > 0) query.push({ id, weight: 1 });
     if (query.length) scoreQuery(this.ix, query, this.ranking, this.scratch, 1, () => true);
+  }
+
+  /** The postings warm() worked the bounds out for (any change since, a calibration's leave-one-out queries included, drops them). */
+  private warmAt = -1;
+
+  /** True while the bounds warm() worked out still hold (for the worker's tests and diagnostics). */
+  isWarm(): boolean {
+    return this.warmAt === this.ix.revision;
   }
 
   /**

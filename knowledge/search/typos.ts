@@ -34,13 +34,16 @@ export function correctTypos(text: string, index: KnowledgeIndex, locale?: strin
   return out;
 }
 
+/** Rows reused by editDistance: a typo search compares one word with tens of thousands of terms at 100k entries. */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** Damerau-Levenshtein (adjacent swaps count one), giving up once every path exceeds `limit`. */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  if (rows[0]!.length <= n) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [prev2, prev, cur] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = new Array<number>(n + 1);
     cur[0] = i;
     let rowMin = i;
     for (let j = 1; j <= n; j++) {
@@ -51,8 +54,7 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > limit) return rowMin;
-    prev2 = prev;
-    prev = cur;
+    [prev2, prev, cur] = [prev, cur, prev2];
   }
   return prev[n]!;
 }

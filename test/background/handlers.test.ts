@@ -73,6 +73,26 @@ describe('background: tickets', () => {
     expect((await listEvents(db)).map((e) => e.type)).toEqual(['no_confident_answer']);
   });
 
+  it('when it abstains, tells the panel the verdict first, then again with the key terms to search with', async () => {
+    const { deps, db, notified } = makeDeps();
+    await loadSample(deps);
+    const { ticket } = sampleTicket(0);
+    const before = notified.length;
+    const state = await onTicket(deps, 3, { ...ticket, subject: 'Sponsorship', latestMessage: 'Would you sponsor our Greenland expedition?' }, read());
+    expect(state.result.abstained).toBe(true);
+    const told = notified.slice(before) as (typeof state)[];
+    // the verdict does not wait for the redactor (its first use in a worker costs 100-300 ms)
+    expect(told).toHaveLength(2);
+    expect(told[0]!.result.abstained).toBe(true);
+    expect(told[0]!.result.searchTerms).toBeUndefined();
+    expect(told[1]).toEqual(state);
+    expect(state.result.searchTerms).toEqual(expect.arrayContaining(['sponsorship', 'greenland', 'expedition']));
+    expect(getTabState(deps, 3)).toEqual(state);
+    // the event has the same key terms, worked out once
+    const [event] = (await listEvents(db)) as { keyTerms?: string[] }[];
+    expect(event!.keyTerms!.slice(0, state.result.searchTerms!.length)).toEqual(state.result.searchTerms);
+  });
+
   it('a "no confident answer" event records the threshold used and the best confidence seen', async () => {
     const { deps, db } = makeDeps();
     await loadSample(deps);

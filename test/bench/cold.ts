@@ -115,13 +115,14 @@ async function readToRender(page: Page, panel: Page, id: string): Promise<number
 
 /**
  * Waits until the panel has nothing more to ask the worker about this ticket: when the engine
- * abstains, the panel runs a search on the ticket's key terms a moment after drawing it. Stopping
- * the worker before that search would let the search wake it, and the next "cold" ticket would
- * find the index already loading.
+ * abstains, the worker sends the ticket's key terms after the verdict (the box is aria-busy until
+ * then) and the panel runs a search on them a moment after. Stopping the worker before that
+ * search would let the search wake it, and the next "cold" ticket would find the index already loading.
  */
 async function settled(panel: Page): Promise<void> {
   await panel.waitForFunction(() => {
     const box = document.querySelector<HTMLInputElement>('[data-testid=manual-search]');
+    if (box?.getAttribute('aria-busy') === 'true') return false;
     if (!box?.value.trim()) return true;
     return document.querySelector('[data-testid=search-result], [data-testid=nothing-relevant]') !== null;
   }, undefined, { timeout: 120_000 });
@@ -240,7 +241,17 @@ async function measure(size: number, quick: boolean): Promise<SizeResult> {
     await installClocks(panel);
     const warmIds = ids.slice(1, quick ? 21 : 41);
     const warm: number[] = [];
-    for (const id of warmIds) warm.push(await readToRender(page, panel, id));
+    for (const [i, id] of warmIds.entries()) {
+      // COLD_PROFILE: where the worker and the panel spent the first ticket after the import
+      const profiled = process.env.COLD_PROFILE && i === 0 ? { worker: await workerCaller(ext), panel: pageCaller(await panel.context().newCDPSession(panel)) } : undefined;
+      if (profiled) await Promise.all([startProfile(profiled.worker.call), startProfile(profiled.panel)]);
+      warm.push(await readToRender(page, panel, id));
+      if (profiled) {
+        console.log([`worker, first ticket after the import (${warm[0]} ms):`, ...topSelfTime(await stopProfile(profiled.worker.call))].join('\n  '));
+        console.log(['panel, the same ticket:', ...topSelfTime(await stopProfile(profiled.panel))].join('\n  '));
+        await profiled.worker.detach();
+      }
+    }
     if (process.env.COLD_DEBUG) console.log('warm', warm.join(' '));
     const heapMb = await workerHeapMb(ext);
     const idbMb = await panel.evaluate(async () => {

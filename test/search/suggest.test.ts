@@ -79,6 +79,16 @@ describe('searchManual', () => {
     expect(searchManual('refnd', index, { day: DAY })[0]?.entry.id).toBe('refund');
   });
 
+  it('above TITLE_PASS_MAX entries: no Fuse pass over every title; typos corrected and partial words completed from the vocabulary', () => {
+    const local = KnowledgeIndex.build([...ENTRIES, entry('tank', { title: 'Water tank full', body: 'Empty the dehumidifier before it drains onto the floor.' })]);
+    const large = { day: DAY, titlePassMax: 0 };
+    // a word begun, found in a body only: the title pass never saw it, the completion does
+    expect(searchManual('dehumid', local, large)[0]?.entry.id).toBe('tank');
+    expect(searchManual('pasword resett', local, large)[0]?.entry.id).toBe('password');
+    expect(searchManual('refnd', local, large)[0]?.entry.id).toBe('refund');
+    expect(searchManual('xyzzy plonk', local, large)).toEqual([]);
+  });
+
   it('sees entries added after the first search', () => {
     const local = KnowledgeIndex.build(ENTRIES);
     searchManual('warranty', local, { day: DAY });

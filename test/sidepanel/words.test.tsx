@@ -174,6 +174,26 @@ describe('abstaining helps instead of hiding (issue 9)', () => {
     await waitFor(() => expect(fake.api.search).toHaveBeenCalledWith('parcel late', expect.any(Number)));
   });
 
+  it('key terms that come after the verdict fill the box and are searched; typed text is never replaced', async () => {
+    const verdict = abstained();
+    const fake = renderPanel(verdict);
+    await screen.findByTestId('no-confident-answer');
+    const box = screen.getByTestId('manual-search') as HTMLInputElement;
+    expect(box.value).toBe('');
+    expect(box.getAttribute('aria-busy')).toBe('true');
+    act(() => fake.push({ ...verdict, result: { ...(verdict as Extract<TabState, { kind: 'ticket' }>).result, searchTerms: ['parcel', 'late'] } } as TabState));
+    await waitFor(() => expect((screen.getByTestId('manual-search') as HTMLInputElement).value).toBe('parcel late'));
+    expect(screen.getByTestId('manual-search').getAttribute('aria-busy')).toBeNull();
+    await waitFor(() => expect(fake.api.search).toHaveBeenCalledWith('parcel late', expect.any(Number)));
+    // the agent typed before the terms came: the box keeps what they typed
+    cleanup();
+    const again = renderPanel(verdict);
+    await screen.findByTestId('no-confident-answer');
+    fireEvent.change(screen.getByTestId('manual-search'), { target: { value: 'refund' } });
+    act(() => again.push({ ...verdict, result: { ...(verdict as Extract<TabState, { kind: 'ticket' }>).result, searchTerms: ['parcel', 'late'] } } as TabState));
+    expect((screen.getByTestId('manual-search') as HTMLInputElement).value).toBe('refund');
+  });
+
   it('answers below the 20% floor never appear under "Suggested answers"', async () => {
     const state = ticketState();
     if (state.kind === 'ticket') state.result = { abstained: false, suggestions: [suggestion(ENTRIES[0]!, 0.9), suggestion(ENTRIES[1]!, 0.2), suggestion(ENTRIES[2]!, 0.19)] };
