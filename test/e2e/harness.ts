@@ -42,7 +42,9 @@ async function buildIfStale(dist: string, browserArgs: string[]): Promise<string
   const cmd = hasFlock ? ['flock', path.resolve('.e2e-tmp/demo-build.lock'), 'npx'] : ['npx'];
   await mkdir(path.resolve('.e2e-tmp'), { recursive: true });
   const args = ['wxt', 'build', ...browserArgs, '--mode', 'demo'];
-  const run = spawnSync(cmd[0]!, [...cmd.slice(1), ...args], { encoding: 'utf8', stdio: 'pipe' });
+  // vitest sets NODE_ENV=test, which WXT would keep: the demo build is a production build (wxt.config.ts)
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const run = spawnSync(cmd[0]!, [...cmd.slice(1), ...args], { encoding: 'utf8', stdio: 'pipe', env });
   if (run.status !== 0) throw new Error(`${args.join(' ')} failed:\n${(run.stdout + run.stderr).slice(-3000)}`);
   return dist;
 }
