@@ -1,80 +1,20 @@
 import type { Entry } from '../entry';
-import { DEFAULT_RANKING, FIELD_ID, FIELDS, idf, queryWeight, type Field, type RankingOptions } from './bm25f';
+import { DEFAULT_RANKING, FIELD_ID, FIELDS, idf, queryWeight, type RankingOptions } from './bm25f';
 import { InvertedIndex, type UnitInput } from './inverted';
 import { liveDocs, packPostingBytes, unpackPostingBytes } from './pack';
 import { idealScore, Scratch, scoreQuery, type QueryTerm } from './score';
 import { loadIndex, serializeIndex } from './serialise';
-import { DEFAULT_TOKENISE_OPTIONS, rawWords, stopTerms, termFor, tokenise, tokeniseWithWords, type TokeniseOptions } from './tokenise';
+import { DEFAULT_TOKENISE_OPTIONS, rawWords, termFor, tokenise, type TokeniseOptions } from './tokenise';
 import { rerankByWording } from './rerank-wording';
 import { WordingModel, type StoredWording } from './wording';
+import { queryTerms } from './query-terms';
+import { refOf, type EntryRef, type IndexOptions, type LearnedPhrasing, type Matched, type QueryPart, type QueryResult, type SearchHit, type SearchOptions } from './types';
+
+export { refOf } from './types';
+export type { EntryRef, IndexOptions, LearnedPhrasing, Matched, QueryPart, QueryResult, RankedHit, SearchHit, SearchOptions } from './types';
 
 /** Distinct words per locale whose term id an index remembers. */
 const WORD_CACHE_MAX = 200_000;
-
-/** A ticket's wording that taught the index which entry answers it (see knowledge/feedback.ts). */
-export interface LearnedPhrasing {
-  entryId: string;
-  /** The distinctive words, as the customer wrote them. */
-  text: string;
-  /** The same words as index terms (tokenised with the index's options). */
-  terms: string[];
-  /** ISO 8601 */
-  at: string;
-}
-
-/**
- * What ranking, filtering and the panel's lists need of an entry: an index that does not hold the
- * entries (the service worker's, loaded from its binary copy) keeps only this, and the caller
- * reads the few entries it shows from the store.
- */
-export type EntryRef = Pick<Entry, 'id' | 'title' | 'status' | 'reviewBy' | 'locale'>;
-
-export function refOf(e: EntryRef): EntryRef {
-  return { id: e.id, title: e.title, status: e.status, locale: e.locale, ...(e.reviewBy !== undefined ? { reviewBy: e.reviewBy } : {}) };
-}
-
-export interface IndexOptions {
-  tokenise?: Partial<TokeniseOptions>;
-  ranking?: Partial<RankingOptions>;
-}
-
-export interface QueryPart {
-  text: string;
-  /** How much this part counts (subject and latest message above the earlier thread). */
-  weight: number;
-  /** Already tokenised (e.g. typo-corrected) terms: used instead of tokenising `text`. */
-  terms?: readonly string[];
-}
-
-export interface SearchOptions {
-  limit?: number;
-  /** Leads' search sees everything; the agent's suggestions pass isSuggestable here. */
-  filter?: (entry: EntryRef) => boolean;
-  /** The query's language (tokenised with its stemmer); default: the index's default locale. */
-  locale?: string;
-}
-
-export type Matched = Partial<Record<Field, string[]>>;
-
-export interface SearchHit {
-  id: string;
-  score: number;
-  /** Query words found in each field of the entry: why it was suggested. */
-  matched: Matched;
-}
-
-export interface RankedHit extends SearchHit {
-  /** Share of the query's weight (by idf) that this entry contains, 0..1; content words no entry has count at the highest idf. */
-  coverage: number;
-}
-
-export interface QueryResult {
-  hits: RankedHit[];
-  /** The score of an entry matching every known query term perfectly: score / ideal is 0..1. */
-  ideal: number;
-  /** Query terms the index knows, with their weight. */
-  terms: { term: string; word: string; weight: number }[];
-}
 
 export class KnowledgeIndex {
   readonly tokeniseOptions: Readonly<TokeniseOptions>;
@@ -333,7 +273,7 @@ export class KnowledgeIndex {
 
   /** Search with weighted parts, plus what calibration needs (ideal score, coverage). */
   query(parts: readonly QueryPart[], options: SearchOptions = {}): QueryResult {
-    const { terms, query, words, unknown } = this.queryTerms(parts, options.locale);
+    const { terms, query, words, unknown } = queryTerms(this.ix, this.ranking, this.tokeniseOptions, parts, options.locale);
     const filter = options.filter;
     const accept = filter ? (d: number) => filter(this.entries.get(this.ix.docKey[d] ?? '')!.ref) : () => true;
     const limit = options.limit ?? 10;
@@ -389,40 +329,6 @@ export class KnowledgeIndex {
       return id === undefined ? [] : [{ id, weight: queryWeight(weight, this.ranking.k3) }];
     });
     return scoreQuery(this.ix, query, this.ranking, this.scratch, k, () => true).map((s) => s.doc);
-  }
-
-  private queryTerms(parts: readonly QueryPart[], locale?: string) {
-    const qtf = new Map<number, { tf: number; word: string; term: string }>();
-    const wtf = new Map<string, number>();
-    const stop = stopTerms(locale ?? this.tokeniseOptions.defaultLocale, this.tokeniseOptions);
-    const tokenised = parts.filter((p) => p.weight > 0).map((part) => ({ part, tokens: part.terms ? part.terms.map((t) => ({ term: t, word: t })) : tokeniseWithWords(part.text, locale, this.tokeniseOptions) }));
-    // a long query (a ticket) reads as its content words: stop words there are noise, and costly
-    const long = tokenised.reduce((n, t) => n + t.tokens.length, 0) > this.ranking.longQueryWords;
-    for (const { part, tokens } of tokenised) {
-      for (const { term, word } of tokens) {
-        if (long && stop.has(term)) continue;
-        const weight = stop.has(term) ? part.weight * this.ranking.stopWordWeight : part.weight;
-        wtf.set(term, (wtf.get(term) ?? 0) + weight);
-        const id = this.ix.termIds.get(term);
-        if (id === undefined || this.ix.df[id] === 0) continue;
-        const seen = qtf.get(id);
-        if (seen) seen.tf += weight;
-        else qtf.set(id, { tf: weight, word, term });
-      }
-    }
-    const query: QueryTerm[] = [];
-    const terms: QueryResult['terms'] = [];
-    for (const [id, { tf, word, term }] of qtf) {
-      const weight = queryWeight(tf, this.ranking.k3);
-      query.push({ id, weight });
-      terms.push({ term, word, weight });
-    }
-    // Every term, known to the index or not, for the wording model (its n-grams may still match)
-    const words = [...wtf].map(([term, tf]) => ({ term, weight: queryWeight(tf, this.ranking.k3) }));
-    // The weight of the content words no entry has (numbers are ids and amounts, not a topic)
-    let unknown = 0;
-    for (const { term, weight } of words) if (!stop.has(term) && !/\d/.test(term) && !(this.ix.df[this.ix.termIds.get(term) ?? -1]! > 0)) unknown += weight;
-    return { query, terms, words, unknown };
   }
 
   private matched(doc: number, query: readonly QueryTerm[], terms: QueryResult['terms']): Matched {
