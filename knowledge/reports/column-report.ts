@@ -1,7 +1,7 @@
 import { REJECT_REASONS, type RejectReason } from '../events.ts';
 import { bound, Dictionary, lowerBound, COPIED, FLAGGED, INSERTED, NO_ANSWER, REJECTED, SEARCH, SHOWN, type EventColumns } from './columns.ts';
 import { EDIT_BUCKETS, measure, MIN_SAMPLE, type Metrics } from './metrics.ts';
-import { DIMENSIONS, NONE, UNKNOWN_AGENT, isoWeek, previousRange, type DateRange, type Dimension, type EditedEntry, type EntryInfo, type GroupRow, type Report, type ReportOptions } from './report.ts';
+import { DIMENSIONS, NONE, UNKNOWN_AGENT, isoWeek, previousRange, type DateRange, type Dimension, editedEntries, type EditedEntry, type EntryInfo, type GroupRow, type Report, type ReportOptions } from './report.ts';
 import { mean, quantile } from './stats.ts';
 
 /**
@@ -232,19 +232,7 @@ function mostEditedOf(c: EventColumns, lo: number, hi: number, entries: Readonly
     if (list) list.push(c.editRatio[i]!);
     else ratios.set(c.entry[i]!, [c.editRatio[i]!]);
   }
-  const rows = [...ratios].map(([e, rs]) => {
-    const entryId = c.entryIds[e]!;
-    return {
-      entryId,
-      ...(entries.get(entryId)?.title ? { title: entries.get(entryId)!.title } : {}),
-      inserts: rs.length,
-      meanEditRatio: measure(mean(rs), rs.length, minSample),
-      medianEditRatio: measure(quantile(rs, 0.5), rs.length, minSample),
-    };
-  });
-  const rank = (r: EditedEntry) => (r.meanEditRatio.status === 'ok' ? 0 : 1);
-  rows.sort((a, b) => rank(a) - rank(b) || (b.meanEditRatio.value ?? 0) - (a.meanEditRatio.value ?? 0) || a.entryId.localeCompare(b.entryId));
-  return rows.slice(0, limit);
+  return editedEntries(new Map([...ratios].map(([e, rs]) => [c.entryIds[e]!, rs])), entries, limit, minSample);
 }
 
 /** buildReport (report.ts) over columns: the same Report, computed from typed arrays. */

@@ -158,6 +158,11 @@ export function mostEdited(events: readonly StoredEvent[], entries: ReadonlyMap<
     if (list) list.push(e.editRatio);
     else ratios.set(e.entryId, [e.editRatio]);
   }
+  return editedEntries(ratios, entries, limit, minSample);
+}
+
+/** Each entry's edit ratios (by entry id) as mostEdited's rows: enough inserts first, then by mean edit ratio. */
+export function editedEntries(ratios: ReadonlyMap<string, number[]>, entries: ReadonlyMap<string, EntryInfo>, limit: number, minSample: number): EditedEntry[] {
   const rows = [...ratios].map(([entryId, rs]) => ({
     entryId,
     ...(entries.get(entryId)?.title ? { title: entries.get(entryId)!.title } : {}),
