@@ -2,6 +2,7 @@ import type { Entry } from '@/knowledge/entry';
 import { fromStored, toStored, type StoredIndex } from '@/knowledge/search/binary';
 import { KnowledgeIndex, type LearnedPhrasing } from '@/knowledge/search/index';
 import { baseCalibration, needsCalibration, storedCalibration, type StoredCalibration } from '@/knowledge/search/self-calibration';
+import { warmSuggestions } from '@/knowledge/suggest';
 
 /** Where the holder reads entries and keeps its index; the real one is the Dexie store (index-cache.ts). */
 export interface KnowledgeSource {
@@ -65,6 +66,8 @@ export class KnowledgeHolder {
   constructor(
     private readonly source: KnowledgeSource,
     private readonly clock: () => number = () => performance.now(),
+    /** What runs on an index after a change of the knowledge, once the worker is idle (tests pass a probe). */
+    private readonly warmUp: (index: KnowledgeIndex) => void = warmSuggestions,
   ) {}
 
   get(): Promise<KnowledgeIndex> {
@@ -90,7 +93,7 @@ export class KnowledgeHolder {
    */
   async changed(_ids?: readonly string[]): Promise<string[]> {
     const index = await this.get();
-    return this.serially(async () => {
+    const ids = await this.serially(async () => {
       const reloaded = await this.reloadIfAhead();
       if (reloaded) {
         const index = await this.get();
@@ -111,6 +114,22 @@ export class KnowledgeHolder {
       }
       return ids;
     });
+    if (ids.length) this.warmSoon();
+    return ids;
+  }
+
+  /**
+   * After the answer, once the worker is idle: the suggestion path runs on a few of the index's own
+   * titles (warmSuggestions), so the first ticket after a change of the knowledge does not build what
+   * every query needs once per index (tens of milliseconds at 10k entries).
+   */
+  private warmSoon(): void {
+    setTimeout(() => {
+      void this.serially(async () => {
+        const index = await this.index?.catch(() => undefined);
+        if (index) this.warmUp(index);
+      });
+    }, 0);
   }
 
   /**

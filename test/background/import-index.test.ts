@@ -8,7 +8,7 @@ import { restoreCalibration, storedCalibration } from '@/knowledge/search/self-c
 import { knowledgeSnapshot, lastChange, loadSearchIndex, saveEntry, type KnowledgeDb } from '@/knowledge/store';
 import { applyImportBatched } from '@/knowledge/store/import';
 import { startIndexUpdate } from '@/knowledge/store/index-update';
-import { suggestRefs } from '@/knowledge/suggest';
+import { suggestRefs, warmSuggestions } from '@/knowledge/suggest';
 import { entry } from '../search/fixtures';
 import { countedSource, DAY, makeDeps, sampleTickets } from './fixtures';
 
@@ -59,6 +59,27 @@ describe('the page that imports updates the stored search index; the worker load
     expect(index.size).toBe((await db.entries.count()));
     expect(answers(index)).toEqual(answers(await rebuilt(db, index)));
     expect(answers(index).at(-1)?.[0]?.[0]).toBe('imported-7');
+  });
+
+  it('after answering, runs the suggestion path once on the reloaded index, read-only, so the first ticket finds it built', async () => {
+    const { db } = await settled();
+    const warmed: KnowledgeIndex[] = [];
+    const worker = new KnowledgeHolder(dexieKnowledgeSource(db), undefined, (ix) => {
+      const before = answers(ix);
+      warmSuggestions(ix);
+      warmed.push(ix);
+      // nothing changed by it: the same answers, and the bounds the reload worked out still hold
+      expect(answers(ix)).toEqual(before);
+      expect(ix.isWarm()).toBe(true);
+    });
+    await worker.get();
+    const update = startIndexUpdate(db);
+    await applyImportBatched(db, { entries: incoming, problems: [] }, 'Lead', { onLanded: update.apply, alsoWrite: update.save });
+    await worker.changed();
+    // after the answer: the page that imported does not wait for it
+    expect(warmed).toEqual([]);
+    await expect.poll(() => warmed.length).toBe(1);
+    expect(warmed[0]).toBe(await worker.get());
   });
 
   it('stands aside when anything else was written meanwhile: the worker catches up from the change log', async () => {

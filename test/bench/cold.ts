@@ -254,6 +254,9 @@ async function measure(size: number, quick: boolean): Promise<SizeResult> {
     await installClocks(panel);
     const warmIds = ids.slice(1, quick ? 21 : 41);
     const warm: number[] = [];
+    // WARM_PROFILE: where the worker and the panel spent the warm tickets, all together
+    const allWarm = process.env.WARM_PROFILE ? { worker: await workerCaller(ext), panel: pageCaller(await panel.context().newCDPSession(panel)) } : undefined;
+    if (allWarm) await Promise.all([startProfile(allWarm.worker.call), startProfile(allWarm.panel)]);
     for (const [i, id] of warmIds.entries()) {
       // COLD_PROFILE: where the worker and the panel spent the first ticket after the import
       const profiled = process.env.COLD_PROFILE && i === 0 ? { worker: await workerCaller(ext), panel: pageCaller(await panel.context().newCDPSession(panel)) } : undefined;
@@ -264,6 +267,11 @@ async function measure(size: number, quick: boolean): Promise<SizeResult> {
         console.log(['panel, the same ticket:', ...topSelfTime(await stopProfile(profiled.panel))].join('\n  '));
         await profiled.worker.detach();
       }
+    }
+    if (allWarm) {
+      console.log(['worker, warm tickets:', ...topSelfTime(await stopProfile(allWarm.worker.call), 40)].join('\n  '));
+      console.log(['panel, warm tickets:', ...topSelfTime(await stopProfile(allWarm.panel), 40)].join('\n  '));
+      await allWarm.worker.detach();
     }
     // The first ticket after the import read again, warm: the same ticket's own warm time (tickets differ by 2x)
     const sameWarm = [];
