@@ -21,7 +21,11 @@ export async function knowledgeStatus(deps: BackgroundDeps): Promise<KnowledgeSt
   if ((await deps.holder.changed()).length) await refreshTickets(deps);
   const index = await deps.holder.get();
   const day = deps.day();
-  return { total: index.size, suggestable: index.refs().filter((e) => isSuggestable(e, day)).length };
+  let suggestable = 0;
+  index.forEachRef((e) => {
+    if (isSuggestable(e, day)) suggestable++;
+  });
+  return { total: index.size, suggestable };
 }
 
 export async function loadSample(deps: BackgroundDeps): Promise<Outcome<ImportReportView>> {

@@ -20,8 +20,11 @@ const locales = new WeakMap<KnowledgeIndex, { revision: number; counts: Map<stri
 function localeStats(index: KnowledgeIndex): { counts: Map<string, number>; main: string } {
   const cached = locales.get(index);
   if (cached?.revision === index.revision) return cached;
+  // counted as written first (a few distinct locales), then by language: no string work per entry
+  const written = new Map<string, number>();
+  index.forEachRef((e) => written.set(e.locale, (written.get(e.locale) ?? 0) + 1));
   const counts = new Map<string, number>();
-  for (const e of index.refs()) counts.set(baseLocale(e.locale), (counts.get(baseLocale(e.locale)) ?? 0) + 1);
+  for (const [locale, n] of written) counts.set(baseLocale(locale), (counts.get(baseLocale(locale)) ?? 0) + n);
   const preferred = baseLocale(index.tokeniseOptions.defaultLocale);
   let main = preferred;
   let best = counts.get(preferred) ?? 0;

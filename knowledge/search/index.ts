@@ -65,6 +65,11 @@ export class KnowledgeIndex {
     return [...this.entries.values()].sort((a, b) => a.doc - b.doc).map((v) => v.ref);
   }
 
+  /** Calls `fn` with every entry's ref, in no particular order: no array, no sort (refs() sorts by document). */
+  forEachRef(fn: (ref: EntryRef) => void): void {
+    for (const v of this.entries.values()) fn(v.ref);
+  }
+
   /** The entries held (none when holdsEntries is false). */
   all(): Entry[] {
     return [...this.entries.values()].flatMap((v) => (v.entry ? [v.entry] : []));
