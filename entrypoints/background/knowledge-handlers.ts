@@ -10,7 +10,7 @@ export const SAMPLE_WHO = 'Agent Assist sample knowledge (Northwind demo shop)';
 
 export async function search(deps: BackgroundDeps, text: string, limit: number): Promise<ManualHit[]> {
   if (!text.trim()) return [];
-  return manualHits(text, await deps.holder.get(), (ids) => deps.holder.entries(ids), deps.day(), limit);
+  return deps.holder.using((index) => manualHits(text, index, (ids) => deps.holder.entries(ids), deps.day(), limit));
 }
 
 /**

@@ -3,6 +3,7 @@ import { fromStored, toStored, type StoredIndex } from '@/knowledge/search/binar
 import { KnowledgeIndex, type LearnedPhrasing } from '@/knowledge/search/index';
 import { baseCalibration, needsCalibration, storedCalibration, type StoredCalibration } from '@/knowledge/search/self-calibration';
 import { warmSuggestions } from '@/knowledge/suggest';
+import { DamagedListError } from '@/knowledge/search/pack';
 
 /** Where the holder reads entries and keeps its index; the real one is the Dexie store (index-cache.ts). */
 export interface KnowledgeSource {
@@ -76,6 +77,26 @@ export class KnowledgeHolder {
       throw err;
     });
     return this.index;
+  }
+
+  /**
+   * Runs `use` on the index. A stored index decodes each term's list when first used
+   * (knowledge/search/pack.ts); when one turns out damaged (DamagedListError), the index is built
+   * again from the entries, saved over the damaged one, and `use` runs once more on it.
+   */
+  async using<T>(use: (index: KnowledgeIndex) => T | Promise<T>): Promise<T> {
+    const index = await this.get();
+    try {
+      return await use(index);
+    } catch (err) {
+      if (!(err instanceof DamagedListError)) throw err;
+      console.warn('[agent-assist] the stored search index is damaged; building it again from the entries:', err.message);
+      await this.serially(async () => {
+        // unless another caller replaced it already
+        if ((await this.index?.catch(() => undefined)) === index) await this.rebuild();
+      });
+      return use(await this.get());
+    }
   }
 
   /** The entries with these ids, read from the store (the index holds none). */

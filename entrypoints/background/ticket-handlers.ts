@@ -1,4 +1,5 @@
 import type { Ticket } from '@/knowledge/ticket';
+import type { KnowledgeIndex } from '@/knowledge/search/index';
 import { TAB_NOT_ANSWERING, type InsertOutcome, type InsertRequest, type ReadFailure, type ReadReply, type ReadStamp, type TabState } from '@/knowledge/messages';
 import { editRatio } from '@/knowledge/events';
 import { learnFromAcceptance } from '@/knowledge/feedback';
@@ -29,9 +30,15 @@ const MAX_READ_AGE_MS = 7 * 24 * 3600 * 1000;
  * first tickets, which the verdict does not wait for).
  */
 export async function onTicket(deps: BackgroundDeps, tabId: number, ticket: Ticket, read: ReadStamp, fromSelection = false): Promise<TicketState> {
-  const [index, settings] = await Promise.all([deps.holder.get(), getSettings(deps.db)]);
+  // the index opens (a cold start) while the settings are read; using() below waits for it
+  deps.holder.get().catch(() => undefined);
+  const settings = await getSettings(deps.db);
   const pilot = await pilotOf(deps.db, settings);
-  const { threshold, ...result } = await suggestionsFor(ticket, index, (ids) => deps.holder.entries(ids), deps.day(), settings.thresholdOverride, pilot);
+  let index!: KnowledgeIndex;
+  const { threshold, ...result } = await deps.holder.using((ix) => {
+    index = ix;
+    return suggestionsFor(ticket, ix, (ids) => deps.holder.entries(ids), deps.day(), settings.thresholdOverride, pilot);
+  });
   const now = deps.now();
   const readAt = Math.min(now, Math.max(now - MAX_READ_AGE_MS, read.readAt));
   let state: TicketState = { kind: 'ticket', tabId, ticket, result, readAt, readId: read.readId, fromSelection };
@@ -155,15 +162,15 @@ async function learn(deps: BackgroundDeps, state: TicketState, entryId: string, 
 
 /** After the knowledge changed, every open ticket gets fresh suggestions (not counted as shown again). */
 export async function refreshTickets(deps: BackgroundDeps): Promise<void> {
-  const [index, settings] = await Promise.all([deps.holder.get(), getSettings(deps.db)]);
+  const settings = await getSettings(deps.db);
   const pilot = await pilotOf(deps.db, settings);
   for (const state of deps.tabs.withTickets()) {
-    const { threshold: _t, ...found } = await suggestionsFor(state.ticket, index, (ids) => deps.holder.entries(ids), deps.day(), settings.thresholdOverride, pilot);
+    const { threshold: _t, ...found } = await deps.holder.using((index) => suggestionsFor(state.ticket, index, (ids) => deps.holder.entries(ids), deps.day(), settings.thresholdOverride, pilot));
     const next: TicketState = { ...state, result: withSearchTerms(state.ticket, found).result };
     deps.tabs.set(next);
     deps.notifyPanel(next);
   }
-  deps.holder.calibrateSoon(index);
+  deps.holder.calibrateSoon(await deps.holder.get());
 }
 
 /** Acceptance events are for reports: failing to store one must never block the agent. */

@@ -15,8 +15,11 @@ import { DEFAULT_TOKENISE_OPTIONS, optionsKey, type TokeniseOptions } from './to
  * Bump BINARY_INDEX_VERSION when the shape or the meaning of its terms changes.
  */
 export const BINARY_INDEX_FORMAT = 'agent-assist/search-index-binary';
-/** 2: Chinese and Japanese segmented into words (tokenise.ts). */
-export const BINARY_INDEX_VERSION = 2;
+/**
+ * 2: Chinese and Japanese segmented into words (tokenise.ts).
+ * 3: a term table (each list's offset, df and instance df), so no list is decoded before it is used.
+ */
+export const BINARY_INDEX_VERSION = 3;
 
 export interface StoredIndex {
   format: typeof BINARY_INDEX_FORMAT;
@@ -35,6 +38,10 @@ export interface StoredIndex {
   pairs: number;
   units: Uint8Array;
   lists: Uint8Array;
+  /** Per term: its list's offset in `lists` (and lists.length last), document and instance frequency (pack.ts). */
+  offsets: Uint32Array;
+  df: Int32Array;
+  instDf: Int32Array;
   /** The base's own confidence calibration (self-calibration.ts), once fitted: a cold start need not refit it. */
   calibration?: StoredCalibration;
 }
@@ -74,7 +81,7 @@ export function fromStored(data: Partial<StoredIndex> | undefined, options: Inde
   if (!data.tokenise || optionsKey(data.tokenise) !== optionsKey(expected)) {
     throw new IndexLoadError('The stored search index was built with other tokenising options.');
   }
-  const { ids, titles, locales, reviewBy, status, learned, terms, pairs, units, lists } = data;
+  const { ids, titles, locales, reviewBy, status, learned, terms, pairs, units, lists, offsets, df, instDf } = data;
   if (!Array.isArray(ids)) throw new IndexLoadError('The stored search index is incomplete.');
   const n = ids.length;
   if (
@@ -90,6 +97,8 @@ export function fromStored(data: Partial<StoredIndex> | undefined, options: Inde
   ) {
     throw new IndexLoadError('The stored search index is incomplete.');
   }
+  // the term table is required (a stored index without one is refused, never decoded whole)
+  if (!(offsets instanceof Uint32Array) || !(df instanceof Int32Array) || !(instDf instanceof Int32Array)) throw new IndexLoadError('The stored search index is incomplete.');
   if (new Set(ids).size !== n) throw new IndexLoadError('The stored search index has the same id twice.');
   const refs: EntryRef[] = new Array<EntryRef>(n);
   for (let d = 0; d < n; d++) {
@@ -100,7 +109,7 @@ export function fromStored(data: Partial<StoredIndex> | undefined, options: Inde
   }
   let ix;
   try {
-    ix = unpackPostingBytes({ terms: terms!, pairs: pairs!, units: units!, lists: lists! }, ids);
+    ix = unpackPostingBytes({ terms: terms!, pairs: pairs!, units: units!, lists: lists!, offsets, df, instDf }, ids);
   } catch (e) {
     throw new IndexLoadError(`The stored search index is damaged (${e instanceof Error ? e.message : String(e)}).`);
   }

@@ -249,7 +249,7 @@ export class KnowledgeIndex {
   someEntryHas(term: string, accept: (entry: EntryRef) => boolean): boolean {
     const id = this.ix.termIds.get(term);
     if (id === undefined) return false;
-    const postings = this.ix.postings[id]!;
+    const postings = this.ix.list(id)!;
     const len = this.ix.postingLen[id]!;
     let last = -1;
     for (let i = 0; i < len; i += 2) {

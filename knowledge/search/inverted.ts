@@ -32,8 +32,12 @@ export class InvertedIndex {
   revision = ++lastRevision;
   readonly termIds = new Map<string, number>();
   readonly terms: string[] = [];
-  postings: Int32Array[] = [];
-  /** Ints used in each postings array (2 per pair). */
+  /**
+   * Per term: (unit, tf) pairs, units ascending. Read them with list(): an index loaded from its
+   * stored form (pack.ts) decodes each term's on first use, and holds none before.
+   */
+  postings: (Int32Array | undefined)[] = [];
+  /** Ints used in each postings array (2 per pair): known for every term, decoded or not. */
   postingLen: number[] = [];
   /** Live documents containing each term. */
   df: number[] = [];
@@ -56,6 +60,8 @@ export class InvertedIndex {
   docTerms: (Int32Array | undefined)[] = [];
   /** Set by an unpacked index (pack.ts): builds docTerms of its documents, on the first change. */
   pendingDocTerms: (() => Int32Array[]) | undefined;
+  /** Set by an index loaded from its stored form (pack.ts): decodes a term's postings into postings[t]. */
+  pendingList: ((t: number) => Int32Array) | undefined;
   liveDocs = 0;
 
   readonly fieldLenSum = new Float64Array(FIELD_COUNT);
@@ -64,6 +70,13 @@ export class InvertedIndex {
 
   /** Per locale: raw word -> term id (-1: dropped), for tokenising entries straight to ids. */
   readonly wordIds = new Map<string, Map<string, number>>();
+
+  /** Term `t`'s postings (postingLen[t] ints of them), decoded on first use in a loaded index. */
+  list(t: number): Int32Array | undefined {
+    const p = this.postings[t];
+    if (p !== undefined || this.pendingList === undefined || !(t >= 0 && t < this.terms.length)) return p;
+    return this.pendingList(t);
+  }
 
   termId(term: string): number {
     let id = this.termIds.get(term);
@@ -205,7 +218,7 @@ export class InvertedIndex {
    * document's units are contiguous, so this is a binary search, not a scan.
    */
   eachUnitWithTerm(doc: number, termId: number, each: (unit: number, tf: number) => void): void {
-    const p = this.postings[termId];
+    const p = this.list(termId);
     const start = this.docUnitStart[doc];
     const end = this.docUnitEnd[doc];
     if (!p || start === undefined || end === undefined) return;
@@ -254,7 +267,7 @@ export class InvertedIndex {
 
   private appendPosting(id: number, unit: number, tf: number): void {
     const len = this.postingLen[id]!;
-    let p = this.postings[id]!;
+    let p = this.list(id)!;
     if (len + 2 > p.length) {
       p = grow(p, len + 2);
       this.postings[id] = p;

@@ -35,6 +35,16 @@ export interface PostingBytes {
   pairs: number;
   units: Uint8Array;
   lists: Uint8Array;
+  /**
+   * Per term: where its list starts in `lists` (one more at the end: lists.length), its document
+   * frequency and its instance frequency. With them an index loads without decoding any list:
+   * each term's is decoded when a query first needs it (a cold start decoded every list before
+   * its first ticket: most of a second at 100k entries). Without them (the JSON form, serialise.ts)
+   * every list is decoded at once.
+   */
+  offsets?: Uint32Array;
+  df?: Int32Array;
+  instDf?: Int32Array;
 }
 
 export function packPostings(ix: InvertedIndex): PackedPostings {
@@ -42,7 +52,7 @@ export function packPostings(ix: InvertedIndex): PackedPostings {
   return { terms, pairs, units: toBase64(units), lists: toBase64(lists) };
 }
 
-export function packPostingBytes(ix: InvertedIndex): PostingBytes {
+export function packPostingBytes(ix: InvertedIndex): Required<PostingBytes> {
   const unitMap = new Int32Array(ix.unitCount).fill(-1);
   const units = new VarintWriter();
   const docs = liveDocs(ix);
@@ -55,26 +65,43 @@ export function packPostingBytes(ix: InvertedIndex): PostingBytes {
   for (const d of docs) for (let u = ix.docUnitStart[d]!; u < ix.docUnitEnd[d]!; u++) units.write(ix.unitLen[u]!);
   const lists = new VarintWriter();
   const terms: string[] = [];
+  const offsets: number[] = [];
+  const df: number[] = [];
+  const instDf: number[] = [];
   let pairs = 0;
   for (let t = 0; t < ix.terms.length; t++) {
     if (!(ix.df[t]! > 0)) continue;
-    const p = ix.postings[t]!;
+    const p = ix.list(t)!;
     const len = ix.postingLen[t]!;
     let count = 0;
     for (let i = 0; i < len; i += 2) if (unitMap[p[i]!]! >= 0) count++;
     terms.push(ix.terms[t]!);
+    offsets.push(lists.length);
     lists.write(count);
     pairs += count;
     let prev = 0;
+    let lastDoc = -1;
+    let docs = 0;
+    let instances = 0;
     for (let i = 0; i < len; i += 2) {
       const u = unitMap[p[i]!]!;
       if (u < 0) continue;
       lists.write(u - prev);
       lists.write(p[i + 1]!);
       prev = u;
+      // counted from the pairs written, as the eager decode counts them (decodeLists)
+      const d = ix.unitDoc[p[i]!]!;
+      if (d !== lastDoc) {
+        docs++;
+        lastDoc = d;
+      }
+      instances += INSTANCE_FIELDS[ix.unitField[p[i]!]!]!;
     }
+    df.push(docs);
+    instDf.push(instances);
   }
-  return { terms, pairs, units: units.bytes(), lists: lists.bytes() };
+  offsets.push(lists.length);
+  return { terms, pairs, units: units.bytes(), lists: lists.bytes(), offsets: Uint32Array.from(offsets), df: Int32Array.from(df), instDf: Int32Array.from(instDf) };
 }
 
 /**
@@ -142,6 +169,8 @@ export function unpackPostingBytes(packed: PostingBytes, keys: readonly string[]
   ix.docUnitEnd = docEnd;
   ix.liveDocs = nDocs;
 
+  if (packed.offsets || packed.df || packed.instDf) return withLazyLists(ix, packed, nUnits, nDocs);
+
   // Postings, decoded straight into one buffer for all terms; document frequencies.
   const nTerms = terms.length;
   const buffer = new Int32Array(pairs * 2);
@@ -169,13 +198,102 @@ export function unpackPostingBytes(packed: PostingBytes, keys: readonly string[]
   return ix;
 }
 
+/**
+ * The term table of a stored index (offsets, df, instDf per term) checked against the lists'
+ * bytes: each term's pair count read at its offset (one varint a term, no list decoded). The
+ * lists themselves are decoded and checked one by one, when first used (decodeList).
+ */
+function withLazyLists(ix: InvertedIndex, packed: PostingBytes, nUnits: number, nDocs: number): InvertedIndex {
+  const { terms, pairs, lists, offsets, df, instDf } = packed;
+  const nTerms = terms.length;
+  if (!(offsets instanceof Uint32Array) || !(df instanceof Int32Array) || !(instDf instanceof Int32Array)) throw new RangeError('postings: bad term table');
+  if (offsets.length !== nTerms + 1 || df.length !== nTerms || instDf.length !== nTerms || offsets[nTerms] !== lists.length) throw new RangeError('postings: bad term table');
+  const count1 = new Int32Array(1);
+  let total = 0;
+  ix.postings = new Array<Int32Array | undefined>(nTerms);
+  for (let t = 0; t < nTerms; t++) {
+    const term = terms[t];
+    if (typeof term !== 'string' || ix.termIds.has(term)) throw new RangeError('postings: bad term');
+    const at = offsets[t]!;
+    const end = offsets[t + 1]!;
+    if (end <= at) throw new RangeError('postings: bad term table');
+    decodeVarints(lists, at, count1, 0, 1);
+    const count = count1[0]!;
+    // a pair takes two bytes at least; a term is in at least one document and in at most `count`
+    if (count < 1 || end - at < 1 + 2 * count || !(df[t]! >= 1 && df[t]! <= count) || !(instDf[t]! >= 0 && instDf[t]! <= count)) {
+      throw new RangeError('postings: bad term table');
+    }
+    total += count;
+    ix.termIds.set(term, t);
+    ix.terms.push(term);
+    ix.postingLen.push(count * 2);
+    ix.df.push(df[t]!);
+    ix.instDf.push(instDf[t]!);
+  }
+  if (total !== pairs) throw new RangeError('postings: pairs left over');
+  ix.pendingList = (t) => decodeList(ix, lists, offsets, t, nUnits);
+  ix.pendingDocTerms = () => {
+    // a change needs every document's terms: every list, then no more bytes held
+    for (let t = 0; t < nTerms; t++) ix.list(t);
+    ix.pendingList = undefined;
+    const docTermCount = new Int32Array(nDocs);
+    for (let t = 0; t < nTerms; t++) {
+      const p = ix.postings[t]!;
+      let lastDoc = -1;
+      for (let i = 0; i < p.length; i += 2) {
+        const d = ix.unitDoc[p[i]!]!;
+        if (d !== lastDoc && d >= 0) {
+          docTermCount[d]!++;
+          lastDoc = d;
+        }
+      }
+    }
+    return docTermsOf(ix, nDocs, docTermCount, nTerms);
+  };
+  return ix;
+}
+
+/**
+ * A stored index's list found damaged when first decoded (KnowledgeHolder.using then builds the
+ * index again from the entries): damage inside a list that no load-time check could see.
+ */
+export class DamagedListError extends RangeError {}
+
+/**
+ * One term's list of a stored index, into ix.postings[t] (units made absolute). Throws
+ * DamagedListError when its bytes do not fit the term table or the units.
+ */
+function decodeList(ix: InvertedIndex, bytes: Uint8Array, offsets: Uint32Array, t: number, units: number): Int32Array {
+  const count1 = new Int32Array(1);
+  const term = ix.terms[t];
+  let pos: number;
+  let out: Int32Array;
+  try {
+    pos = decodeVarints(bytes, offsets[t]!, count1, 0, 1);
+    out = new Int32Array(count1[0]! * 2);
+    pos = decodeVarints(bytes, pos, out, 0, out.length);
+  } catch (err) {
+    throw new DamagedListError(`postings: bad list of "${term}" (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (pos !== offsets[t + 1]) throw new DamagedListError(`postings: bad list of "${term}"`);
+  let unit = 0;
+  for (let i = 0; i < out.length; i += 2) {
+    const gap = out[i]!;
+    unit += gap;
+    if ((i > 0 && gap === 0) || unit >= units || out[i + 1]! < 1) throw new DamagedListError(`postings: bad pair in the list of "${term}"`);
+    out[i] = unit;
+  }
+  ix.postings[t] = out;
+  return out;
+}
+
 /** Sorted unique term ids per document: terms ascend, so filling in term order sorts them. */
-function docTermsOf(ix: InvertedIndex, nDocs: number, docTermCount: Int32Array): Int32Array[] {
+function docTermsOf(ix: InvertedIndex, nDocs: number, docTermCount: Int32Array, nTerms = ix.postings.length): Int32Array[] {
   const offsets = new Int32Array(nDocs + 1);
   for (let d = 0; d < nDocs; d++) offsets[d + 1] = offsets[d]! + docTermCount[d]!;
   const all = new Int32Array(offsets[nDocs]!);
   const fill = offsets.slice(0, nDocs);
-  for (let t = 0; t < ix.postings.length; t++) {
+  for (let t = 0; t < nTerms; t++) {
     const p = ix.postings[t]!;
     const len = ix.postingLen[t]!;
     let lastDoc = -1;

@@ -243,7 +243,7 @@ class QueryRun {
   /** The largest combined tf of term `id` in any document (and, in ntfMax, its largest instance tf per field). */
   private largestTf(id: number): number {
     const { ix } = this;
-    const p = ix.postings[id]!;
+    const p = ix.list(id)!;
     const len = ix.postingLen[id]!;
     this.ntfMax.fill(0);
     let maxTf = 0;
@@ -290,7 +290,7 @@ class QueryRun {
     const terms: PlannedTerm[] = [];
     for (const q of query) {
       const len = ix.postingLen[q.id] ?? 0;
-      if (!ix.postings[q.id] || len === 0 || ix.df[q.id] === 0 || !(q.weight > 0)) continue;
+      if (len === 0 || ix.df[q.id] === 0 || !(q.weight > 0) || !ix.list(q.id)) continue;
       const weight = q.weight * idf(ix.liveDocs, ix.df[q.id]!);
       const instWeight = this.r.instanceIdf ? q.weight * idf(ix.instLive, ix.instDf[q.id]!) : weight;
       const known = this.canPrune ? this.bound(q.id, weight, instWeight) : this.crude(weight, instWeight);
@@ -378,7 +378,7 @@ class QueryRun {
     const { ix } = this;
     const { termTf, termDocs } = this.s;
     const unitDoc = this.unitDoc;
-    const p = ix.postings[t.id]!;
+    const p = ix.list(t.id)!;
     const len = ix.postingLen[t.id]!;
     let nTerm = 0;
     for (let i = 0; i < len; i += 2) {
@@ -461,7 +461,7 @@ class QueryRun {
     const { ix } = this;
     const { termTf, termDocs, docLive } = this.s;
     const unitDoc = this.unitDoc;
-    const p = ix.postings[t.id]!;
+    const p = ix.list(t.id)!;
     const len = ix.postingLen[t.id]!;
     let nTerm = 0;
     for (let i = 0; i < len; i += 2) {
@@ -477,7 +477,7 @@ class QueryRun {
   /** Each candidate's postings found by binary search (candidates ascend, so the search start only grows). */
   private seekForCandidates(t: PlannedTerm, list: Int32Array, count: number): void {
     const { ix } = this;
-    const p = ix.postings[t.id]!;
+    const p = ix.list(t.id)!;
     const len = ix.postingLen[t.id]!;
     const pairs = len >> 1;
     const one = this.s.termTf;

@@ -156,4 +156,27 @@ describe('cold start of the worker (stored binary index)', () => {
     expect(back?.index.lists).toEqual(toStored(index).lists);
     expect(back?.index.units).toEqual(toStored(index).units);
   });
+  it('a list found damaged when a ticket first decodes it: the index is built again from the entries, and the ticket answered', async () => {
+    const { deps, db } = makeDeps();
+    await loadSample(deps);
+    await expect.poll(async () => (await loadSearchIndex(db))?.seq).toBe(await lastChange(db));
+    // every list's last tf set to 0 (a tf is at least 1): nothing the load can see
+    const stored = (await loadSearchIndex(db))!;
+    const index = stored.index as StoredIndex;
+    for (let t = 1; t < index.offsets.length; t++) index.lists[index.offsets[t]! - 1] = 0;
+    await saveSearchIndex(db, stored.seq, index);
+
+    const holder = new KnowledgeHolder(dexieKnowledgeSource(db));
+    await holder.get();
+    expect(holder.origin).toBe('cache');
+    const made = makeDeps({ holder }, db.name);
+    const state = await onTicket(made.deps, 1, tickets()[0]!, read());
+    expect(holder.origin).toBe('built');
+    expect(state.result.suggestions.map((s) => s.entry.id)).toEqual(suggest(tickets()[0]!, await fresh(db, holder), { day: DAY }).suggestions.map((s) => s.entry.id));
+    // the rebuilt index was saved over the damaged one: the next cold start decodes every list
+    const next = new KnowledgeHolder(dexieKnowledgeSource(db));
+    const reloaded = await next.get();
+    expect(next.origin).toBe('cache');
+    for (let t = 0; t < reloaded.inverted.terms.length; t++) expect(() => reloaded.inverted.list(t)).not.toThrow();
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromStored, toStored, type StoredIndex } from '../../knowledge/search/binary';
 import { KnowledgeIndex, refOf } from '../../knowledge/search/index';
 import { IndexLoadError } from '../../knowledge/search/serialise';
+import { DamagedListError } from '../../knowledge/search/pack';
 import { ticketQuery } from '../../knowledge/search/ticket-query';
 import { searchManual, manualCandidates, rankManual } from '../../knowledge/search/manual';
 import { suggest, suggestRefs } from '../../knowledge/suggest';
@@ -71,6 +72,31 @@ describe('binary stored index (typed arrays, no entry texts)', () => {
     expect(ranked(fromStored(cloned(toStored(lean))))).toEqual(ranked(fresh));
   });
 
+  it('decodes no list when it loads, and each list a query uses when it first uses it', () => {
+    const index = KnowledgeIndex.build(MANY);
+    const lean = fromStored(cloned(toStored(index)));
+    const decoded = () => lean.inverted.postings.filter((p) => p !== undefined).length;
+    expect(decoded()).toBe(0);
+    expect(ranked(lean).slice(0, 3)).toEqual(ranked(index).slice(0, 3));
+    const afterThree = decoded();
+    expect(afterThree).toBeGreaterThan(0);
+    expect(afterThree).toBeLessThan(lean.inverted.terms.length / 2);
+    // a change needs every document's terms: then every list is decoded, and ranks as before
+    lean.update({ ...MANY[0]!, title: `${MANY[0]!.title} again` });
+    index.update({ ...MANY[0]!, title: `${MANY[0]!.title} again` });
+    expect(decoded()).toBe(lean.inverted.terms.length);
+    expect(ranked(lean)).toEqual(ranked(index));
+  });
+
+  it('refuses a list found damaged when first decoded, naming it', () => {
+    const stored = cloned(toStored(KnowledgeIndex.build(MANY)));
+    // the last pair's tf of the first term: 0 (every tf is at least 1)
+    stored.lists[stored.offsets[1]! - 1] = 0;
+    const lean = fromStored(stored);
+    expect(() => lean.inverted.list(0)).toThrow(DamagedListError);
+    expect(() => lean.inverted.list(0)).toThrow(`postings: bad pair in the list of "${lean.inverted.terms[0]}"`);
+  });
+
   it('refuses another version, other options and damaged parts', () => {
     const good = toStored(KnowledgeIndex.build(ENTRIES));
     const damaged = (change: (d: StoredIndex) => void) => {
@@ -90,6 +116,13 @@ describe('binary stored index (typed arrays, no entry texts)', () => {
       damaged((d) => (d.status[0] = 42)),
       damaged((d) => (d.ids[1] = d.ids[0]!)),
       damaged((d) => (d.units = [1, 2] as never)),
+      // the term table (version 3): missing, cut short, not ending where the lists end, impossible counts
+      damaged((d) => delete (d as Partial<StoredIndex>).offsets),
+      damaged((d) => (d.df = d.df.subarray(1))),
+      damaged((d) => (d.offsets[d.offsets.length - 1]! -= 1)),
+      damaged((d) => (d.df[0] = 0)),
+      damaged((d) => (d.instDf[0] = -1)),
+      damaged((d) => (d.offsets[1] = d.offsets[0]!)),
     ];
     for (const bad of cases) expect(() => fromStored(bad)).toThrow(IndexLoadError);
     expect(() => fromStored(undefined)).toThrow(IndexLoadError);
