@@ -275,13 +275,19 @@ export class KnowledgeHolder {
     await index;
   }
 
-  /** Applies the logged changes after this.seq; undefined when the log does not reach back (rebuild). */
+  /** Applies the logged changes after this.seq; undefined when the log does not reach back or a stored list is damaged (rebuild). */
   private async catchUp(index: KnowledgeIndex): Promise<string[] | undefined> {
     const since = await this.source.changedSince(this.seq);
     if (!since) return undefined;
-    for (const [id, entry] of since.changed) {
-      if (entry) index.update(entry);
-      else index.remove(id);
+    try {
+      for (const [id, entry] of since.changed) {
+        if (entry) index.update(entry);
+        else index.remove(id);
+      }
+    } catch (err) {
+      // a change decodes every stored list first: a damaged one means building again, as a log that does not reach back does
+      if (err instanceof DamagedListError) return undefined;
+      throw err;
     }
     this.seq = since.seq;
     return [...since.changed.keys()];

@@ -254,9 +254,9 @@ export class InvertedIndex {
 
   private ensureDocTerms(): void {
     if (!this.pendingDocTerms) return;
-    const build = this.pendingDocTerms;
+    // cleared once built: a build that throws (a damaged stored list) leaves it pending
+    this.docTerms = this.pendingDocTerms();
     this.pendingDocTerms = undefined;
-    this.docTerms = build();
   }
 
   private ensureUnits(n: number): void {

@@ -179,4 +179,22 @@ describe('cold start of the worker (stored binary index)', () => {
     expect(next.origin).toBe('cache');
     for (let t = 0; t < reloaded.inverted.terms.length; t++) expect(() => reloaded.inverted.list(t)).not.toThrow();
   });
+
+  it('a list found damaged when a cold start applies a logged change: the index is built again from the entries', async () => {
+    const { deps, db } = makeDeps();
+    await loadSample(deps);
+    await expect.poll(async () => (await loadSearchIndex(db))?.seq).toBe(await lastChange(db));
+    const stored = (await loadSearchIndex(db))!;
+    const index = stored.index as StoredIndex;
+    index.lists[index.offsets[1]! - 1] = 0;
+    await saveSearchIndex(db, stored.seq, index);
+    const [first] = await db.entries.toArray();
+    await saveEntry(db, { ...first!, title: 'Zebra crossing delivery' }, 'lead');
+
+    const holder = new KnowledgeHolder(dexieKnowledgeSource(db));
+    const opened = await holder.get();
+    expect(holder.origin).toBe('built');
+    expect(opened.ref(first!.id)?.title).toBe('Zebra crossing delivery');
+    expect(await refIds(holder)).toEqual(ids(await fresh(db, holder)));
+  });
 });
