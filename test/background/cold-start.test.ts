@@ -24,6 +24,21 @@ async function fresh(db: KnowledgeDb, like?: KnowledgeHolder) {
 }
 
 const tickets = () => sampleTickets().map((s) => s.ticket);
+
+/**
+ * The sample knowledge with its stored index saved, then the last tf of the first (or of every)
+ * posting list set to 0 (a tf is at least 1): damage inside a list, which no load-time check sees.
+ */
+async function sampleWithDamagedLists(which: 'first' | 'every'): Promise<KnowledgeDb> {
+  const { deps, db } = makeDeps();
+  await loadSample(deps);
+  await expect.poll(async () => (await loadSearchIndex(db))?.seq).toBe(await lastChange(db));
+  const stored = (await loadSearchIndex(db))!;
+  const index = stored.index as StoredIndex;
+  for (let t = 1; t < (which === 'first' ? 2 : index.offsets.length); t++) index.lists[index.offsets[t]! - 1] = 0;
+  await saveSearchIndex(db, stored.seq, index);
+  return db;
+}
 const ids = (index: KnowledgeIndex) => tickets().map((t) => suggest(t, index, { day: DAY }).suggestions.map((s) => [s.entry.id, s.confidence]));
 const refIds = async (holder: KnowledgeHolder) => {
   const index = await holder.get();
@@ -157,14 +172,7 @@ describe('cold start of the worker (stored binary index)', () => {
     expect(back?.index.units).toEqual(toStored(index).units);
   });
   it('a list found damaged when a ticket first decodes it: the index is built again from the entries, and the ticket answered', async () => {
-    const { deps, db } = makeDeps();
-    await loadSample(deps);
-    await expect.poll(async () => (await loadSearchIndex(db))?.seq).toBe(await lastChange(db));
-    // every list's last tf set to 0 (a tf is at least 1): nothing the load can see
-    const stored = (await loadSearchIndex(db))!;
-    const index = stored.index as StoredIndex;
-    for (let t = 1; t < index.offsets.length; t++) index.lists[index.offsets[t]! - 1] = 0;
-    await saveSearchIndex(db, stored.seq, index);
+    const db = await sampleWithDamagedLists('every');
 
     const holder = new KnowledgeHolder(dexieKnowledgeSource(db));
     await holder.get();
@@ -181,13 +189,7 @@ describe('cold start of the worker (stored binary index)', () => {
   });
 
   it('a list found damaged when a cold start applies a logged change: the index is built again from the entries', async () => {
-    const { deps, db } = makeDeps();
-    await loadSample(deps);
-    await expect.poll(async () => (await loadSearchIndex(db))?.seq).toBe(await lastChange(db));
-    const stored = (await loadSearchIndex(db))!;
-    const index = stored.index as StoredIndex;
-    index.lists[index.offsets[1]! - 1] = 0;
-    await saveSearchIndex(db, stored.seq, index);
+    const db = await sampleWithDamagedLists('first');
     const [first] = await db.entries.toArray();
     await saveEntry(db, { ...first!, title: 'Zebra crossing delivery' }, 'lead');
 
