@@ -117,7 +117,11 @@ function target(root: HTMLElement): { range: Range; kept: boolean } {
   // the cursor counts only while the frame still has the page's focus.
   const frame = root.ownerDocument.defaultView?.frameElement;
   const focused = !frame || frame.ownerDocument.activeElement === frame;
-  const kept = current !== null && focused && root.contains(current.endContainer);
+  // Another field of the page has the focus (the agent clicked into a search box): Firefox keeps
+  // the editor's selection then, so only the focus tells that the cursor left the editor.
+  const active = root.ownerDocument.activeElement;
+  const elsewhere = active !== null && active !== root.ownerDocument.body && active !== root && !root.contains(active);
+  const kept = current !== null && focused && !elsewhere && root.contains(current.endContainer);
   const range = kept ? current.cloneRange() : endOf(root);
   range.collapse(false);
   return { range, kept };
