@@ -4,7 +4,8 @@ import { InvertedIndex, type UnitInput } from './inverted';
 import { liveDocs, packPostingBytes, unpackPostingBytes } from './pack';
 import { idealScore, Scratch, scoreQuery, type QueryTerm } from './score';
 import { loadIndex, serializeIndex } from './serialise';
-import { DEFAULT_TOKENISE_OPTIONS, rawWords, termFor, tokenise, type TokeniseOptions } from './tokenise';
+import { DEFAULT_TOKENISE_OPTIONS, tokenise, type TokeniseOptions } from './tokenise';
+import { termIds } from './term-ids';
 import { rerankByWording } from './rerank-wording';
 import { WordingModel, type StoredWording } from './wording';
 import { queryTerms } from './query-terms';
@@ -12,9 +13,6 @@ import { refOf, type EntryRef, type IndexOptions, type LearnedPhrasing, type Mat
 
 export { refOf } from './types';
 export type { EntryRef, IndexOptions, LearnedPhrasing, Matched, QueryPart, QueryResult, RankedHit, SearchHit, SearchOptions } from './types';
-
-/** Distinct words per locale whose term id an index remembers. */
-const WORD_CACHE_MAX = 200_000;
 
 export class KnowledgeIndex {
   readonly tokeniseOptions: Readonly<TokeniseOptions>;
@@ -346,33 +344,13 @@ export class KnowledgeIndex {
   }
 
   private units(entry: Entry): UnitInput[] {
-    const t = (s: string) => this.termIds(s, entry.locale);
+    const t = (s: string) => termIds(this.ix, s, entry.locale, this.tokeniseOptions);
     const units: UnitInput[] = [{ field: FIELD_ID.title, terms: t(entry.title) }];
     for (const q of entry.questions) units.push({ field: FIELD_ID.questions, terms: t(q) });
     units.push({ field: FIELD_ID.body, terms: t(entry.body) });
     if (entry.tags.length) units.push({ field: FIELD_ID.tags, terms: t(entry.tags.join(' ')) });
     for (const l of this.learnedBy.get(entry.id) ?? []) units.push({ field: FIELD_ID.learned, terms: l.terms.map((term) => this.ix.termId(term)) });
     return units;
-  }
-
-  /** Like terms(), straight to term ids: one map lookup per word (the build's hot path). */
-  private termIds(text: string, locale: string | undefined): number[] {
-    const key = locale ?? '';
-    let cache = this.ix.wordIds.get(key);
-    if (!cache) this.ix.wordIds.set(key, (cache = new Map()));
-    let termOf: ((raw: string) => string | undefined) | undefined;
-    const ids: number[] = [];
-    for (const raw of rawWords(text)) {
-      let id = cache.get(raw);
-      if (id === undefined) {
-        termOf ??= termFor(locale, this.tokeniseOptions);
-        const term = termOf(raw);
-        id = term === undefined ? -1 : this.ix.termId(term);
-        if (cache.size < WORD_CACHE_MAX) cache.set(raw, id);
-      }
-      if (id >= 0) ids.push(id);
-    }
-    return ids;
   }
 
   private learnedList(entryId: string): LearnedPhrasing[] {
