@@ -1,5 +1,4 @@
 import type { Ticket } from '@/knowledge/ticket';
-import type { KnowledgeIndex } from '@/knowledge/search/index';
 import { TAB_NOT_ANSWERING, type InsertOutcome, type InsertRequest, type ReadFailure, type ReadReply, type ReadStamp, type TabState } from '@/knowledge/messages';
 import { editRatio } from '@/knowledge/events';
 import { learnFromAcceptance } from '@/knowledge/feedback';
@@ -34,11 +33,7 @@ export async function onTicket(deps: BackgroundDeps, tabId: number, ticket: Tick
   deps.holder.get().catch(() => undefined);
   const settings = await getSettings(deps.db);
   const pilot = await pilotOf(deps.db, settings);
-  let index!: KnowledgeIndex;
-  const { threshold, ...result } = await deps.holder.using((ix) => {
-    index = ix;
-    return suggestionsFor(ticket, ix, (ids) => deps.holder.entries(ids), deps.day(), settings.thresholdOverride, pilot);
-  });
+  const { threshold, ...result } = await deps.holder.using((index) => suggestionsFor(ticket, index, (ids) => deps.holder.entries(ids), deps.day(), settings.thresholdOverride, pilot));
   const now = deps.now();
   const readAt = Math.min(now, Math.max(now - MAX_READ_AGE_MS, read.readAt));
   let state: TicketState = { kind: 'ticket', tabId, ticket, result, readAt, readId: read.readId, fromSelection };
@@ -56,7 +51,7 @@ export async function onTicket(deps: BackgroundDeps, tabId: number, ticket: Tick
       deps.notifyPanel(state);
     }
   }
-  deps.holder.calibrateSoon(index);
+  deps.holder.calibrateSoon(await deps.holder.get());
   const first = await deps.shownReads.claim(tabId, read.readId).catch(() => true);
   // A ticket pilot mode held back is outside the pilot: neither shown nor a knowledge gap.
   if (first && !result.pilotHeld) await recordSuggested(deps.db, state, agentOf(settings), threshold, terms.keyTerms).catch(logAndGoOn);

@@ -194,7 +194,7 @@ export function unpackPostingBytes(packed: PostingBytes, keys: readonly string[]
 
   // Each document's term set is built on first need (a change, not a query): another pass over
   // every posting that a cold start's first ticket does not wait for.
-  ix.pendingDocTerms = () => docTermsOf(ix, nDocs, docTermCount);
+  ix.pendingDocTerms = () => docTermsOf(ix, nDocs, nTerms, docTermCount);
   return ix;
 }
 
@@ -236,19 +236,7 @@ function withLazyLists(ix: InvertedIndex, packed: PostingBytes, nUnits: number, 
     // a change needs every document's terms: every list, then no more bytes held
     for (let t = 0; t < nTerms; t++) ix.list(t);
     ix.pendingList = undefined;
-    const docTermCount = new Int32Array(nDocs);
-    for (let t = 0; t < nTerms; t++) {
-      const p = ix.postings[t]!;
-      let lastDoc = -1;
-      for (let i = 0; i < p.length; i += 2) {
-        const d = ix.unitDoc[p[i]!]!;
-        if (d !== lastDoc && d >= 0) {
-          docTermCount[d]!++;
-          lastDoc = d;
-        }
-      }
-    }
-    return docTermsOf(ix, nDocs, docTermCount, nTerms);
+    return docTermsOf(ix, nDocs, nTerms);
   };
   return ix;
 }
@@ -287,12 +275,15 @@ function decodeList(ix: InvertedIndex, bytes: Uint8Array, offsets: Uint32Array, 
   return out;
 }
 
-/** Sorted unique term ids per document: terms ascend, so filling in term order sorts them. */
-function docTermsOf(ix: InvertedIndex, nDocs: number, docTermCount: Int32Array, nTerms = ix.postings.length): Int32Array[] {
-  const offsets = new Int32Array(nDocs + 1);
-  for (let d = 0; d < nDocs; d++) offsets[d + 1] = offsets[d]! + docTermCount[d]!;
-  const all = new Int32Array(offsets[nDocs]!);
-  const fill = offsets.slice(0, nDocs);
+/** Each document's count of distinct terms, from the postings of terms 0..nTerms-1 (all decoded). */
+function countDocTerms(ix: InvertedIndex, nDocs: number, nTerms: number): Int32Array {
+  const docTermCount = new Int32Array(nDocs);
+  eachDocOfTerms(ix, nTerms, (_t, d) => docTermCount[d]!++);
+  return docTermCount;
+}
+
+/** Calls back once per (term, document) pair, terms ascending: postings ascend by unit, a document's units are contiguous. */
+function eachDocOfTerms(ix: InvertedIndex, nTerms: number, each: (t: number, d: number) => void): void {
   for (let t = 0; t < nTerms; t++) {
     const p = ix.postings[t]!;
     const len = ix.postingLen[t]!;
@@ -300,11 +291,23 @@ function docTermsOf(ix: InvertedIndex, nDocs: number, docTermCount: Int32Array, 
     for (let i = 0; i < len; i += 2) {
       const d = ix.unitDoc[p[i]!]!;
       if (d !== lastDoc) {
-        all[fill[d]!++] = t;
+        each(t, d);
         lastDoc = d;
       }
     }
   }
+}
+
+/**
+ * Sorted unique term ids per document: terms ascend, so filling in term order sorts them.
+ * `docTermCount` when the decode counted them (decodeLists), else counted here first.
+ */
+function docTermsOf(ix: InvertedIndex, nDocs: number, nTerms: number, docTermCount = countDocTerms(ix, nDocs, nTerms)): Int32Array[] {
+  const offsets = new Int32Array(nDocs + 1);
+  for (let d = 0; d < nDocs; d++) offsets[d + 1] = offsets[d]! + docTermCount[d]!;
+  const all = new Int32Array(offsets[nDocs]!);
+  const fill = offsets.slice(0, nDocs);
+  eachDocOfTerms(ix, nTerms, (t, d) => (all[fill[d]!++] = t));
   return Array.from({ length: nDocs }, (_, d) => all.subarray(offsets[d]!, offsets[d + 1]!));
 }
 
