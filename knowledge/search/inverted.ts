@@ -1,4 +1,5 @@
 import { FIELD_COUNT as FIELDS_N, INSTANCE_FIELDS as INSTANCE } from './bm25f';
+import type { WordIds } from './term-ids';
 
 // Imported bindings are getters once transpiled: plain module constants for the hot paths.
 const FIELD_COUNT = FIELDS_N;
@@ -68,8 +69,8 @@ export class InvertedIndex {
   readonly instLenSum = new Float64Array(FIELD_COUNT);
   readonly instCount = new Float64Array(FIELD_COUNT);
 
-  /** Per locale: raw word -> term id (-1: dropped), for tokenising entries straight to ids. */
-  readonly wordIds = new Map<string, Map<string, number>>();
+  /** Per locale: raw word -> term id (-1: dropped), for tokenising entries straight to ids (term-ids.ts). */
+  readonly wordIds = new Map<string, WordIds>();
 
   /** Term `t`'s postings (postingLen[t] ints of them), decoded on first use in a loaded index. */
   list(t: number): Int32Array | undefined {

@@ -1,7 +1,8 @@
 import { languageOf, type Reads } from '../language';
 import { baseLocale, localeCount, mainLocale } from './fallback';
 import type { KnowledgeIndex } from './index';
-import { isStopWord, rawWords, termFor, type TokeniseOptions } from './tokenise';
+import { isStopWord, termFor, type TokeniseOptions } from './tokenise';
+import { rawWords } from './words';
 
 const dropping = new WeakMap<KnowledgeIndex, TokeniseOptions>();
 

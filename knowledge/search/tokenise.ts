@@ -12,6 +12,7 @@ import { stopwords as esStop } from '@orama/stopwords/spanish';
 import { stopwords as itStop } from '@orama/stopwords/italian';
 import { stopwords as nlStop } from '@orama/stopwords/dutch';
 import { stopwords as ptStop } from '@orama/stopwords/portuguese';
+import { rawWords } from './words';
 
 /**
  * The ONE options object for turning text into terms. The index stores it, uses it for every
@@ -149,40 +150,8 @@ export function isStopWord(word: string, locale: string): boolean {
   return stop.has(apostrophes(word.toLowerCase()));
 }
 
-/** Words: letters and digits, with inner apostrophes kept ("didn't", "l'adresse"). */
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const DIGITS = /^\p{N}+$/u;
-/** Scripts written without spaces between words: a run of them is segmented into words. */
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const HAN = /\p{Script=Han}/u;
-
-const segmenters = new Map<string, Intl.Segmenter>();
-const segmenter = (lang: 'zh' | 'ja') => {
-  let s = segmenters.get(lang);
-  if (!s) segmenters.set(lang, (s = new Intl.Segmenter(lang, { granularity: 'word' })));
-  return s;
-};
-
-/** A run of Chinese or Japanese (with any Latin inside it) -> its words, by the platform's dictionary segmenter. */
-function segment(run: string): string[] {
-  const out: string[] = [];
-  for (const s of segmenter(KANA.test(run) ? 'ja' : 'zh').segment(run)) {
-    if (s.isWordLike) out.push(...(s.segment.match(WORD) ?? []));
-  }
-  return out;
-}
-
-/**
- * The lower-cased words of a text, before stop words and stemming. Chinese and Japanese are
- * split into words with Intl.Segmenter (whatever the entry's or query's locale says), so
- * entries and queries in those languages meet word by word instead of sentence by sentence.
- */
-export function rawWords(text: string): string[] {
-  const words = text.toLowerCase().match(WORD) ?? [];
-  if (!CJK.test(text)) return words;
-  return words.flatMap((w) => (CJK.test(w) ? segment(w) : [w]));
-}
 
 /**
  * Text -> terms, in order, duplicates kept (the caller counts them).
