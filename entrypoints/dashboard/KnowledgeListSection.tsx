@@ -14,7 +14,13 @@ import { useListSearch } from './useListSearch';
 const entryHref = (id: string) => routeHash({ section: 'entry', id });
 
 /** User-timing marks (DevTools shows them; test/bench/dashboard-ui.ts reads them). */
-export const LIST_MARKS = { rowsRead: 'knowledge-list:rows-read', searchReady: 'knowledge-list:search-ready', duplicateScan: 'knowledge-list:duplicate-scan' } as const;
+export const LIST_MARKS = {
+  rowsRead: 'knowledge-list:rows-read',
+  searchReady: 'knowledge-list:search-ready',
+  duplicateScan: 'knowledge-list:duplicate-scan',
+  /** The engine's answer for a text came in (the mark's detail is the text); the list draws it next. */
+  engineAnswer: 'knowledge-list:engine-answer',
+} as const;
 
 /**
  * The knowledge list's wiring: reads the rows from the store (again whenever the knowledge
@@ -40,7 +46,11 @@ export function KnowledgeListSection({ api, version }: { api: DashboardApi; vers
   }, [api, version]);
 
   const list = Array.isArray(rows) ? rows : undefined;
-  const { search, ready, indexed } = useListSearch(list, () => performance.mark(LIST_MARKS.searchReady));
+  const { search, ready, indexed } = useListSearch(
+    list,
+    () => performance.mark(LIST_MARKS.searchReady),
+    (text) => performance.mark(LIST_MARKS.engineAnswer, { detail: text }),
+  );
   const dups = useDuplicates(list, (ms) => {
     const end = performance.now();
     performance.measure(LIST_MARKS.duplicateScan, { start: end - ms, end });

@@ -19,7 +19,7 @@ export interface ListSearchState {
  * then shows the engine's results for that text. Where there is no Worker (tests in jsdom), the
  * engine runs in the page, its index built in small steps.
  */
-export function useListSearch(rows: ListRow[] | undefined, onReady?: (ms: number) => void): ListSearchState {
+export function useListSearch(rows: ListRow[] | undefined, onReady?: (ms: number) => void, onAnswer?: (text: string) => void): ListSearchState {
   const titles = useRef(new ListSearch());
   const worker = useRef<Worker | null>(null);
   const inPage = useRef<ListSearch | null>(null);
@@ -30,6 +30,8 @@ export function useListSearch(rows: ListRow[] | undefined, onReady?: (ms: number
   const bump = useCallback((patch: Partial<typeof state> = {}) => setState((s) => ({ ...s, ...patch, rev: s.rev + 1 })), []);
   const readyCallback = useRef(onReady);
   readyCallback.current = onReady;
+  const answerCallback = useRef(onAnswer);
+  answerCallback.current = onAnswer;
 
   useEffect(() => {
     if (typeof Worker === 'undefined') return;
@@ -42,6 +44,7 @@ export function useListSearch(rows: ListRow[] | undefined, onReady?: (ms: number
       } else if (m.text === asked.current) {
         latest.current = { text: m.text, hits: new Map(m.hits) };
         bump();
+        answerCallback.current?.(m.text);
       }
     };
     worker.current = w;

@@ -8,6 +8,7 @@ import { startDemoHelpdesk } from '../demo/server';
 import type { DemoTicket } from '../demo/render';
 import { loadSampleTickets } from '../demo/tickets';
 import { ensureDemoBuild, launchWithExtension, openDashboard, openRealPanel, tabIdOf, type Launched } from '../e2e/harness';
+import { pollUntil } from '../e2e/poll';
 import { traceScriptCalls } from './browser-trace';
 import { percentile } from './measure';
 import { generateEntries } from './synthetic';
@@ -65,11 +66,13 @@ async function importThroughDashboard(panel: Page, file: string): Promise<number
 /** Worker: when the content script sent each ticket. Panel: when it showed that ticket's answers. */
 async function installClocks(ext: Launched, panel: Page): Promise<void> {
   await ext.sw.evaluate(() => {
-    const g = globalThis as unknown as { benchSent: Record<string, number> };
+    const g = globalThis as unknown as { benchSent: Record<string, number>; benchLastRead?: string };
     g.benchSent = {};
     chrome.runtime.onMessage.addListener((m) => {
       const id = m?.data?.ticket?.id;
       if (m?.type === 'contentToBackground.ticketRead' && id && typeof m.timestamp === 'number') g.benchSent[id] = m.timestamp;
+      // the streamed ticket: the bench waits for the read of its last line
+      if (m?.type === 'contentToBackground.ticketRead') g.benchLastRead = JSON.stringify(m.data?.ticket);
     });
   });
   await panel.evaluate(() => {
@@ -113,8 +116,11 @@ async function readToRender(ext: Launched, page: Page, panel: Page, ids: string[
   return out;
 }
 
-/** Streams new messages into the 200-message ticket, one batch every 50 ms, like a live chat. */
-async function streamMessages(page: Page): Promise<void> {
+/**
+ * Streams new messages into the 200-message ticket, one batch every 50 ms, like a live chat; done
+ * once the worker has the content script's read of the last one (its reads are debounced).
+ */
+async function streamMessages(ext: Launched, page: Page): Promise<void> {
   await page.evaluate(
     (n) =>
       new Promise<void>((resolve) => {
@@ -130,11 +136,16 @@ async function streamMessages(page: Page): Promise<void> {
           thread.append(a);
           if (++i >= n) {
             clearInterval(timer);
-            setTimeout(resolve, 1500); // let the last debounced read run
+            resolve();
           }
         }, 50);
       }),
     STREAM_BATCHES,
+  );
+  const last = `Streaming line ${STREAM_BATCHES - 1}:`;
+  await pollUntil(
+    async () => ((await ext.sw.evaluate(() => (globalThis as unknown as { benchLastRead?: string }).benchLastRead)) ?? '').includes(last) || undefined,
+    `the worker to receive the read of "${last}"`,
   );
 }
 
@@ -167,7 +178,7 @@ export async function run(options: { quick?: boolean } = {}): Promise<BenchTable
     await page.evaluate((id) => document.querySelector<HTMLAnchorElement>(`.demo-list a[href="/tickets/${id}"]`)?.click(), BIG_ID);
     await panel.waitForFunction(() => document.querySelector('[data-testid=ticket-summary]')?.textContent?.includes('#big-200'));
     const cdp = await ext.context.newCDPSession(page);
-    const calls = await traceScriptCalls(cdp, `chrome-extension://${ext.extensionId}/helpdesk.js`, () => streamMessages(page));
+    const calls = await traceScriptCalls(cdp, `chrome-extension://${ext.extensionId}/helpdesk.js`, () => streamMessages(ext, page));
     const cb = stats(calls.callbacks);
     const reads = stats(calls.timers);
 

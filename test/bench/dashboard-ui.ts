@@ -18,7 +18,12 @@ import type { BenchTable } from './table';
  * after React's update has been drawn. Printed, never asserted.
  */
 const KB_SIZE = 10_000;
-const MARKS = { rowsRead: 'knowledge-list:rows-read', searchReady: 'knowledge-list:search-ready', duplicateScan: 'knowledge-list:duplicate-scan' };
+const MARKS = {
+  rowsRead: 'knowledge-list:rows-read',
+  searchReady: 'knowledge-list:search-ready',
+  duplicateScan: 'knowledge-list:duplicate-scan',
+  engineAnswer: 'knowledge-list:engine-answer',
+};
 
 /**
  * The build a lead installs (`wxt build`), not the demo build the e2e tests use (which bundled
@@ -123,11 +128,15 @@ export async function run(options: { quick?: boolean } = {}): Promise<BenchTable
     for (const [qi, q] of queries.entries()) {
       await page.evaluate((label) => console.timeStamp(`${label}:start`), `query-${qi}`);
       for (let i = 1; i <= q.length; i++) keystrokes.push(await timed(page, { kind: 'type', value: q.slice(0, i) }));
-      // The engine's answer (from the worker) is drawn after the last keystroke's frame: wait for the page to go quiet.
-      await page.evaluate(async (label) => {
-        await new Promise((r) => setTimeout(r, 1500));
-        console.timeStamp(`${label}:end`);
-      }, `query-${qi}`);
+      // The engine's answer (from the worker) is drawn after the last keystroke's frame: wait for its mark, then a frame.
+      await page.evaluate(
+        async ({ label, mark, text }) => {
+          while (!performance.getEntriesByName(mark).some((e) => (e as PerformanceMark).detail === text)) await new Promise((r) => setTimeout(r, 10));
+          await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          console.timeStamp(`${label}:end`);
+        },
+        { label: `query-${qi}`, mark: MARKS.engineAnswer, text: q },
+      );
       typing.push({ label: `query-${qi}`, keys: q.length });
       keystrokes.push(await timed(page, { kind: 'type', value: '' }));
     }
