@@ -1,5 +1,6 @@
 import { today, whyNotSuggested, type Entry, type NotSuggestedReason } from './entry.ts';
-import { DEFAULT_TOKENISE_OPTIONS, droppingStopWords, tokenise } from './search/tokenise.ts';
+import { DEFAULT_TOKENISE_OPTIONS, droppingStopWords } from './search/tokenise.ts';
+import { TermDictionary, termIds } from './search/term-ids.ts';
 
 /** Duplicates are judged on content words: stop words (kept by the index for ranking) are dropped. */
 const CONTENT = droppingStopWords(DEFAULT_TOKENISE_OPTIONS);
@@ -63,7 +64,7 @@ interface Fingerprint {
 export function entrySimilarity(a: Words, b: Words): number {
   if (a.locale !== b.locale) return 0;
   if (a.translationOf && a.translationOf === b.translationOf) return 1;
-  const dict = new Map<string, number>();
+  const dict = new TermDictionary();
   return similarity(fingerprint(a, dict), fingerprint(b, dict));
 }
 
@@ -72,7 +73,7 @@ export function entrySimilarity(a: Words, b: Words): number {
  * few entries share (a duplicate shares those too), so 10k entries do not mean 50M comparisons.
  */
 export function findDuplicates(entries: readonly Words[], threshold = DUPLICATE_THRESHOLD): DuplicatePair[] {
-  const dict = new Map<string, number>();
+  const dict = new TermDictionary();
   const prints = entries.map((e) => fingerprint(e, dict));
   const found = pairsAbove(prints, prints, threshold, true);
   const seen = new Set(found.map((p) => `${p.a}\u0000${p.b}`));
@@ -164,7 +165,7 @@ export interface ImportWarnings {
 export function importWarnings(incoming: readonly Entry[], stored: readonly Entry[], options: { now?: Date; threshold?: number } = {}): ImportWarnings {
   const threshold = options.threshold ?? DUPLICATE_THRESHOLD;
   const day = today(options.now ?? new Date());
-  const dict = new Map<string, number>();
+  const dict = new TermDictionary();
   const ids = new Set(incoming.map((e) => e.id));
   const mine = incoming.map((e) => fingerprint(e, dict));
   const theirs = stored.filter((e) => !ids.has(e.id)).map((e) => fingerprint(e, dict));
@@ -205,26 +206,19 @@ const REASON_WORDS: Record<NotSuggestedReason, (n: number) => string> = {
   overdue: () => 'overdue (review date passed)',
 };
 
-function fingerprint(e: Words, dict: Map<string, number>): Fingerprint {
+function fingerprint(e: Words, dict: TermDictionary): Fingerprint {
   const body = stripMarkup(e.body);
   const terms = new Set<number>();
   const heads = new Set<number>();
   const key: number[] = [];
-  for (const t of tokenise(`${e.title}\n${e.questions.join('\n')}`, e.locale, CONTENT)) heads.add(termNumber(t, dict));
-  for (const t of tokenise(body, e.locale, CONTENT)) {
-    const n = termNumber(t, dict);
+  for (const n of termIds(dict, `${e.title}\n${e.questions.join('\n')}`, e.locale, CONTENT)) heads.add(n);
+  for (const n of termIds(dict, body, e.locale, CONTENT)) {
     if (heads.has(n) && !terms.has(n)) key.push(n);
     terms.add(n);
   }
   for (const n of heads) terms.add(n);
   const plain = normalised(`${e.title}\n${e.body}`);
   return { id: e.id, locale: e.locale, terms: Uint32Array.from(terms).sort(), key: Uint32Array.from(key).sort(), numbers: numbersIn(`${e.title}\n${body}`), plain };
-}
-
-function termNumber(t: string, dict: Map<string, number>): number {
-  let n = dict.get(t);
-  if (n === undefined) dict.set(t, (n = dict.size));
-  return n;
 }
 
 const NUMBER_WORDS: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', twelve: '12', twenty: '20', thirty: '30' };

@@ -1,4 +1,3 @@
-import type { InvertedIndex } from './inverted';
 import { termFor, type TokeniseOptions } from './tokenise';
 import { cjkWords, wordHash, wordSpans } from './words';
 
@@ -63,11 +62,32 @@ export class WordIds {
   }
 }
 
+/** Where term ids come from: an index's terms (InvertedIndex), or any numbering of terms (TermDictionary). */
+export interface TermNumbering {
+  /** Per locale: raw word -> term id (-1: dropped), kept by termIds. */
+  readonly wordIds: Map<string, WordIds>;
+  /** The id of a term, a new one for a term not seen before. */
+  termId(term: string): number;
+}
+
+/** Terms numbered 0, 1, 2… in the order they are first seen (the near-duplicate check's fingerprints: quality.ts). */
+export class TermDictionary implements TermNumbering {
+  readonly wordIds = new Map<string, WordIds>();
+  private readonly ids = new Map<string, number>();
+
+  termId(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) this.ids.set(term, (id = this.ids.size));
+    return id;
+  }
+}
+
 /**
- * A text's term ids in `ix`, in order (KnowledgeIndex.terms(), straight to ids): one table lookup
- * per word, the words' ids kept per locale in ix.wordIds. The hot path of building and updating an index.
+ * A text's term ids in `ix`, in order (tokenise(), straight to ids): one table lookup per word,
+ * the words' ids kept per locale in ix.wordIds. The hot path of building and updating an index,
+ * and of the near-duplicate check.
  */
-export function termIds(ix: InvertedIndex, text: string, locale: string | undefined, options: TokeniseOptions): number[] {
+export function termIds(ix: TermNumbering, text: string, locale: string | undefined, options: TokeniseOptions): number[] {
   const key = locale ?? '';
   let table = ix.wordIds.get(key);
   if (!table) ix.wordIds.set(key, (table = new WordIds()));

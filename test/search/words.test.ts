@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvertedIndex } from '../../knowledge/search/inverted';
-import { termIds, WordIds } from '../../knowledge/search/term-ids';
+import { TermDictionary, termIds, WordIds } from '../../knowledge/search/term-ids';
 import { DEFAULT_TOKENISE_OPTIONS, termFor } from '../../knowledge/search/tokenise';
 import { rawWords, wordHash, wordSpans } from '../../knowledge/search/words';
 
@@ -77,6 +77,12 @@ describe('termIds', () => {
       expect(termIds(ix, text, locale, options)).toEqual(expected(text, locale));
     }
     expect(termIds(ix, 'Refunds 退款 refunded', 'en', options)).toEqual(expected('Refunds 退款 refunded', 'en'));
+  });
+
+  it('numbers terms in the order first seen with a TermDictionary (the near-duplicate check), stems sharing a number', () => {
+    const dict = new TermDictionary();
+    expect(termIds(dict, 'Refunds and parcels', 'en', DEFAULT_TOKENISE_OPTIONS)).toEqual([0, 1, 2]);
+    expect(termIds(dict, 'parcel refund, a new parcel', 'en', DEFAULT_TOKENISE_OPTIONS)).toEqual([2, 0, 3, 2]); // ('a' is shorter than a term)
   });
 
   it('tells apart words that share a hash, by their characters', () => {
