@@ -49,7 +49,11 @@ export function KnowledgeListSection({ api, version }: { api: DashboardApi; vers
   const { search, ready, indexed } = useListSearch(
     list,
     () => performance.mark(LIST_MARKS.searchReady),
-    (text) => performance.mark(LIST_MARKS.engineAnswer, { detail: text }),
+    (text) => {
+      // only the latest is kept: one per answer would pile up over a long session
+      performance.clearMarks(LIST_MARKS.engineAnswer);
+      performance.mark(LIST_MARKS.engineAnswer, { detail: text });
+    },
   );
   const dups = useDuplicates(list, (ms) => {
     const end = performance.now();
