@@ -4,7 +4,7 @@ import { applyImport, getSettings, saveSettings, StoreError, type Settings } fro
 import { recordFeedback } from './acceptance';
 import type { BackgroundDeps } from './deps';
 import { manualHits } from './suggestions';
-import { agentOf, logAndGoOn, refreshTickets } from './ticket-handlers';
+import { agentOf, logAndGoOn, refreshTickets, ticketsRefreshed } from './ticket-handlers';
 
 export const SAMPLE_WHO = 'Agent Assist sample knowledge (Northwind demo shop)';
 
@@ -15,10 +15,15 @@ export async function search(deps: BackgroundDeps, text: string, limit: number):
 
 /**
  * Counted from the index's refs: no entry is read (100k of them took seconds). Catches up on
- * logged changes first: the panel asks right after it imported, so the next ticket finds them.
+ * logged changes first: the panel or the dashboard asks right after it imported, so the next
+ * ticket finds them. It answers once the worker is done with the change — the open tickets
+ * suggested again (by whichever caller applied it: the knowledge watcher may have) and the index
+ * warmed — so a ticket read right after the import does not wait behind that work.
  */
 export async function knowledgeStatus(deps: BackgroundDeps): Promise<KnowledgeStatus> {
   if ((await deps.holder.changed()).length) await refreshTickets(deps);
+  await ticketsRefreshed(deps);
+  await deps.holder.settled();
   const index = await deps.holder.get();
   const day = deps.day();
   let suggestable = 0;

@@ -145,12 +145,26 @@ export class KnowledgeHolder {
    * every query needs once per index (tens of milliseconds at 10k entries).
    */
   private warmSoon(): void {
-    setTimeout(() => {
-      void this.serially(async () => {
-        const index = await this.index?.catch(() => undefined);
-        if (index) this.warmUp(index);
-      });
-    }, 0);
+    this.warming = new Promise<void>((done) => {
+      setTimeout(() => {
+        void this.serially(async () => {
+          const index = await this.index?.catch(() => undefined);
+          if (index) this.warmUp(index);
+        }).finally(done);
+      }, 0);
+    });
+  }
+
+  /** The warm-up the last change started (warmSoon), until it has run. */
+  private warming: Promise<void> | undefined;
+
+  /**
+   * Resolves once the work queued so far is done, the warm-up after a change included: the page
+   * that imported is answered then (knowledgeStatus), so the next ticket finds the worker idle.
+   */
+  async settled(): Promise<void> {
+    await this.warming;
+    await this.serially(async () => undefined);
   }
 
   /**

@@ -156,7 +156,28 @@ async function learn(deps: BackgroundDeps, state: TicketState, entryId: string, 
 }
 
 /** After the knowledge changed, every open ticket gets fresh suggestions (not counted as shown again). */
-export async function refreshTickets(deps: BackgroundDeps): Promise<void> {
+/** Each worker's refreshes of the open tickets, one after the other (the last one's end). */
+const refreshes = new WeakMap<BackgroundDeps, Promise<void>>();
+
+/**
+ * Suggests again for every open ticket after the knowledge changed, and tells the panel. Refreshes
+ * run one at a time; ticketsRefreshed waits for the ones started so far.
+ */
+export function refreshTickets(deps: BackgroundDeps): Promise<void> {
+  const run = (refreshes.get(deps) ?? Promise.resolve()).then(() => refreshNow(deps));
+  refreshes.set(
+    deps,
+    run.catch(() => undefined),
+  );
+  return run;
+}
+
+/** Resolves once every refresh of the open tickets started so far is done (failed ones included). */
+export async function ticketsRefreshed(deps: BackgroundDeps): Promise<void> {
+  await refreshes.get(deps);
+}
+
+async function refreshNow(deps: BackgroundDeps): Promise<void> {
   const settings = await getSettings(deps.db);
   const pilot = await pilotOf(deps.db, settings);
   for (const state of deps.tabs.withTickets()) {

@@ -8,6 +8,8 @@ import { watchKnowledge } from '@/entrypoints/background/watch-knowledge';
 import { suggestRefs } from '@/knowledge/suggest';
 import { needsCalibration } from '@/knowledge/search/self-calibration';
 import { DAY, holderFor, makeDeps, read, sampleTicket, sampleTickets } from './fixtures';
+import { KnowledgeHolder } from '@/entrypoints/background/knowledge-holder';
+import { dexieKnowledgeSource } from '@/entrypoints/background/index-cache';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -23,6 +25,26 @@ describe('background: knowledge', () => {
     const hits = await search(deps, 'refnd', 5);
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((h) => h.entry.status === 'approved')).toBe(true);
+  });
+
+  it('answers the page that imported once the worker is done with the change: the open ticket suggested again and the index warmed', async () => {
+    const { deps, db, notified } = makeDeps();
+    await loadSample(deps);
+    const warmed: number[] = [];
+    deps.holder = new KnowledgeHolder(dexieKnowledgeSource(db), undefined, (ix) => warmed.push(ix.size));
+    const { ticket } = sampleTicket(0);
+    await onTicket(deps, 5, ticket, read());
+    // the dashboard writes, then asks the worker (browser-api.ts's knowledgeWritten)
+    const [entry] = (await db.entries.toArray()).filter((e) => e.status === 'approved');
+    await saveEntry(db, { ...entry!, title: `${entry!.title} (edited)` }, 'lead');
+    const before = notified.length;
+    // the worker's knowledge watcher sees the write first and applies it (index.ts), then the page asks
+    const watcher = deps.holder.changed([]).then(() => refreshTickets(deps));
+    await knowledgeStatus(deps);
+    // nothing of it left to run: a ticket read now does not wait behind it
+    expect(warmed).toHaveLength(1);
+    expect(notified.slice(before).some((s) => s.kind === 'ticket' && s.tabId === 5)).toBe(true);
+    await watcher;
   });
 
   it('stores the index and loads it on a cold start, applying only the entries changed since', async () => {

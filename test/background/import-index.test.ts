@@ -61,7 +61,7 @@ describe('the page that imports updates the stored search index; the worker load
     expect(answers(index).at(-1)?.[0]?.[0]).toBe('imported-7');
   });
 
-  it('after answering, runs the suggestion path once on the reloaded index, read-only, so the first ticket finds it built', async () => {
+  it('after answering, runs the suggestion path once on the reloaded index, read-only, so the first ticket finds it built; settled() waits for it', async () => {
     const { db } = await settled();
     const warmed: KnowledgeIndex[] = [];
     const worker = new KnowledgeHolder(dexieKnowledgeSource(db), undefined, (ix) => {
@@ -76,9 +76,10 @@ describe('the page that imports updates the stored search index; the worker load
     const update = startIndexUpdate(db);
     await applyImportBatched(db, { entries: incoming, problems: [] }, 'Lead', { onLanded: update.apply, alsoWrite: update.save });
     await worker.changed();
-    // after the answer: the page that imported does not wait for it
+    // after changed()'s answer; settled() waits for it (knowledgeStatus answers the page that imported then)
     expect(warmed).toEqual([]);
-    await expect.poll(() => warmed.length).toBe(1);
+    await worker.settled();
+    expect(warmed).toHaveLength(1);
     expect(warmed[0]).toBe(await worker.get());
   });
 
