@@ -155,20 +155,17 @@ async function learn(deps: BackgroundDeps, state: TicketState, entryId: string, 
   await deps.holder.persist();
 }
 
-/** After the knowledge changed, every open ticket gets fresh suggestions (not counted as shown again). */
 /** Each worker's refreshes of the open tickets, one after the other (the last one's end). */
 const refreshes = new WeakMap<BackgroundDeps, Promise<void>>();
 
 /**
- * Suggests again for every open ticket after the knowledge changed, and tells the panel. Refreshes
- * run one at a time; ticketsRefreshed waits for the ones started so far.
+ * After the knowledge changed, every open ticket gets fresh suggestions (not counted as shown
+ * again) and the panel is told. Refreshes run one at a time; ticketsRefreshed waits for the ones
+ * started so far.
  */
 export function refreshTickets(deps: BackgroundDeps): Promise<void> {
   const run = (refreshes.get(deps) ?? Promise.resolve()).then(() => refreshNow(deps));
-  refreshes.set(
-    deps,
-    run.catch(() => undefined),
-  );
+  refreshes.set(deps, run.catch(() => undefined));
   return run;
 }
 
